@@ -1,0 +1,28 @@
+/**
+ * The `coordkit` command. Each subcommand lives in ./commands/<name>.ts and exports
+ * `register(program)`; this file only wires them together and turns user errors into
+ * one-line messages (exit 2) instead of stack traces.
+ */
+import { Command, CommanderError } from 'commander';
+import { UserError } from './errors.ts';
+import { commands } from './commands/index.ts';
+
+const program = new Command('coordkit')
+  .description('Model-check, drive and verify ZooKeeper-style coordination protocols')
+  .showHelpAfterError()
+  .exitOverride();
+
+for (const register of commands) register(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    process.exitCode = err.exitCode === 0 ? 0 : 2;
+  } else if (err instanceof UserError) {
+    process.stderr.write(`coordkit: ${err.format()}\n`);
+    process.exitCode = 2;
+  } else {
+    throw err;
+  }
+}
