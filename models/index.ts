@@ -4,6 +4,8 @@
  * in models/<family>/registry.ts; this file only gathers them.
  */
 import type { AnyStateMachine } from 'xstate';
+import { paxosMachines } from './paxos/registry.ts';
+import { balancerMachines } from './balancer/registry.ts';
 
 export interface RegisteredMachine {
   /** CLI name, e.g. "paxos-acceptor". */
@@ -13,7 +15,10 @@ export interface RegisteredMachine {
   machine: AnyStateMachine;
 }
 
-export const machines: RegisteredMachine[] = [];
+export const machines: RegisteredMachine[] = [
+  ...paxosMachines,
+  ...balancerMachines,
+];
 
 export function findMachine(name: string): RegisteredMachine | undefined {
   return machines.find((m) => m.name === name);

@@ -1,0 +1,88 @@
+/**
+ * Paxos correctness properties over explorer states. "Chosen" follows Paxos.tla: a value
+ * is chosen when every acceptor of some quorum accepted it in one ballot — read from the
+ * `accepted` messages (message set) or from acceptors' vote histories (message passing).
+ */
+import type { Property, StateView } from '../../src/explore/spec.ts';
+import type { AcceptorContext } from './acceptor.ts';
+import type { LearnerContext } from './learner.ts';
+import type { ProposerContext } from './proposer.ts';
+import type { NodeId, Value } from './types.ts';
+
+/** Acceptors that accepted each "ballot|value", from messages and vote histories. */
+function acceptances(view: StateView): Map<string, Set<NodeId>> {
+  const out = new Map<string, Set<NodeId>>();
+  const add = (key: string, a: NodeId) => {
+    const s = out.get(key) ?? new Set<NodeId>();
+    s.add(a);
+    out.set(key, s);
+  };
+  for (const m of view.messages) if (m.msg.type === 'accepted') add(`${m.msg.ballot}|${m.msg.value}`, m.from);
+  for (const a of view.actors) {
+    if (a.role !== 'acceptor') continue;
+    for (const [b, v] of (a.snapshot.context as AcceptorContext).votes ?? []) add(`${b}|${v}`, a.id);
+  }
+  return out;
+}
+
+export function chosenValues(view: StateView, quorums: NodeId[][]): Set<Value> {
+  const chosen = new Set<Value>();
+  for (const [key, who] of acceptances(view)) {
+    if (quorums.some((q) => q.every((a) => who.has(a)))) chosen.add(key.slice(key.indexOf('|') + 1));
+  }
+  return chosen;
+}
+
+/** Values some proposer sent in an accept message, or holds as its proposal. */
+function proposedValues(view: StateView): Set<Value> {
+  const out = new Set<Value>();
+  for (const m of view.messages) if (m.msg.type === 'accept') out.add(m.msg.value as Value);
+  for (const a of view.actors) {
+    if (a.role === 'proposer') {
+      const p = (a.snapshot.context as ProposerContext).proposed;
+      if (p !== null) out.add(p);
+    }
+  }
+  return out;
+}
+
+export function paxosProperties({ quorums, values }: { quorums: NodeId[][]; values: Value[] }): Property[] {
+  return [
+    {
+      kind: 'invariant', name: 'agreement', description: 'at most one value is chosen',
+      check: (view) => {
+        const chosen = chosenValues(view, quorums);
+        return chosen.size <= 1 || `values ${[...chosen].join(' and ')} are both chosen`;
+      },
+    },
+    {
+      kind: 'invariant', name: 'validity', description: 'a chosen value was proposed, and is one of the configured values',
+      check: (view) => {
+        const proposed = proposedValues(view);
+        for (const v of chosenValues(view, quorums)) {
+          if (!values.includes(v)) return `chosen value ${v} is not one of ${values.join(', ')}`;
+          if (!proposed.has(v)) return `chosen value ${v} was never proposed`;
+        }
+        return true;
+      },
+    },
+    {
+      kind: 'invariant', name: 'learners-decide-chosen', description: 'a learner decides only a chosen value',
+      check: (view) => {
+        let chosen: Set<Value> | null = null;
+        for (const a of view.actors) {
+          if (a.role !== 'learner') continue;
+          const d = (a.snapshot.context as LearnerContext).decided;
+          if (d === null) continue;
+          chosen ??= chosenValues(view, quorums);
+          if (!chosen.has(d)) return `learner ${a.id} decided ${d}, which is not chosen`;
+        }
+        return true;
+      },
+    },
+    {
+      kind: 'reachable', name: 'some-value-chosen', description: 'some value can be chosen (the model is not vacuous)',
+      reached: (view) => chosenValues(view, quorums).size > 0,
+    },
+  ];
+}

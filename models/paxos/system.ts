@@ -1,0 +1,137 @@
+/**
+ * Paxos systems for the explorer, built from the proposer, acceptor and learner machines.
+ *
+ * - `paxosTlaSystem`: equivalent to Lamport's Paxos.tla. A message set that is never
+ *   emptied; one proposer per ballot, whose Phase2a the environment offers for every
+ *   quorum and value (the guard keeps only what Paxos.tla allows). Proposers' local
+ *   states are functions of the message set, so distinct-state counts equal TLC's.
+ * - `paxosMessageSystem`: message passing as deployed: proposers gather promises one by
+ *   one, learners count accepted messages, the network reorders, loses and duplicates,
+ *   and nodes may crash.
+ */
+import type { AnyStateMachine } from 'xstate';
+import type { ActorSpec, FaultSpec, OfferContext, SystemSpec } from '../../src/explore/spec.ts';
+import { acceptorMachine } from './acceptor.ts';
+import { proposerMachine, type ProposerContext } from './proposer.ts';
+import { learnerMachine } from './learner.ts';
+import { paxosProperties } from './properties.ts';
+import { majorityQuorums, type NodeId, type Promise, type Value } from './types.ts';
+
+const names = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
+
+export interface PaxosTlaConfig {
+  acceptors: number;
+  values: number;
+  /** Ballots are 0 .. ballots-1. */
+  ballots: number;
+  /** A replacement proposer machine (for mutants); default: the specification's. */
+  proposer?: AnyStateMachine;
+}
+
+export function paxosTlaSystem(cfg: PaxosTlaConfig): SystemSpec {
+  const acceptors = names('a', cfg.acceptors);
+  const values = names('v', cfg.values);
+  const quorums = majorityQuorums(acceptors);
+  const ballots = Array.from({ length: cfg.ballots }, (_, b) => b);
+  const proposers = ballots.map((b) => `p${b}`);
+  const actors: ActorSpec[] = [
+    ...acceptors.map((id) => ({ id, role: 'acceptor', machine: acceptorMachine, input: { self: id, learners: [] } })),
+    ...ballots.map((b) => ({
+      id: proposers[b], role: 'proposer', machine: cfg.proposer ?? proposerMachine,
+      input: { self: proposers[b], ballots: [b], acceptors, quorums, value: values[0] },
+      // Paxos.tla's proposers read promises from the message set instead of receiving them.
+      receives: [],
+    })),
+  ];
+  const acceptorIndex = acceptors.map((_, i) => i);
+
+  /** Phase1a, and Phase2a for every quorum and value: the guard decides which are allowed. */
+  function offers(ctx: OfferContext): void {
+    if (actors[ctx.actor].role !== 'proposer') return;
+    const state = ctx.snapshot.value as string;
+    if (state === 'idle') return ctx.offer('start', () => ({ type: 'start' }));
+    if (state !== 'preparing') return;
+    const ballot = (ctx.snapshot.context as ProposerContext).ballots[0];
+    const promiseOf = acceptorIndex.map((a) => {
+      for (const { entry, envelope } of ctx.present(a, 'promise')) {
+        if (envelope.msg.ballot === ballot) return { entry, promise: envelope.msg as unknown as Promise };
+      }
+      return null;
+    });
+    quorums.forEach((quorum, q) => {
+      const members = quorum.map((id) => acceptors.indexOf(id));
+      const key = members.map((a) => promiseOf[a]?.entry ?? -1).join(',');
+      for (const value of values) {
+        ctx.offer(`propose|${q}|${value}|${key}`, () => {
+          const promises: Record<NodeId, Promise> = {};
+          for (const a of members) {
+            const p = promiseOf[a];
+            if (p) promises[acceptors[a]] = { acceptedBallot: p.promise.acceptedBallot, acceptedValue: p.promise.acceptedValue };
+          }
+          return { type: 'propose', ballot, value, quorum, promises };
+        });
+      }
+    });
+  }
+
+  return {
+    name: `paxos-tla(acceptors=${cfg.acceptors}, values=${cfg.values}, ballots=${cfg.ballots})`,
+    actors,
+    network: { kind: 'set' },
+    faults: { crashes: 0, restarts: 0, partitions: 0 },
+    offers,
+    properties: paxosProperties({ quorums, values }),
+    traceHeader: () => header({ acceptors, proposers, learners: [], values, quorums, ballots }),
+  };
+}
+
+export interface PaxosMessageConfig {
+  acceptors: number;
+  proposers: number;
+  learners: number;
+  /** Ballots each proposer may try (proposer i owns i, i+P, i+2P, ...). */
+  rounds: number;
+  network: { loss: number; duplicate: number };
+  faults: FaultSpec;
+  proposer?: AnyStateMachine;
+}
+
+export function paxosMessageSystem(cfg: PaxosMessageConfig): SystemSpec {
+  const acceptors = names('a', cfg.acceptors);
+  const proposers = names('p', cfg.proposers);
+  const learners = names('l', cfg.learners);
+  const values = proposers.map((_, i) => `v${i + 1}`);
+  const quorums = majorityQuorums(acceptors);
+  const ballotsOf = (p: number) => Array.from({ length: cfg.rounds }, (_, r) => p + r * cfg.proposers);
+  const actors: ActorSpec[] = [
+    ...proposers.map((id, p) => ({
+      id, role: 'proposer', machine: cfg.proposer ?? proposerMachine,
+      input: { self: id, ballots: ballotsOf(p), acceptors, quorums, value: values[p] },
+      receives: ['promise'],
+    })),
+    ...acceptors.map((id) => ({ id, role: 'acceptor', machine: acceptorMachine, input: { self: id, learners, recordVotes: true } })),
+    ...learners.map((id) => ({ id, role: 'learner', machine: learnerMachine, input: { self: id, quorums } })),
+  ];
+  return {
+    name: `paxos(acceptors=${cfg.acceptors}, proposers=${cfg.proposers}, learners=${cfg.learners}, rounds=${cfg.rounds})`,
+    actors,
+    network: { kind: 'multiset', ...cfg.network },
+    faults: cfg.faults,
+    // A proposer may (re)start a ballot at any time: it models timeouts and retries.
+    offers: (ctx) => {
+      if (actors[ctx.actor].role === 'proposer') ctx.offer('start', () => ({ type: 'start' }));
+    },
+    properties: paxosProperties({ quorums, values }),
+    traceHeader: () => header({
+      acceptors, proposers, learners, values, quorums,
+      ballots: proposers.flatMap((_, p) => ballotsOf(p)).sort((a, b) => a - b),
+    }),
+  };
+}
+
+function header(config: { acceptors: string[]; proposers: string[]; learners: string[]; values: Value[]; quorums: string[][]; ballots: number[] }) {
+  return {
+    type: 'header' as const, format: 'coordkit-trace' as const, version: 1 as const,
+    protocol: 'paxos' as const, producer: { name: 'coordkit explore' }, config,
+  };
+}

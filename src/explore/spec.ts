@@ -1,0 +1,93 @@
+/**
+ * What a system definition gives the explorer: actors (XState machines with inputs),
+ * a network model, fault budgets, environment offers and properties. Everything here
+ * is declarative; src/explore/compose.ts turns it into a transition system.
+ */
+import type { AnyStateMachine, AnyMachineSnapshot, EventObject } from 'xstate';
+import type { TraceHeader } from '../../conformance/schema/trace.ts';
+
+export interface ActorSpec {
+  /** Node id, as it appears in traces. */
+  id: string;
+  role: string;
+  machine: AnyStateMachine;
+  input: unknown;
+  /** Message types the network delivers to this actor; default: every message addressed to it. */
+  receives?: readonly string[];
+}
+
+/**
+ * - set: Paxos.tla's network. A sent message stays forever; receiving it does not
+ *   consume it; sending it again changes nothing. Loss and duplication are meaningless.
+ * - multiset: point to point, any order. Delivery consumes one copy; the environment
+ *   may lose or duplicate a message, each at most the given number of times per run.
+ */
+export type NetworkSpec =
+  | { kind: 'set' }
+  | { kind: 'multiset'; loss: number; duplicate: number };
+
+export interface FaultSpec {
+  /** How many crashes (crash-stop, unless the machine handles `restart`) a run may contain. */
+  crashes: number;
+  /** How many restarts of crashed actors a run may contain (delivers `{ type: 'restart' }`). */
+  restarts: number;
+  /** How many times the network may be cut in two (healed by a `heal` step). */
+  partitions: number;
+}
+
+/** A message in flight: the payload a machine emitted, with its sender and recipients. */
+export interface Envelope {
+  from: string;
+  to: readonly string[];
+  msg: { type: string } & Record<string, unknown>;
+}
+
+/** Read-only view of one global state, built lazily for properties and offers. */
+export interface StateView {
+  readonly actors: readonly ActorView[];
+  actor(id: string): ActorView;
+  /** Messages in the network (set: present ones; multiset: with their copy counts). */
+  readonly messages: readonly (Envelope & { count: number })[];
+  /** The network side of each actor under a partition, or null when connected. */
+  readonly partition: readonly number[] | null;
+}
+
+export interface ActorView {
+  readonly id: string;
+  readonly role: string;
+  readonly snapshot: AnyMachineSnapshot;
+  readonly crashed: boolean;
+}
+
+/** Environment events (timeouts, client requests, Phase2a choices) offered to one actor. */
+export interface OfferContext {
+  readonly actor: number;
+  readonly snapshot: AnyMachineSnapshot;
+  /** Entries in the network sent by `from` with message type `type`, present in this state. */
+  present(from: number, type: string): Iterable<{ entry: number; envelope: Envelope }>;
+  /**
+   * Offers an event. `key` identifies the event cheaply (built once per distinct key);
+   * `make` builds it only the first time the key is seen.
+   */
+  offer(key: string, make: () => EventObject): void;
+}
+
+export type Verdict = true | string;
+
+export type Property =
+  | { kind: 'invariant'; name: string; description: string; check(view: StateView): Verdict }
+  | { kind: 'reachable'; name: string; description: string; reached(view: StateView): boolean };
+
+export interface SystemSpec {
+  name: string;
+  actors: ActorSpec[];
+  network: NetworkSpec;
+  faults: FaultSpec;
+  /** Environment events per actor, in the given state. */
+  offers?(ctx: OfferContext): void;
+  properties: Property[];
+  /** The trace header a counterexample of this system carries. */
+  traceHeader(): TraceHeader;
+}
+
+export const NO_FAULTS: FaultSpec = { crashes: 0, restarts: 0, partitions: 0 };

@@ -1,0 +1,84 @@
+/**
+ * Every visited state, in discovery order: its encoded vector, its parent's index and
+ * the action that reached it. Chunked typed arrays, so storing 10^7 states costs a few
+ * hundred MB and never needs one huge contiguous copy; counterexamples are read back by
+ * following parents.
+ */
+const CHUNK = 1 << 16;
+
+export class StateStore {
+  private vectors: Uint32Array[] = [];
+  private parents: Int32Array[] = [];
+  private actions: Float64Array[] = [];
+  private depths: Uint16Array[] = [];
+  private count = 0;
+
+  constructor(private stride: number) {}
+
+  get size(): number {
+    return this.count;
+  }
+
+  get bytes(): number {
+    return this.vectors.length * CHUNK * (this.stride * 4 + 4 + 8 + 2);
+  }
+
+  /** Appends a state; returns its index. */
+  push(vector: Uint32Array, parent: number, action: number, depth: number): number {
+    if (vector.length > this.stride) this.widen(vector.length);
+    const i = this.count++;
+    const c = i >>> 16;
+    if (c === this.vectors.length) {
+      this.vectors.push(new Uint32Array(CHUNK * this.stride));
+      this.parents.push(new Int32Array(CHUNK));
+      this.actions.push(new Float64Array(CHUNK));
+      this.depths.push(new Uint16Array(CHUNK));
+    }
+    const o = i & (CHUNK - 1);
+    this.vectors[c].set(vector, o * this.stride);
+    this.parents[c][o] = parent;
+    this.actions[c][o] = action;
+    this.depths[c][o] = depth;
+    return i;
+  }
+
+  /** Copies state `i` into `out` (which must hold `stride` words); returns `out`. */
+  read(i: number, out: Uint32Array = new Uint32Array(this.stride)): Uint32Array {
+    const o = (i & (CHUNK - 1)) * this.stride;
+    out.set(this.vectors[i >>> 16].subarray(o, o + this.stride));
+    return out;
+  }
+
+  get width(): number {
+    return this.stride;
+  }
+
+  parent(i: number): number {
+    return this.parents[i >>> 16][i & (CHUNK - 1)];
+  }
+
+  action(i: number): number {
+    return this.actions[i >>> 16][i & (CHUNK - 1)];
+  }
+
+  depth(i: number): number {
+    return this.depths[i >>> 16][i & (CHUNK - 1)];
+  }
+
+  /** Indices from the initial state to `i`, inclusive. */
+  pathTo(i: number): number[] {
+    const path: number[] = [];
+    for (let k = i; k >= 0; k = this.parent(k)) path.push(k);
+    return path.reverse();
+  }
+
+  /** Re-lays every chunk at a wider stride (new words are zero). Rare: the network grew. */
+  private widen(stride: number): void {
+    this.vectors = this.vectors.map((old) => {
+      const wide = new Uint32Array(CHUNK * stride);
+      for (let o = 0; o < CHUNK; o++) wide.set(old.subarray(o * this.stride, (o + 1) * this.stride), o * stride);
+      return wide;
+    });
+    this.stride = stride;
+  }
+}
