@@ -1,0 +1,112 @@
+/**
+ * hash-stable: while membership is stable the same key always goes to the same backend.
+ * consistent-hash-movement: across membership changes a key moves only if the backend it
+ * was on left, or to a backend that joined — never between two backends that stayed.
+ * Reports keys moved per change against the expected share (removed weight / old total +
+ * added weight / new total, ≈ 1/N for one backend).
+ *
+ * Memory: one entry per distinct key, plus one per backend and per membership change.
+ */
+import type { EventOf } from '../../schema/trace.ts';
+import type { Figure, Verdict } from '../types.ts';
+import { BalancerChecker } from './base.ts';
+import { ViolationLog, round } from './support.ts';
+
+/** Per-change figures kept for at most this many changes. */
+const MAX_CHANGES_REPORTED = 50;
+
+interface ChangeStats { line: number; removed: string[]; added: string[]; expected: number; compared: number; moved: number }
+
+export class HashChecker extends BalancerChecker {
+  readonly name = 'hash';
+  private readonly movementLog = new ViolationLog(this.window);
+  /** key -> backend it was last seen on, and the membership epoch it was seen in. */
+  private readonly seen = new Map<string, { backend: string; epoch: number }>();
+  /** For current backends: the epoch since which each has been a member without a break. */
+  private readonly presentSince = new Map<string, number>();
+  /** Figures of each change, by the epoch it opened. */
+  private readonly changes = new Map<number, ChangeStats>();
+  private weights = new Map<string, number>();
+  private keyed = 0;
+  private unkeyed = 0;
+  private compared = 0;
+  private moved = 0;
+  private betweenSurvivors = 0;
+
+  constructor(private readonly judgeMovement: boolean) {
+    super();
+  }
+
+  protected override start(): void {
+    for (const id of this.membership.members.keys()) this.presentSince.set(id, 0);
+    this.weights = new Map(this.membership.members);
+  }
+
+  protected override onPick(e: EventOf<'pick'>, line: number): void {
+    if (e.key === undefined) { this.unkeyed++; return; }
+    this.keyed++;
+    const epoch = this.membership.epoch;
+    const prev = this.seen.get(e.key);
+    if (prev && prev.epoch === epoch && prev.backend !== e.backend) {
+      this.log.add(line, `key ${e.key} went to ${e.backend}, but earlier to ${prev.backend} with the same backends`);
+    } else if (prev && prev.epoch < epoch) {
+      this.compared++;
+      const change = prev.epoch === epoch - 1 ? this.changes.get(epoch) : undefined;
+      if (change) change.compared++;
+      if (prev.backend !== e.backend) {
+        this.moved++;
+        if (change) change.moved++;
+        const stayed = (id: string) => (this.presentSince.get(id) ?? Infinity) <= prev.epoch;
+        if (stayed(prev.backend) && stayed(e.backend)) {
+          this.betweenSurvivors++;
+          this.movementLog.add(line, `key ${e.key} moved from ${prev.backend} to ${e.backend}, both of which stayed through the change`);
+        }
+      }
+    }
+    this.seen.set(e.key, { backend: e.backend, epoch });
+  }
+
+  protected override onMembership(removed: string[], added: string[], line: number): void {
+    const epoch = this.membership.epoch;
+    for (const id of removed) this.presentSince.delete(id);
+    for (const id of added) this.presentSince.set(id, epoch);
+    const sum = (m: Map<string, number>, ids: Iterable<string>) => [...ids].reduce((a, id) => a + (m.get(id) ?? 0), 0);
+    const oldTotal = sum(this.weights, this.weights.keys());
+    const newTotal = sum(this.membership.members, this.membership.members.keys());
+    const expected = sum(this.weights, removed) / Math.max(oldTotal, 1e-9) + sum(this.membership.members, added) / Math.max(newTotal, 1e-9);
+    if (this.changes.size < MAX_CHANGES_REPORTED) this.changes.set(epoch, { line, removed, added, expected, compared: 0, moved: 0 });
+    this.weights = new Map(this.membership.members);
+  }
+
+  private changeFigures(): Record<string, Figure> {
+    const figures: Record<string, Figure> = {};
+    this.changes.forEach((c, i) => {
+      const what = [...c.removed.map((id) => `-${id}`), ...c.added.map((id) => `+${id}`)].join(' ');
+      figures[`change${i}`] = `line ${c.line} (${what}): ${c.moved}/${c.compared} keys moved (${c.compared ? round(c.moved / c.compared, 3) : 'n/a'}, expected ≈ ${round(c.expected, 3)})`;
+    });
+    return figures;
+  }
+
+  end(): Verdict[] {
+    const base = { keyedPicks: this.keyed, unkeyedPicks: this.unkeyed, distinctKeys: this.seen.size };
+    const verdicts: Verdict[] = [];
+    if (this.keyed === 0) {
+      verdicts.push({ property: 'hash-stable', status: 'skip', note: 'no pick carries a key', violations: [], figures: base });
+    } else {
+      verdicts.push(this.log.verdict('hash-stable', base));
+    }
+    if (this.judgeMovement) {
+      const figures = {
+        keysCompared: this.compared, keysMoved: this.moved,
+        movedFraction: this.compared ? round(this.moved / this.compared, 4) : null,
+        movedBetweenSurvivors: this.betweenSurvivors, ...this.changeFigures(),
+      };
+      if (this.compared === 0) {
+        verdicts.push({ property: 'consistent-hash-movement', status: 'skip', note: 'no key was seen both before and after a membership change', violations: [], figures });
+      } else {
+        verdicts.push(this.movementLog.verdict('consistent-hash-movement', figures));
+      }
+    }
+    return verdicts;
+  }
+}

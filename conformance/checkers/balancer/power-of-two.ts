@@ -1,0 +1,47 @@
+/**
+ * p2c-less-loaded: power of two choices never sends a request to the more loaded of its
+ * two sampled candidates (in-flight per unit of weight, reconstructed from pick and done
+ * events). Needs the `candidates` field on picks; without it the property is skipped.
+ */
+import type { EventOf } from '../../schema/trace.ts';
+import type { Verdict } from '../types.ts';
+import { BalancerChecker, InflightCounts } from './base.ts';
+
+export class PowerOfTwoChecker extends BalancerChecker {
+  readonly name = 'power-of-two';
+  private readonly inflight = new InflightCounts();
+  private judged = 0;
+  private unjudged = 0;
+  private contested = 0;
+
+  private load(id: string): number {
+    return this.inflight.count(id) / (this.membership.members.get(id) ?? 1);
+  }
+
+  protected override onPick(e: EventOf<'pick'>, line: number): void {
+    const c = e.candidates;
+    if (!c || c.length !== 2 || !c.includes(e.backend)) {
+      this.unjudged++;
+    } else {
+      this.judged++;
+      const other = c[0] === e.backend ? c[1] : c[0];
+      if (this.load(other) !== this.load(e.backend)) this.contested++;
+      if (this.load(e.backend) > this.load(other)) {
+        this.log.add(line, `chose ${e.backend} (${this.inflight.count(e.backend)} in flight) over the less loaded candidate ${other} (${this.inflight.count(other)})`);
+      }
+    }
+    this.inflight.pick(e.request, e.backend);
+  }
+
+  protected override onDone(e: EventOf<'done'>): void {
+    this.inflight.done(e.request);
+  }
+
+  end(): Verdict[] {
+    const figures = { picksJudged: this.judged, picksWithoutCandidates: this.unjudged, contestedPicks: this.contested };
+    if (this.judged === 0) {
+      return [{ property: 'p2c-less-loaded', status: 'skip', note: 'no pick names its two candidates', violations: [], figures }];
+    }
+    return [this.log.verdict('p2c-less-loaded', figures)];
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * Round robin. round-robin-order: with stable membership every window of N picks is a
+ * permutation of the N backends, in one fixed cyclic order. round-robin-membership: across
+ * a membership change no backend is skipped (survivors keep their cyclic order; newcomers
+ * may be inserted once anywhere) and none is served twice within one window.
+ *
+ * Memory: the last N-1 picks and the learned successor of each backend — O(N).
+ */
+import type { EventOf } from '../../schema/trace.ts';
+import type { Verdict } from '../types.ts';
+import { BalancerChecker } from './base.ts';
+import { ViolationLog } from './support.ts';
+
+export class RoundRobinChecker extends BalancerChecker {
+  readonly name = 'round-robin';
+  private readonly membershipLog = new ViolationLog(this.window);
+  /** Last picks of current backends, oldest first, at most N-1 of them. */
+  private recent: string[] = [];
+  private readonly succ = new Map<string, string>();
+  private readonly pred = new Map<string, string>();
+  /** Backends not yet picked since they joined: they may be placed anywhere in the cycle. */
+  private readonly unplaced = new Set<string>();
+  /** Backends that joined by a change and have not had their first turn; until they do,
+   * the cycle they will join is one shorter. Each must get it within N picks of the change. */
+  private readonly waiting = new Set<string>();
+  private last: string | undefined;
+  private picks = 0;
+  private fullWindows = 0;
+  private picksSinceChange = 0;
+  private changes = 0;
+
+  protected override start(): void {
+    for (const id of this.membership.members.keys()) this.unplaced.add(id);
+  }
+
+  /** Violations in the first window after a change are blamed on the change. */
+  private blame(): ViolationLog {
+    return this.changes > 0 && this.picksSinceChange < this.membership.size ? this.membershipLog : this.log;
+  }
+
+  protected override onPick(e: EventOf<'pick'>, line: number): void {
+    const p = e.backend;
+    if (!this.membership.has(p)) return; // pick-validity reports it
+    this.picks++;
+    const n = this.membership.size;
+    const log = this.blame();
+    const cycle = n - this.waiting.size + (this.waiting.has(p) ? 1 : 0);
+    const lookback = this.recent.slice(this.recent.length - Math.max(0, cycle - 1));
+    const sincePrevious = lookback.length - lookback.lastIndexOf(p);
+    if (lookback.includes(p)) {
+      log.add(line, `${p} served again after ${sincePrevious} pick(s), before all ${n} backends had a turn`);
+    }
+    if (this.last !== undefined) {
+      const expected = this.succ.get(this.last);
+      if (expected !== undefined && expected !== p) {
+        if (this.unplaced.has(p)) this.link(this.last, p, expected);
+        else log.add(line, `${p} served after ${this.last}; the cyclic order says ${expected} comes next`);
+      } else if (expected === undefined) {
+        const before = this.pred.get(p);
+        if (before !== undefined && before !== this.last && !this.unplaced.has(p)) {
+          log.add(line, `${p} served after ${this.last}; the cyclic order says it follows ${before}`);
+        } else this.link(this.last, p);
+      }
+    }
+    this.unplaced.delete(p);
+    this.waiting.delete(p);
+    this.last = p;
+    this.recent.push(p);
+    if (this.recent.length > n - 1) this.recent.shift();
+    if (this.picksSinceChange + 1 >= n) this.fullWindows++;
+    this.picksSinceChange++;
+    if (this.picksSinceChange === n && this.waiting.size > 0) {
+      this.membershipLog.add(line, `${[...this.waiting].join(', ')} joined but got no turn in the ${n} picks after the change`);
+      this.waiting.clear();
+    }
+  }
+
+  /** Records a -> b (-> c when b is inserted between a and c). */
+  private link(a: string, b: string, c?: string): void {
+    this.succ.set(a, b);
+    this.pred.set(b, a);
+    if (c !== undefined) {
+      this.succ.set(b, c);
+      this.pred.set(c, b);
+    }
+  }
+
+  protected override onMembership(removed: string[], added: string[]): void {
+    this.changes++;
+    this.picksSinceChange = 0;
+    const gone = new Set(removed);
+    // The last pick that survives stands for the position in the cycle.
+    if (this.last !== undefined && gone.has(this.last)) {
+      this.last = [...this.recent].reverse().find((id) => !gone.has(id));
+    }
+    // Survivors keep their order: bridge each successor link over removed backends.
+    for (const [a, b] of [...this.succ]) {
+      if (gone.has(a)) continue;
+      let next: string | undefined = b;
+      for (let hops = 0; next !== undefined && gone.has(next) && hops <= gone.size; hops++) next = this.succ.get(next);
+      if (next === undefined || gone.has(next)) this.succ.delete(a);
+      else this.succ.set(a, next);
+    }
+    for (const id of removed) {
+      this.succ.delete(id);
+      this.pred.delete(id);
+      this.unplaced.delete(id);
+    }
+    this.pred.clear();
+    for (const [a, b] of this.succ) this.pred.set(b, a);
+    for (const id of removed) this.waiting.delete(id);
+    for (const id of added) {
+      this.unplaced.add(id);
+      this.waiting.add(id);
+    }
+    const n = this.membership.size;
+    const keep = Math.max(0, n - 1);
+    this.recent = keep === 0 ? [] : this.recent.filter((id) => !gone.has(id)).slice(-keep);
+  }
+
+  /** The learned cycle, starting from the first backend of the current set. */
+  private cycle(): string {
+    const first = this.membership.members.keys().next().value;
+    if (first === undefined) return '';
+    const out = [first];
+    for (let id = this.succ.get(first); id !== undefined && id !== first && out.length <= this.membership.size; id = this.succ.get(id)) out.push(id);
+    return out.join(' > ');
+  }
+
+  end(): Verdict[] {
+    const figures = { picks: this.picks, fullWindows: this.fullWindows, membershipChanges: this.changes };
+    return [
+      this.log.verdict('round-robin-order', { ...figures, cycle: this.cycle() }),
+      this.changes === 0
+        ? { property: 'round-robin-membership', status: 'skip', note: 'no membership change in the trace', violations: [], figures }
+        : this.membershipLog.verdict('round-robin-membership', figures),
+    ];
+  }
+}

@@ -1,0 +1,30 @@
+/** The balancer specifications, by CLI name. */
+import type { RegisteredMachine } from '../index.ts';
+import { consistentHashMachine } from './consistent-hash.ts';
+import { hashMachine } from './hash.ts';
+import { leastConnectionsMachine } from './least-connections.ts';
+import { powerOfTwoMachine } from './power-of-two.ts';
+import { randomMachine } from './random.ts';
+import { roundRobinMachine } from './round-robin.ts';
+import { weightedRoundRobinMachine } from './weighted-round-robin.ts';
+
+export const balancerMachines: RegisteredMachine[] = [
+  { name: 'balancer-round-robin', family: 'balancer', description: 'round robin in a fixed cyclic order', machine: roundRobinMachine },
+  { name: 'balancer-random', family: 'balancer', description: 'weighted random from a seeded PRNG', machine: randomMachine },
+  { name: 'balancer-least-connections', family: 'balancer', description: 'fewest in-flight requests', machine: leastConnectionsMachine },
+  { name: 'balancer-hash', family: 'balancer', description: 'hash of the key modulo N', machine: hashMachine },
+  { name: 'balancer-weighted-round-robin', family: 'balancer', description: 'smooth weighted round robin (nginx)', machine: weightedRoundRobinMachine },
+  { name: 'balancer-power-of-two', family: 'balancer', description: 'power of two choices', machine: powerOfTwoMachine },
+  { name: 'balancer-consistent-hash', family: 'balancer', description: 'consistent hashing with virtual nodes', machine: consistentHashMachine },
+];
+
+/** The specification of each policy, by the policy name used in trace headers. */
+export const machineByPolicy = {
+  'round-robin': roundRobinMachine,
+  random: randomMachine,
+  'least-connections': leastConnectionsMachine,
+  hash: hashMachine,
+  'weighted-round-robin': weightedRoundRobinMachine,
+  'power-of-two': powerOfTwoMachine,
+  'consistent-hash': consistentHashMachine,
+} as const;

@@ -1,0 +1,21 @@
+/** The seven balancer policies, by the policy name used in trace headers. */
+import { ConsistentHash } from './consistent-hash.ts';
+import { ModuloHash } from './hash.ts';
+import { LeastConnections } from './least-connections.ts';
+import { PowerOfTwoChoices } from './power-of-two.ts';
+import { RandomBalancer } from './random.ts';
+import { RoundRobin } from './round-robin.ts';
+import type { BalancerFactory, Policy } from './types.ts';
+import { SmoothWeightedRoundRobin } from './weighted-round-robin.ts';
+
+export const policies: Record<Policy, BalancerFactory> = {
+  'round-robin': (b) => new RoundRobin(b),
+  'weighted-round-robin': (b) => new SmoothWeightedRoundRobin(b),
+  random: (b, seed) => new RandomBalancer(b, seed),
+  'least-connections': (b) => new LeastConnections(b),
+  'power-of-two': (b, seed) => new PowerOfTwoChoices(b, seed),
+  hash: (b) => new ModuloHash(b),
+  'consistent-hash': (b) => new ConsistentHash(b),
+};
+
+export type { Backend, Balancer, BalancerFactory, Decision, Policy } from './types.ts';

@@ -1,0 +1,22 @@
+/** In-flight bookkeeping shared by the load-aware policies: request -> backend, backend -> count. */
+export class InflightTable {
+  private readonly byRequest = new Map<string, string>();
+  private readonly counts = new Map<string, number>();
+
+  count(backend: string): number {
+    return this.counts.get(backend) ?? 0;
+  }
+
+  start(request: string, backend: string): void {
+    this.byRequest.set(request, backend);
+    this.counts.set(backend, this.count(backend) + 1);
+  }
+
+  /** Ignores requests it never saw (a done for an unknown request changes nothing). */
+  finish(request: string): void {
+    const backend = this.byRequest.get(request);
+    if (backend === undefined) return;
+    this.byRequest.delete(request);
+    this.counts.set(backend, this.count(backend) - 1);
+  }
+}

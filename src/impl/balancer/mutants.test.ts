@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { checkBalancerLines } from '../../../conformance/checkers/balancer/run.ts';
+import { corpus, mutantTrace, standardSpec } from './corpus.ts';
+import { policies } from './index.ts';
+import { mutants } from './mutants.ts';
+import { recordTrace } from './record.ts';
+import type { Policy } from './types.ts';
+
+const SEEDS = [11, 22, 33];
+
+describe('balancer mutants', () => {
+  it('there are at least 5, each claiming a policy and naming the property it breaks', () => {
+    expect(mutants.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(mutants.map((m) => m.name)).size).toBe(mutants.length);
+  });
+
+  for (const m of mutants) {
+    it(`${m.name} is killed by ${m.breaks} under every seed`, () => {
+      for (const seed of SEEDS) {
+        const v = checkBalancerLines(mutantTrace(m, seed)).verdicts.find((x) => x.property === m.breaks);
+        expect(v?.status, `seed ${seed}`).toBe('fail');
+      }
+    });
+  }
+
+  it('the correct implementations pass every property under the same workloads', () => {
+    for (const policy of Object.keys(policies) as Policy[]) {
+      for (const seed of SEEDS) {
+        const weights = policy === 'weighted-round-robin' || policy === 'random' ? [5, 1, 3, 1] : undefined;
+        const spec = standardSpec(weights, seed);
+        const r = checkBalancerLines(recordTrace(policies[policy](spec.backends, seed), spec, { policy, producer: { name: 't' } }));
+        const failed = r.verdicts.filter((v) => v.status === 'fail').map((v) => `${v.property}: ${v.note}`);
+        expect(failed, `${policy} seed ${seed}`).toEqual([]);
+      }
+    }
+  });
+
+  it('reports the kill rate', () => {
+    const killed = mutants.filter((m) => checkBalancerLines(mutantTrace(m)).verdicts.some((v) => v.property === m.breaks && v.status === 'fail'));
+    const rate = killed.length / mutants.length;
+    console.log(`balancer mutants killed: ${killed.length}/${mutants.length} (${(rate * 100).toFixed(0)}%)`);
+    expect(rate).toBe(1);
+    // Every property judged by some policy has a failing trace in the corpus.
+    const broken = new Set(corpus().filter((t) => t.expect === 'fail').map((t) => t.breaks));
+    for (const p of ['pick-validity', 'round-robin-order', 'round-robin-membership', 'wrr-proportions', 'random-uniformity',
+      'random-independence', 'least-connections', 'p2c-less-loaded', 'hash-stable', 'consistent-hash-movement', 'aggregate']) {
+      expect(broken, p).toContain(p);
+    }
+  });
+});
