@@ -1,6 +1,12 @@
 /** The registered subcommands, in the order `coordkit --help` lists them. */
 import type { Command } from 'commander';
+import { register as diagram } from './diagram.ts';
+import { register as verify } from './verify.ts';
+import { register as schema } from './schema.ts';
+import { register as itf } from './itf.ts';
+import { register as record } from './record.ts';
+import { register as thirdparty } from './thirdparty.ts';
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [];
+export const commands: Register[] = [diagram, verify, schema, itf, record, thirdparty];

@@ -1,0 +1,47 @@
+/**
+ * Acceptor discipline, judged from what each acceptor sends (Paxos.tla Phase1b/Phase2b):
+ * a promise must be for a ballot above every ballot it promised or accepted before, and
+ * an accepted proposal must be at or above its promise. State: one number per acceptor.
+ */
+import type { TraceEvent, TraceHeader } from '../../schema/trace.ts';
+import type { Checker, Verdict } from '../types.ts';
+import { EventWindow, ViolationLog, verdictOf } from '../window.ts';
+import { paxosSetup, requirePaxos } from './setup.ts';
+
+export class AcceptorChecker implements Checker {
+  readonly name = 'paxos.acceptor';
+  private readonly window = new EventWindow();
+  private readonly promises = new ViolationLog(this.window);
+  private readonly accepts = new ViolationLog(this.window);
+  private acceptors: ReadonlySet<string> = new Set();
+  /** Highest ballot each acceptor promised or accepted (its maxBal). */
+  private readonly maxBal = new Map<string, number>();
+
+  begin(h: TraceHeader): void { this.acceptors = paxosSetup(requirePaxos(h)).acceptors; }
+
+  event(e: TraceEvent, line: number): void {
+    this.window.push(e, line);
+    if (e.kind !== 'send' || !this.acceptors.has(e.node)) return;
+    const msg = e.msg;
+    if (msg.type === 'promise') {
+      const prior = this.maxBal.get(e.node);
+      if (prior !== undefined && msg.ballot <= prior) {
+        this.promises.report(line, `${e.node} promised ballot ${msg.ballot} after already promising or accepting ballot ${prior}`);
+      }
+      this.maxBal.set(e.node, Math.max(prior ?? -Infinity, msg.ballot));
+    } else if (msg.type === 'accepted') {
+      const prior = this.maxBal.get(e.node);
+      if (prior !== undefined && msg.ballot < prior) {
+        this.accepts.report(line, `${e.node} accepted ballot ${msg.ballot} below its promise ${prior}`);
+      }
+      this.maxBal.set(e.node, Math.max(prior ?? -Infinity, msg.ballot));
+    }
+  }
+
+  end(): Verdict[] {
+    return [
+      verdictOf('paxos.promise-monotonic', this.promises),
+      verdictOf('paxos.accept-respects-promise', this.accepts),
+    ];
+  }
+}
