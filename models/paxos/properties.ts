@@ -6,7 +6,6 @@
 import type { Property, StateView } from '../../src/explore/spec.ts';
 import type { AcceptorContext } from './acceptor.ts';
 import type { LearnerContext } from './learner.ts';
-import type { ProposerContext } from './proposer.ts';
 import type { NodeId, Value } from './types.ts';
 
 /** Acceptors that accepted each "ballot|value", from messages and vote histories. */
@@ -33,20 +32,25 @@ export function chosenValues(view: StateView, quorums: NodeId[][]): Set<Value> {
   return chosen;
 }
 
-/** Values some proposer sent in an accept message, or holds as its proposal. */
+/** Values some proposer sent in an accept message (all of them, when messages persist). */
 function proposedValues(view: StateView): Set<Value> {
   const out = new Set<Value>();
   for (const m of view.messages) if (m.msg.type === 'accept') out.add(m.msg.value as Value);
-  for (const a of view.actors) {
-    if (a.role === 'proposer') {
-      const p = (a.snapshot.context as ProposerContext).proposed;
-      if (p !== null) out.add(p);
-    }
-  }
   return out;
 }
 
-export function paxosProperties({ quorums, values }: { quorums: NodeId[][]; values: Value[] }): Property[] {
+export interface PaxosPropertyConfig {
+  quorums: NodeId[][];
+  /** The values proposers may propose. */
+  values: Value[];
+  /**
+   * True when sent messages are never removed (Paxos.tla's set): then "was proposed" can be
+   * read off the accept messages. Otherwise only membership in `values` is checkable.
+   */
+  messagesPersist: boolean;
+}
+
+export function paxosProperties({ quorums, values, messagesPersist }: PaxosPropertyConfig): Property[] {
   return [
     {
       kind: 'invariant', name: 'agreement', description: 'at most one value is chosen',
@@ -58,10 +62,10 @@ export function paxosProperties({ quorums, values }: { quorums: NodeId[][]; valu
     {
       kind: 'invariant', name: 'validity', description: 'a chosen value was proposed, and is one of the configured values',
       check: (view) => {
-        const proposed = proposedValues(view);
+        const proposed = messagesPersist ? proposedValues(view) : null;
         for (const v of chosenValues(view, quorums)) {
           if (!values.includes(v)) return `chosen value ${v} is not one of ${values.join(', ')}`;
-          if (!proposed.has(v)) return `chosen value ${v} was never proposed`;
+          if (proposed && !proposed.has(v)) return `chosen value ${v} was never proposed`;
         }
         return true;
       },

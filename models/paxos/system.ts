@@ -17,6 +17,9 @@ import { learnerMachine } from './learner.ts';
 import { paxosProperties } from './properties.ts';
 import { majorityQuorums, type NodeId, type Promise, type Value } from './types.ts';
 
+/** Replacement machines by role (mutants); default: the specification's. */
+export type RoleMachines = Partial<Record<'proposer' | 'acceptor' | 'learner', AnyStateMachine>>;
+
 const names = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
 
 export interface PaxosTlaConfig {
@@ -24,8 +27,7 @@ export interface PaxosTlaConfig {
   values: number;
   /** Ballots are 0 .. ballots-1. */
   ballots: number;
-  /** A replacement proposer machine (for mutants); default: the specification's. */
-  proposer?: AnyStateMachine;
+  machines?: RoleMachines;
 }
 
 export function paxosTlaSystem(cfg: PaxosTlaConfig): SystemSpec {
@@ -35,9 +37,9 @@ export function paxosTlaSystem(cfg: PaxosTlaConfig): SystemSpec {
   const ballots = Array.from({ length: cfg.ballots }, (_, b) => b);
   const proposers = ballots.map((b) => `p${b}`);
   const actors: ActorSpec[] = [
-    ...acceptors.map((id) => ({ id, role: 'acceptor', machine: acceptorMachine, input: { self: id, learners: [] } })),
+    ...acceptors.map((id) => ({ id, role: 'acceptor', machine: cfg.machines?.acceptor ?? acceptorMachine, input: { self: id, learners: [] } })),
     ...ballots.map((b) => ({
-      id: proposers[b], role: 'proposer', machine: cfg.proposer ?? proposerMachine,
+      id: proposers[b], role: 'proposer', machine: cfg.machines?.proposer ?? proposerMachine,
       input: { self: proposers[b], ballots: [b], acceptors, quorums, value: values[0] },
       // Paxos.tla's proposers read promises from the message set instead of receiving them.
       receives: [],
@@ -80,7 +82,7 @@ export function paxosTlaSystem(cfg: PaxosTlaConfig): SystemSpec {
     network: { kind: 'set' },
     faults: { crashes: 0, restarts: 0, partitions: 0 },
     offers,
-    properties: paxosProperties({ quorums, values }),
+    properties: paxosProperties({ quorums, values, messagesPersist: true }),
     traceHeader: () => header({ acceptors, proposers, learners: [], values, quorums, ballots }),
   };
 }
@@ -93,7 +95,7 @@ export interface PaxosMessageConfig {
   rounds: number;
   network: { loss: number; duplicate: number };
   faults: FaultSpec;
-  proposer?: AnyStateMachine;
+  machines?: RoleMachines;
 }
 
 export function paxosMessageSystem(cfg: PaxosMessageConfig): SystemSpec {
@@ -105,12 +107,12 @@ export function paxosMessageSystem(cfg: PaxosMessageConfig): SystemSpec {
   const ballotsOf = (p: number) => Array.from({ length: cfg.rounds }, (_, r) => p + r * cfg.proposers);
   const actors: ActorSpec[] = [
     ...proposers.map((id, p) => ({
-      id, role: 'proposer', machine: cfg.proposer ?? proposerMachine,
+      id, role: 'proposer', machine: cfg.machines?.proposer ?? proposerMachine,
       input: { self: id, ballots: ballotsOf(p), acceptors, quorums, value: values[p] },
       receives: ['promise'],
     })),
-    ...acceptors.map((id) => ({ id, role: 'acceptor', machine: acceptorMachine, input: { self: id, learners, recordVotes: true } })),
-    ...learners.map((id) => ({ id, role: 'learner', machine: learnerMachine, input: { self: id, quorums } })),
+    ...acceptors.map((id) => ({ id, role: 'acceptor', machine: cfg.machines?.acceptor ?? acceptorMachine, input: { self: id, learners, recordVotes: true } })),
+    ...learners.map((id) => ({ id, role: 'learner', machine: cfg.machines?.learner ?? learnerMachine, input: { self: id, quorums } })),
   ];
   return {
     name: `paxos(acceptors=${cfg.acceptors}, proposers=${cfg.proposers}, learners=${cfg.learners}, rounds=${cfg.rounds})`,
@@ -121,7 +123,7 @@ export function paxosMessageSystem(cfg: PaxosMessageConfig): SystemSpec {
     offers: (ctx) => {
       if (actors[ctx.actor].role === 'proposer') ctx.offer('start', () => ({ type: 'start' }));
     },
-    properties: paxosProperties({ quorums, values }),
+    properties: paxosProperties({ quorums, values, messagesPersist: false }),
     traceHeader: () => header({
       acceptors, proposers, learners, values, quorums,
       ballots: proposers.flatMap((_, p) => ballotsOf(p)).sort((a, b) => a - b),

@@ -1,7 +1,9 @@
 /**
  * Session expiry timing: a session expires exactly when sessionTimeout ms have passed
- * without a heartbeat (create counts as one), within one tick of tolerance either way.
- * Too early and too late (still open at timeout + tickTime) are both violations.
+ * without a heartbeat (create counts as one). Too early (before timeout - tickTime) and too
+ * late (still open past timeout + tickTime + a quarter tick) are both violations. The late
+ * side gets the extra quarter tick because a real server checks expiry once per tick and
+ * then commits the close through its quorum, which takes a few milliseconds more.
  * Assumptions: only a live leader expires sessions, so no deadline runs while there is
  * none, and a newly elected leader gives every open session a fresh timeout (as
  * ZooKeeper's new leader does). State: one entry per open session.
@@ -17,7 +19,10 @@ export class SessionExpiryChecker implements Checker {
   private readonly log = new ViolationLog(this.window);
   private view!: ClusterView;
   private timeout: number | undefined;
+  /** Allowed earliness, ms: one tick. */
   private tolerance = 0;
+  /** Allowed lateness, ms: one tick plus the time to commit the close. */
+  private lateTolerance = 0;
   /** Open session -> ms of its last heartbeat. */
   private readonly lastHeard = new Map<string, number>();
   /** Earliest "too late" deadline among open sessions; may be stale low, never high. */
@@ -29,6 +34,7 @@ export class SessionExpiryChecker implements Checker {
     this.view = new ClusterView(ch);
     this.timeout = ch.config.sessionTimeout;
     this.tolerance = ch.config.tickTime;
+    this.lateTolerance = ch.config.tickTime * 1.25;
   }
 
   event(e: TraceEvent, line: number): void {
@@ -44,7 +50,7 @@ export class SessionExpiryChecker implements Checker {
         case 'create':
         case 'heartbeat':
           this.lastHeard.set(e.session, now);
-          this.nextDeadline = Math.min(this.nextDeadline, now + this.timeout + this.tolerance);
+          this.nextDeadline = Math.min(this.nextDeadline, now + this.timeout + this.lateTolerance);
           break;
         case 'close':
           this.lastHeard.delete(e.session);
@@ -69,11 +75,11 @@ export class SessionExpiryChecker implements Checker {
   }
 
   private findLate(now: number, line: number): void {
-    const limit = (this.timeout as number) + this.tolerance;
+    const limit = (this.timeout as number) + this.lateTolerance;
     let next = Infinity;
     for (const [s, last] of this.lastHeard) {
       if (now - last > limit) {
-        this.log.report(line, `session ${s} still open ${now - last} ms after its last heartbeat, past sessionTimeout ${this.timeout} ms + ${this.tolerance} ms tolerance`);
+        this.log.report(line, `session ${s} still open ${now - last} ms after its last heartbeat, past sessionTimeout ${this.timeout} ms + ${this.lateTolerance} ms tolerance`);
         this.lastHeard.delete(s);
       } else next = Math.min(next, last + limit);
     }
@@ -82,7 +88,7 @@ export class SessionExpiryChecker implements Checker {
 
   private refreshAll(now: number): void {
     for (const s of this.lastHeard.keys()) this.lastHeard.set(s, now);
-    this.nextDeadline = this.lastHeard.size > 0 ? now + (this.timeout as number) + this.tolerance : Infinity;
+    this.nextDeadline = this.lastHeard.size > 0 ? now + (this.timeout as number) + this.lateTolerance : Infinity;
   }
 
   end(): Verdict[] {

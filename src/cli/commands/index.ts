@@ -1,5 +1,6 @@
 /** The registered subcommands, in the order `coordkit --help` lists them. */
 import type { Command } from 'commander';
+import { register as check } from './check.ts';
 import { register as diagram } from './diagram.ts';
 import { register as verify } from './verify.ts';
 import { register as schema } from './schema.ts';
@@ -9,4 +10,4 @@ import { register as thirdparty } from './thirdparty.ts';
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [diagram, verify, schema, itf, record, thirdparty];
+export const commands: Register[] = [check, diagram, verify, schema, itf, record, thirdparty];

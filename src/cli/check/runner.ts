@@ -1,0 +1,131 @@
+/**
+ * Runs one model check and reports it: live progress on a terminal, a summary table,
+ * and for every violated property a counterexample trace file plus a step table.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ComposedSystem } from '../../explore/compose.ts';
+import { counterexample, stepTable, toJsonLines, type Counterexample } from '../../explore/counterexample.ts';
+import { search, type Progress, type SearchOptions, type SearchResult } from '../../explore/search.ts';
+import type { SystemSpec } from '../../explore/spec.ts';
+
+export interface PropertySummary {
+  name: string;
+  kind: string;
+  description: string;
+  status: 'holds' | 'violated' | 'reached' | 'unreached';
+  message?: string;
+  /** Steps in the counterexample or witness. */
+  depth?: number;
+  /** Where the counterexample trace was written. */
+  trace?: string;
+}
+
+export interface CheckSummary {
+  model: string;
+  system: string;
+  strategy: SearchOptions['strategy'];
+  states: number;
+  transitions: number;
+  depth: number;
+  elapsedMs: number;
+  statesPerSecond: number;
+  complete: boolean;
+  verdict: 'pass' | 'fail';
+  properties: PropertySummary[];
+}
+
+export interface CheckRun {
+  summary: CheckSummary;
+  result: SearchResult;
+  system: ComposedSystem;
+  counterexamples: Map<string, Counterexample>;
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+function progressLine(p: Progress): string {
+  return `  states ${n(p.states)}  ${n(Math.round(p.statesPerSecond))}/s  transitions ${n(p.transitions)}  depth ${p.depth}  queue ${n(p.queue)}  ${(p.elapsedMs / 1000).toFixed(1)} s`;
+}
+
+/** Writes progress to stderr, in place on a terminal and once per ~5 s otherwise. */
+export function progressReporter(stream: NodeJS.WriteStream = process.stderr): { onProgress: (p: Progress) => void; done(): void } {
+  let last = 0;
+  return {
+    onProgress(p) {
+      if (stream.isTTY) stream.write(`\r${progressLine(p)}\x1b[K`);
+      else if (p.elapsedMs - last >= 5000) {
+        last = p.elapsedMs;
+        stream.write(`${progressLine(p)}\n`);
+      }
+    },
+    done() {
+      if (stream.isTTY) stream.write('\r\x1b[K');
+    },
+  };
+}
+
+export function runCheck(
+  model: string,
+  spec: SystemSpec,
+  options: SearchOptions & { traceDir?: string },
+): CheckRun {
+  const system = new ComposedSystem(spec);
+  const result = search(system, options);
+  const counterexamples = new Map<string, Counterexample>();
+  const properties: PropertySummary[] = result.properties.map((p) => {
+    const s: PropertySummary = { name: p.name, kind: p.kind, description: p.description, status: p.status, message: p.message };
+    if (p.path) s.depth = p.path.length - 1;
+    if (p.status === 'violated' && p.path) {
+      const cx = counterexample(system, result.store, p.path);
+      counterexamples.set(p.name, cx);
+      if (options.traceDir) {
+        mkdirSync(options.traceDir, { recursive: true });
+        s.trace = join(options.traceDir, `${model}-${p.name}.jsonl`);
+        writeFileSync(s.trace, toJsonLines(cx));
+      }
+    }
+    return s;
+  });
+  const failed = properties.some((p) => p.status === 'violated' || (p.kind === 'reachable' && p.status === 'unreached' && result.complete));
+  return {
+    summary: {
+      model, system: spec.name, strategy: options.strategy,
+      states: result.states, transitions: result.transitions, depth: result.depth,
+      elapsedMs: Math.round(result.elapsedMs),
+      statesPerSecond: Math.round(result.states / Math.max(result.elapsedMs / 1000, 1e-3)),
+      complete: result.complete,
+      verdict: failed ? 'fail' : 'pass',
+      properties,
+    },
+    result, system, counterexamples,
+  };
+}
+
+const MARK: Record<PropertySummary['status'], string> = { holds: '✓', reached: '✓', violated: '✗', unreached: '✗' };
+
+/** The human summary: counts, timing, one line per property, step tables of counterexamples. */
+export function formatSummary(run: CheckRun): string {
+  const s = run.summary;
+  const lines = [
+    `${s.model}: ${s.system} (${s.strategy})`,
+    `  distinct states  ${n(s.states)}`,
+    `  transitions      ${n(s.transitions)}`,
+    `  depth            ${s.depth}${s.complete ? '' : ' (search incomplete: depth bound or stopped at a violation)'}`,
+    `  time             ${(s.elapsedMs / 1000).toFixed(2)} s (${n(s.statesPerSecond)} states/s)`,
+    '  properties',
+  ];
+  const width = Math.max(...s.properties.map((p) => p.name.length));
+  for (const p of s.properties) {
+    const extra = p.status === 'reached' ? ` (witness in ${p.depth} steps)` : p.status === 'unreached' ? (s.complete ? ' (never reached: vacuous?)' : ' (not reached within the bound)') : '';
+    lines.push(`    ${MARK[p.status]} ${p.name.padEnd(width)}  ${p.kind === 'reachable' ? 'sometimes: ' : ''}${p.description}${extra}`);
+    if (p.status === 'violated') {
+      lines.push(`      ${p.message}`);
+      if (p.trace) lines.push(`      counterexample (${p.depth} steps, shortest${s.strategy === 'bfs' ? '' : ' not guaranteed with dfs'}): ${p.trace}`);
+      const cx = run.counterexamples.get(p.name);
+      if (cx) lines.push(stepTable(cx.steps).split('\n').map((l) => `      ${l}`).join('\n'));
+    }
+  }
+  lines.push(`  verdict: ${s.verdict === 'pass' ? 'PASS' : 'FAIL'}`);
+  return lines.join('\n');
+}
