@@ -51,9 +51,13 @@ export interface PaxosPropertyConfig {
 }
 
 export function paxosProperties({ quorums, values, messagesPersist }: PaxosPropertyConfig): Property[] {
+  // Chosen values depend on accepted messages and on acceptors' votes, which only exist
+  // when messages do not persist; validity also reads accepts.
+  const voters = messagesPersist ? [] : ['acceptor'];
+  const chosenReads = { messageTypes: ['accepted'], roles: voters };
   return [
     {
-      kind: 'invariant', name: 'agreement', description: 'at most one value is chosen',
+      kind: 'invariant', name: 'agreement', description: 'at most one value is chosen', reads: chosenReads,
       check: (view) => {
         const chosen = chosenValues(view, quorums);
         return chosen.size <= 1 || `values ${[...chosen].join(' and ')} are both chosen`;
@@ -61,6 +65,7 @@ export function paxosProperties({ quorums, values, messagesPersist }: PaxosPrope
     },
     {
       kind: 'invariant', name: 'validity', description: 'a chosen value was proposed, and is one of the configured values',
+      reads: { messageTypes: ['accepted', 'accept'], roles: voters },
       check: (view) => {
         const proposed = messagesPersist ? proposedValues(view) : null;
         for (const v of chosenValues(view, quorums)) {
@@ -72,6 +77,7 @@ export function paxosProperties({ quorums, values, messagesPersist }: PaxosPrope
     },
     {
       kind: 'invariant', name: 'learners-decide-chosen', description: 'a learner decides only a chosen value',
+      reads: { messageTypes: ['accepted'], roles: [...voters, 'learner'] },
       check: (view) => {
         let chosen: Set<Value> | null = null;
         for (const a of view.actors) {
@@ -85,7 +91,7 @@ export function paxosProperties({ quorums, values, messagesPersist }: PaxosPrope
       },
     },
     {
-      kind: 'reachable', name: 'some-value-chosen', description: 'some value can be chosen (the model is not vacuous)',
+      kind: 'reachable', name: 'some-value-chosen', description: 'some value can be chosen (the model is not vacuous)', reads: chosenReads,
       reached: (view) => chosenValues(view, quorums).size > 0,
     },
   ];

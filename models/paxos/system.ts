@@ -82,6 +82,7 @@ export function paxosTlaSystem(cfg: PaxosTlaConfig): SystemSpec {
     network: { kind: 'set' },
     faults: { crashes: 0, restarts: 0, partitions: 0 },
     offers,
+    offerReads: ['promise'],
     properties: paxosProperties({ quorums, values, messagesPersist: true }),
     traceHeader: () => header({ acceptors, proposers, learners: [], values, quorums, ballots }),
   };
@@ -123,6 +124,7 @@ export function paxosMessageSystem(cfg: PaxosMessageConfig): SystemSpec {
     offers: (ctx) => {
       if (actors[ctx.actor].role === 'proposer') ctx.offer('start', () => ({ type: 'start' }));
     },
+    offerReads: [],
     properties: paxosProperties({ quorums, values, messagesPersist: false }),
     traceHeader: () => header({
       acceptors, proposers, learners, values, quorums,

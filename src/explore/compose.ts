@@ -14,9 +14,10 @@
  * The network part grows as new messages are interned; fingerprints ignore trailing zero
  * words, so a state's fingerprint does not change when the encoding widens.
  */
-import { initialTransition, transition, type AnyMachineSnapshot, type EventObject } from 'xstate';
+import { initialTransition, transition, type AnyMachineSnapshot, type EventObject, type StateValue } from 'xstate';
 import { canonicalJson } from './canonical.ts';
 import { Interner } from './intern.ts';
+import { ProjectionMemo, Projector } from './projection.ts';
 import type { ActorView, Envelope, OfferContext, StateView, SystemSpec } from './spec.ts';
 
 export const enum ActionKind {
@@ -56,6 +57,14 @@ const MAX_ACTORS = 16;
 const MAX_LOCALS = 0xffff;
 const MAX_COPIES = 15;
 
+/** Interning tables as plain data (see exportTables). */
+export interface InternTables {
+  system: string;
+  locals: { value: unknown; context: unknown }[][];
+  events: { key: string; event: EventObject }[][];
+  entries: { from: number; envelope: Envelope }[];
+}
+
 /** One memoized local transition. */
 interface LocalStep {
   next: number;
@@ -77,10 +86,15 @@ export class ComposedSystem {
   readonly localTables: Interner<AnyMachineSnapshot>[];
   readonly eventTables: Interner<EventObject>[];
   readonly entries = new Interner<Entry>();
-  private readonly memo: Map<number, number>[];
+  /** Per actor: memoized step results, dense by (local id, event id); -2 = not computed. */
+  private memoTables: Int32Array[];
+  private memoLocals: number[];
+  private memoEvents: number[];
   private readonly steps: (LocalStep | null)[] = [];
   private readonly byFromType = new Map<string, number[]>();
   private readonly actorIndex = new Map<string, number>();
+  /** Actors marked `environment` (never crashed, never on side B of a partition). */
+  private readonly environmentMask: number;
   private readonly initialSnapshots: AnyMachineSnapshot[];
   private readonly initialVector: Uint32Array;
   private readonly isSet: boolean;
@@ -91,9 +105,12 @@ export class ComposedSystem {
     this.n = spec.actors.length;
     if (this.n > MAX_ACTORS) throw new Error(`at most ${MAX_ACTORS} actors are supported, got ${this.n}`);
     spec.actors.forEach((a, i) => this.actorIndex.set(a.id, i));
+    this.environmentMask = spec.actors.reduce((m, a, i) => (a.environment ? m | (1 << i) : m), 0);
     this.localTables = spec.actors.map(() => new Interner<AnyMachineSnapshot>());
     this.eventTables = spec.actors.map(() => new Interner<EventObject>());
-    this.memo = spec.actors.map(() => new Map());
+    this.memoTables = spec.actors.map(() => new Int32Array(64).fill(-2));
+    this.memoLocals = spec.actors.map(() => 8);
+    this.memoEvents = spec.actors.map(() => 8);
     this.isSet = spec.network.kind === 'set';
     this.perWord = this.isSet ? 32 : 8;
     this.netOffset = LOCALS + Math.ceil(this.n / 2);
@@ -114,8 +131,15 @@ export class ComposedSystem {
 
   /** Words in an encoded state, now; grows as messages are interned. */
   get width(): number {
-    return this.netOffset + Math.ceil(this.entries.size / this.perWord);
+    if (this.widthEntries !== this.entries.size) {
+      this.widthEntries = this.entries.size;
+      this.cachedWidth = this.netOffset + Math.ceil(this.entries.size / this.perWord);
+    }
+    return this.cachedWidth;
   }
+
+  private widthEntries = -1;
+  private cachedWidth = 0;
 
   initial(): Uint32Array {
     const v = new Uint32Array(this.width);
@@ -161,6 +185,12 @@ export class ComposedSystem {
     const c = (v[at] >>> shift) & 0xf;
     if (c === MAX_COPIES) throw new Error(`more than ${MAX_COPIES} copies of one message in flight: ${JSON.stringify(this.entries.values[e].envelope)}`);
     v[at] += 1 << shift;
+  }
+
+  /** Sets in `mask` (network words only) every bit that encodes entry `e`. */
+  markEntry(mask: Uint32Array, e: number): void {
+    const w = Math.floor(e / this.perWord);
+    mask[w] |= this.isSet ? 1 << (e & 31) : 0xf << ((e & 7) * 4);
   }
 
   private removeCopy(v: Uint32Array, e: number): void {
@@ -236,10 +266,17 @@ export class ComposedSystem {
 
   /** The memoized result of actor `i` in local state `local` taking event `event`, or -1 if disabled. */
   step(i: number, local: number, event: number): number {
-    const key = local * 0x200000 + event;
-    const memo = this.memo[i];
-    const hit = memo.get(key);
-    if (hit !== undefined) return hit;
+    const events = this.memoEvents[i];
+    if (local < this.memoLocals[i] && event < events) {
+      const hit = this.memoTables[i][local * events + event];
+      if (hit !== -2) return hit;
+    }
+    const result = this.computeStep(i, local, event);
+    this.remember(i, local, event, result);
+    return result;
+  }
+
+  private computeStep(i: number, local: number, event: number): number {
     const before = this.localTables[i].values[local];
     const [after, actions] = transition(this.spec.actors[i].machine, before, this.eventTables[i].values[event]);
     let result = -1;
@@ -250,8 +287,25 @@ export class ComposedSystem {
       result = this.steps.length;
       this.steps.push({ next: this.internLocal(i, after), sends: Int32Array.from(sends), emitted });
     }
-    memo.set(key, result);
     return result;
+  }
+
+  /** Stores a step result, growing the actor's table (doubling) when ids outgrew it. */
+  private remember(i: number, local: number, event: number, result: number): void {
+    let locals = this.memoLocals[i];
+    let events = this.memoEvents[i];
+    if (local >= locals || event >= events) {
+      while (local >= locals) locals *= 2;
+      while (event >= events) events *= 2;
+      const old = this.memoTables[i];
+      const oldEvents = this.memoEvents[i];
+      const table = new Int32Array(locals * events).fill(-2);
+      for (let l = 0; l < this.memoLocals[i]; l++) table.set(old.subarray(l * oldEvents, (l + 1) * oldEvents), l * events);
+      this.memoTables[i] = table;
+      this.memoLocals[i] = locals;
+      this.memoEvents[i] = events;
+    }
+    this.memoTables[i][local * events + event] = result;
   }
 
   localStep(result: number): LocalStep {
@@ -295,16 +349,23 @@ export class ComposedSystem {
     const { n } = this;
     const crashedMask = v[FAULTS] & 0xffff;
 
-    // Deliveries.
-    this.forEachPresent(v, (e) => {
-      const entry = this.entries.values[e];
-      for (const { actor, event } of entry.recipients) {
-        if ((crashedMask >>> actor) & 1) continue;
-        if (!this.connected(v, entry.fromIndex, actor)) continue;
-        const r = this.step(actor, this.local(v, actor), event);
-        if (r >= 0) emit(encodeAction(ActionKind.Deliver, actor, e), this.applied(v, actor, r, e));
+    // Deliveries: every present entry to each of its live, connected recipients.
+    for (let at = this.netOffset; at < v.length; at++) {
+      const word = v[at];
+      if (word === 0) continue;
+      const base = (at - this.netOffset) * this.perWord;
+      for (let k = 0; k < this.perWord; k++) {
+        if (this.isSet ? ((word >>> k) & 1) === 0 : ((word >>> (k * 4)) & 0xf) === 0) continue;
+        const e = base + k;
+        const entry = this.entries.values[e];
+        for (const { actor, event } of entry.recipients) {
+          if ((crashedMask >>> actor) & 1) continue;
+          if (!this.connected(v, entry.fromIndex, actor)) continue;
+          const r = this.step(actor, this.local(v, actor), event);
+          if (r >= 0) emit(encodeAction(ActionKind.Deliver, actor, e), this.applied(v, actor, r, e));
+        }
       }
-    });
+    }
 
     // Environment offers.
     if (this.spec.offers) {
@@ -321,18 +382,46 @@ export class ComposedSystem {
     this.faultSuccessors(v, emit);
   }
 
+  private offerMemos: ProjectionMemo<number[]>[] | null = null;
+  /** Offers of local states whose offers read no message at all, by actor and local id. */
+  private readonly fixedOffers: (number[] | undefined)[][] = [];
+  private offersReadNetwork = false;
+
+  /**
+   * Offered event ids. Offers that read no message are memoized by (actor, local state);
+   * the others, when `offerReads` is declared, by (actor, local state, those messages).
+   */
   private offered(v: Uint32Array, i: number, local: number): number[] {
+    const fixed = (this.fixedOffers[i] ??= [])[local];
+    if (fixed) return fixed;
+    const reads = this.spec.offerReads;
+    if (!reads) return this.computeOffers(v, i, local);
+    this.offerMemos ??= this.spec.actors.map(() => new ProjectionMemo<number[]>(new Projector(this, { messageTypes: reads, roles: [] })));
+    const memo = this.offerMemos[i];
+    let ids = memo.get(v, local);
+    if (ids === undefined) {
+      ids = this.computeOffers(v, i, local);
+      if (this.offersReadNetwork) memo.set(v, local, ids);
+      else this.fixedOffers[i][local] = ids;
+    }
+    return ids;
+  }
+
+  private computeOffers(v: Uint32Array, i: number, local: number): number[] {
     const out: number[] = [];
+    this.offersReadNetwork = false;
     const ctx: OfferContext = {
       actor: i,
       snapshot: this.localTables[i].values[local],
       present: (from, type) => {
+        this.offersReadNetwork = true;
         const list = this.byFromType.get(`${from}|${type}`) ?? [];
         const found: { entry: number; envelope: Envelope }[] = [];
         for (const e of list) if (this.copies(v, e) > 0) found.push({ entry: e, envelope: this.entries.values[e].envelope });
         return found;
       },
       offer: (key, make) => out.push(this.internEvent(i, key, make)),
+      view: () => this.view(v),
     };
     this.spec.offers!(ctx);
     return out;
@@ -349,7 +438,7 @@ export class ComposedSystem {
 
     for (let i = 0; i < this.n; i++) {
       const isCrashed = (crashedMask >>> i) & 1;
-      if (!isCrashed && crashesUsed < crashes) {
+      if (!isCrashed && crashesUsed < crashes && !this.spec.actors[i].environment) {
         const next = this.copyOf(v);
         next[FAULTS] |= 1 << i;
         next[BUDGET] += 1;
@@ -372,6 +461,7 @@ export class ComposedSystem {
     } else if (partitionsUsed < partitions) {
       // Side B never contains actor 0, so each cut is generated once.
       for (let mask = 2; mask < 1 << this.n; mask += 2) {
+        if (mask & this.environmentMask) continue; // the environment is never cut off
         const next = this.copyOf(v);
         next[FAULTS] |= mask << 16;
         next[BUDGET] += 1 << 16;
@@ -406,6 +496,37 @@ export class ComposedSystem {
     return r >= 0 ? this.localStep(r).next : this.internLocal(i, this.initialSnapshots[i]);
   }
 
+  // ------------------------------------------------------------------ checkpoints
+
+  /** The interning tables, in id order: encoded states only mean something with them. */
+  exportTables(): InternTables {
+    return {
+      system: this.spec.name,
+      locals: this.localTables.map((t) => t.values.map((s) => ({ value: s.value, context: s.context }))),
+      events: this.eventTables.map((t) => t.values.map((event, id) => ({ key: t.keys[id], event }))),
+      entries: this.entries.values.map((e) => ({ from: e.fromIndex, envelope: e.envelope })),
+    };
+  }
+
+  /**
+   * Re-interns saved tables in their order so saved vectors decode the same way. Ids this
+   * system assigned already (its initial states) must agree with the saved ones.
+   */
+  importTables(t: InternTables): void {
+    if (t.system !== this.spec.name) throw new Error(`checkpoint is of ${t.system}, not ${this.spec.name}`);
+    const mismatch = (what: string, id: number) => new Error(`checkpoint does not match this model: ${what} ${id} differs`);
+    t.locals.forEach((locals, i) => locals.forEach(({ value, context }, id) => {
+      const snapshot = this.spec.actors[i].machine.resolveState({ value: value as StateValue, context });
+      if (this.internLocal(i, snapshot) !== id) throw mismatch(`local state of ${this.actorId(i)}`, id);
+    }));
+    t.events.forEach((events, i) => events.forEach(({ key, event }, id) => {
+      if (this.internEvent(i, key, () => event) !== id) throw mismatch(`event of ${this.actorId(i)}`, id);
+    }));
+    t.entries.forEach(({ from, envelope }, id) => {
+      if (this.entries.intern(canonicalJson(envelope), () => this.makeEntry(from, envelope)) !== id) throw mismatch('message', id);
+    });
+  }
+
   // ------------------------------------------------------------------ views
 
   view(v: Uint32Array): StateView {
@@ -427,6 +548,13 @@ export class ComposedSystem {
       },
       messages,
       partition: side === 0 ? null : actors.map((_, i) => (side >>> i) & 1),
+      faultsUsed: {
+        crashes: v[BUDGET] & 0xff,
+        restarts: (v[BUDGET] >>> 8) & 0xff,
+        partitions: (v[BUDGET] >>> 16) & 0xff,
+        losses: v[BUDGET] >>> 24,
+        duplicates: v[DUPS],
+      },
     };
   }
 }

@@ -1,6 +1,8 @@
 /** Assigns each distinct value a small dense integer, once. */
 export class Interner<T> {
   readonly values: T[] = [];
+  /** The key of each value, by id. */
+  readonly keys: string[] = [];
   private readonly ids = new Map<string, number>();
 
   /** The id of the value with this key, creating it with `make` when new. */
@@ -9,6 +11,7 @@ export class Interner<T> {
     if (id === undefined) {
       id = this.values.length;
       this.values.push(make());
+      this.keys.push(key);
       this.ids.set(key, id);
     }
     return id;

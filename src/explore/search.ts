@@ -1,13 +1,15 @@
 /**
  * Explicit-state search over a composed system: BFS (shortest counterexamples) or DFS,
  * a visited set of 64-bit fingerprints, invariants, reachability checks against vacuity,
- * deadlock detection and a depth bound.
+ * deadlock detection, a depth bound, a memory cap with a clean stop, and checkpoints
+ * from which a search resumes where it stopped.
  */
 import { ComposedSystem } from './compose.ts';
 import { fingerprint, type Fingerprint } from './fingerprint.ts';
 import { FingerprintSet } from './fingerprint-set.ts';
+import { ProjectionMemo, Projector } from './projection.ts';
 import { StateStore } from './state-store.ts';
-import type { Property } from './spec.ts';
+import type { Property, StateView, Verdict } from './spec.ts';
 
 export type Strategy = 'bfs' | 'dfs';
 
@@ -19,9 +21,17 @@ export interface SearchOptions {
   deadlock?: boolean;
   /** Keep going after the first invariant violation (one counterexample per property). */
   continueAfterViolation?: boolean;
-  /** Called about once a second. */
+  /** Stop cleanly, with partial statistics, once the process's resident memory exceeds this. */
+  maxMemoryBytes?: number;
+  /** Stop cleanly once this many distinct states are stored (e.g. to checkpoint a slice). */
+  maxStates?: number;
+  /** Polled every few thousand expansions; true stops the search cleanly (e.g. on Ctrl-C). */
+  interrupted?: () => boolean;
+  /** Called about once a second (progressIntervalMs). */
   onProgress?: (p: Progress) => void;
   progressIntervalMs?: number;
+  /** Continue a search saved by `checkpoint()` instead of starting from the initial state. */
+  resume?: SearchSnapshot;
 }
 
 export interface Progress {
@@ -44,6 +54,9 @@ export interface PropertyResult {
   path?: number[];
 }
 
+/** Why the search ended. Anything but 'exhausted' means some states were not explored. */
+export type StopReason = 'exhausted' | 'violation' | 'depth-bound' | 'memory' | 'state-limit' | 'interrupted';
+
 export interface SearchResult {
   system: string;
   strategy: Strategy;
@@ -51,68 +64,114 @@ export interface SearchResult {
   transitions: number;
   depth: number;
   elapsedMs: number;
-  /** False if the depth bound cut the search short or it stopped at a violation. */
+  /** True only if every reachable state (within no bound) was explored. */
   complete: boolean;
+  stopReason: StopReason;
   properties: PropertyResult[];
   store: StateStore;
   fingerprintBytes: number;
+  /** Everything needed to resume; see checkpoint.ts for writing it to a file. */
+  snapshot(): SearchSnapshot;
 }
+
+/** The whole search state between two expansions. */
+export interface SearchSnapshot {
+  strategy: Strategy;
+  store: StateStore;
+  /** BFS: next index to expand. DFS: the stack. */
+  head: number;
+  stack: number[];
+  transitions: number;
+  maxDepth: number;
+  cut: boolean;
+  elapsedMs: number;
+  properties: PropertyResult[];
+}
+
+const MEMORY_CHECK_EVERY = 4096;
 
 export function search(system: ComposedSystem, options: SearchOptions): SearchResult {
   const started = performance.now();
-  const visited = new FingerprintSet(1 << 16);
-  const store = new StateStore(system.width);
+  const resume = options.resume;
+  if (resume && resume.strategy !== options.strategy) throw new Error(`checkpoint was taken with ${resume.strategy}, not ${options.strategy}`);
   const fp: Fingerprint = { hi: 0, lo: 0 };
   const props = system.spec.properties;
-  const results: PropertyResult[] = props.map((p) => ({
-    name: p.name, kind: p.kind, description: p.description,
-    status: p.kind === 'invariant' ? 'holds' : 'unreached',
-  }));
-  const deadlock: PropertyResult = { name: 'deadlock-free', kind: 'deadlock', description: 'every state has a successor', status: 'holds' };
-  let transitions = 0;
-  let maxDepth = 0;
-  let cut = false;
-  let stopped = false;
+  const store = resume?.store ?? new StateStore(system.width);
+  const visited = new FingerprintSet(Math.max(1 << 16, store.size * 2));
+  const results: PropertyResult[] = resume
+    ? resume.properties.filter((p) => p.kind !== 'deadlock').map((p) => ({ ...p }))
+    : props.map((p) => ({ name: p.name, kind: p.kind, description: p.description, status: p.kind === 'invariant' ? 'holds' : 'unreached' }));
+  const deadlock: PropertyResult = resume?.properties.find((p) => p.kind === 'deadlock')
+    ?? { name: 'deadlock-free', kind: 'deadlock', description: 'every state has a successor', status: 'holds' };
+  let transitions = resume?.transitions ?? 0;
+  let maxDepth = resume?.maxDepth ?? 0;
+  let cut = resume?.cut ?? false;
+  let stopReason: StopReason | null = null;
+  const priorMs = resume?.elapsedMs ?? 0;
   const interval = options.progressIntervalMs ?? 1000;
   let nextProgress = started + interval;
 
+  // A property that declares what it reads is evaluated once per distinct projection, and
+  // not at all along a step that leaves its projection as the parent had it: the parent's
+  // verdict (holds / not yet reached) carries over.
+  const memos = props.map((p) => (p.reads ? new ProjectionMemo<Verdict | boolean>(new Projector(system, p.reads)) : null));
+  let view: StateView | null = null;
+  const evaluate = (k: number, vector: Uint32Array): Verdict | boolean => {
+    const p = props[k];
+    const memo = memos[k];
+    const hit = memo?.get(vector, 0);
+    if (hit !== undefined) return hit;
+    view ??= system.view(vector);
+    const value = p.kind === 'invariant' ? p.check(view) : p.reached(view);
+    memo?.set(vector, 0, value);
+    return value;
+  };
+
   /** Checks the properties on a newly found state; returns false to stop the search. */
-  const check = (index: number, vector: Uint32Array): boolean => {
-    let view: ReturnType<ComposedSystem['view']> | null = null;
+  const check = (index: number, vector: Uint32Array, parent: Uint32Array | null): boolean => {
+    view = null;
     for (let k = 0; k < props.length; k++) {
-      const p = props[k];
       const r = results[k];
-      if (p.kind === 'invariant') {
-        if (r.status === 'violated') continue;
-        view ??= system.view(vector);
-        const verdict = p.check(view);
-        if (verdict !== true) {
-          Object.assign(r, { status: 'violated', message: verdict, path: store.pathTo(index) });
+      const memo = memos[k];
+      if (r.status === 'violated' || r.status === 'reached') continue;
+      if (parent && memo && !memo.projector.differs(parent, vector)) continue;
+      const value = evaluate(k, vector);
+      if (props[k].kind === 'invariant') {
+        if (value !== true) {
+          Object.assign(r, { status: 'violated', message: value, path: store.pathTo(index) });
           if (!options.continueAfterViolation) return false;
         }
-      } else if (r.status === 'unreached') {
-        view ??= system.view(vector);
-        if (p.reached(view)) Object.assign(r, { status: 'reached', path: store.pathTo(index) });
+      } else if (value === true) {
+        Object.assign(r, { status: 'reached', path: store.pathTo(index) });
       }
     }
     return true;
   };
 
-  const init = system.initial();
-  fingerprint(init, 0, init.length, fp);
-  visited.add(fp.hi, fp.lo);
-  store.push(init, -1, 0, 0);
-  if (!check(0, init)) stopped = true;
-
   // Frontier: BFS reads the store in discovery order; DFS keeps a stack of indices.
-  const stack: number[] = options.strategy === 'dfs' ? [0] : [];
-  let head = 0;
+  const stack: number[] = resume ? [...resume.stack] : [];
+  let head = resume?.head ?? 0;
+  if (resume) {
+    const v = new Uint32Array(store.width);
+    for (let i = 0; i < store.size; i++) {
+      store.read(i, v);
+      fingerprint(v, 0, v.length, fp);
+      visited.add(fp.hi, fp.lo);
+    }
+  } else {
+    const init = system.initial();
+    fingerprint(init, 0, init.length, fp);
+    visited.add(fp.hi, fp.lo);
+    store.push(init, -1, 0, 0);
+    if (options.strategy === 'dfs') stack.push(0);
+    if (!check(0, init, null)) stopReason = 'violation';
+  }
   let current = new Uint32Array(store.width);
 
+  const elapsed = () => priorMs + performance.now() - started;
   const report = () => {
-    const now = performance.now();
-    nextProgress = now + interval;
-    const elapsedMs = now - started;
+    nextProgress = performance.now() + interval;
+    const elapsedMs = elapsed();
     options.onProgress?.({
       states: store.size, transitions, depth: maxDepth,
       queue: options.strategy === 'dfs' ? stack.length : store.size - head,
@@ -120,7 +179,24 @@ export function search(system: ComposedSystem, options: SearchOptions): SearchRe
     });
   };
 
-  while (!stopped) {
+  // The successor callback is created once: closures made per state cost more than the work.
+  let successors = 0;
+  let expanding = 0;
+  let expandingDepth = 0;
+  const onSuccessor = (action: number, next: Uint32Array) => {
+    successors++;
+    if (stopReason) return;
+    transitions++;
+    fingerprint(next, 0, next.length, fp);
+    if (!visited.add(fp.hi, fp.lo)) return;
+    const child = store.push(next, expanding, action, expandingDepth + 1);
+    if (expandingDepth + 1 > maxDepth) maxDepth = expandingDepth + 1;
+    if (options.strategy === 'dfs') stack.push(child);
+    if (!check(child, next, current)) stopReason = 'violation';
+  };
+
+  let expansions = 0;
+  while (!stopReason) {
     let index: number;
     if (options.strategy === 'dfs') {
       if (stack.length === 0) break;
@@ -136,25 +212,25 @@ export function search(system: ComposedSystem, options: SearchOptions): SearchRe
     }
     if (current.length !== store.width) current = new Uint32Array(store.width);
     store.read(index, current);
-    let successors = 0;
-    system.successors(current, (action, next) => {
-      successors++;
-      if (stopped) return;
-      transitions++;
-      fingerprint(next, 0, next.length, fp);
-      if (!visited.add(fp.hi, fp.lo)) return;
-      const child = store.push(next, index, action, depth + 1);
-      if (depth + 1 > maxDepth) maxDepth = depth + 1;
-      if (options.strategy === 'dfs') stack.push(child);
-      if (!check(child, next)) stopped = true;
-    });
+    successors = 0;
+    expanding = index;
+    expandingDepth = depth;
+    system.successors(current, onSuccessor);
     if (successors === 0 && options.deadlock && deadlock.status === 'holds') {
       Object.assign(deadlock, { status: 'violated', message: 'no step is possible', path: store.pathTo(index) });
-      if (!options.continueAfterViolation) stopped = true;
+      if (!options.continueAfterViolation) stopReason = 'violation';
     }
-    if (options.onProgress && (store.size & 0x3ff) === 0 && performance.now() >= nextProgress) report();
+    if ((++expansions & (MEMORY_CHECK_EVERY - 1)) === 0) {
+      if (options.maxMemoryBytes !== undefined && process.memoryUsage.rss() > options.maxMemoryBytes) stopReason = 'memory';
+      if (options.interrupted?.()) stopReason = 'interrupted';
+      if (options.onProgress && performance.now() >= nextProgress) report();
+    }
+    if (options.maxStates !== undefined && store.size >= options.maxStates && !stopReason) stopReason = 'state-limit';
   }
   if (options.onProgress) report();
+  stopReason ??= cut ? 'depth-bound' : 'exhausted';
+  const elapsedMs = elapsed();
+  const properties = options.deadlock ? [...results, deadlock] : results;
 
   return {
     system: system.spec.name,
@@ -162,10 +238,15 @@ export function search(system: ComposedSystem, options: SearchOptions): SearchRe
     states: store.size,
     transitions,
     depth: maxDepth,
-    elapsedMs: performance.now() - started,
-    complete: !cut && !stopped,
-    properties: options.deadlock ? [...results, deadlock] : results,
+    elapsedMs,
+    complete: stopReason === 'exhausted',
+    stopReason,
+    properties,
     store,
     fingerprintBytes: visited.bytes,
+    snapshot: () => ({
+      strategy: options.strategy, store, head, stack: [...stack], transitions, maxDepth, cut, elapsedMs,
+      properties: properties.map((p) => ({ ...p })),
+    }),
   };
 }

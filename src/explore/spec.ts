@@ -14,6 +14,11 @@ export interface ActorSpec {
   input: unknown;
   /** Message types the network delivers to this actor; default: every message addressed to it. */
   receives?: readonly string[];
+  /**
+   * Not a node but part of the environment (a clock, a fault scheduler, a monitor): it
+   * never crashes and is never cut off by a partition. Default false.
+   */
+  environment?: boolean;
 }
 
 /**
@@ -50,6 +55,16 @@ export interface StateView {
   readonly messages: readonly (Envelope & { count: number })[];
   /** The network side of each actor under a partition, or null when connected. */
   readonly partition: readonly number[] | null;
+  /** Fault budget used so far on the path to this state (monitors use it to date faults). */
+  readonly faultsUsed: FaultsUsed;
+}
+
+export interface FaultsUsed {
+  crashes: number;
+  restarts: number;
+  partitions: number;
+  losses: number;
+  duplicates: number;
 }
 
 export interface ActorView {
@@ -70,13 +85,36 @@ export interface OfferContext {
    * `make` builds it only the first time the key is seen.
    */
   offer(key: string, make: () => EventObject): void;
+  /**
+   * The whole global state, read-only: for environment actors whose offers depend on
+   * other actors (a clock that advances only once every node has ticked). Offers that
+   * call it must not declare `offerReads`.
+   */
+  view(): StateView;
 }
 
 export type Verdict = true | string;
 
+/**
+ * The part of a state a function reads: messages of these types, local states of actors
+ * with these roles. Declaring it lets the explorer compute the function once per distinct
+ * projection instead of once per state.
+ */
+export interface Projection {
+  messageTypes: readonly string[];
+  roles: readonly string[];
+}
+
+interface PropertyBase {
+  name: string;
+  description: string;
+  /** What the property reads; omitted = the whole state (no memoization). */
+  reads?: Projection;
+}
+
 export type Property =
-  | { kind: 'invariant'; name: string; description: string; check(view: StateView): Verdict }
-  | { kind: 'reachable'; name: string; description: string; reached(view: StateView): boolean };
+  | (PropertyBase & { kind: 'invariant'; check(view: StateView): Verdict })
+  | (PropertyBase & { kind: 'reachable'; reached(view: StateView): boolean });
 
 export interface SystemSpec {
   name: string;
@@ -85,6 +123,11 @@ export interface SystemSpec {
   faults: FaultSpec;
   /** Environment events per actor, in the given state. */
   offers?(ctx: OfferContext): void;
+  /**
+   * Message types `offers` reads through `present`, when it reads only those; the
+   * explorer then computes the offers once per (actor, local state, those messages).
+   */
+  offerReads?: readonly string[];
   properties: Property[];
   /** The trace header a counterexample of this system carries. */
   traceHeader(): TraceHeader;

@@ -72,6 +72,31 @@ export class StateStore {
     return path.reverse();
   }
 
+  /** The stored columns, trimmed to the states stored: for checkpoints. */
+  columns(): { stride: number; vectors: Uint32Array; parents: Int32Array; actions: Float64Array; depths: Uint16Array } {
+    const n = this.count;
+    const vectors = new Uint32Array(n * this.stride);
+    const parents = new Int32Array(n);
+    const actions = new Float64Array(n);
+    const depths = new Uint16Array(n);
+    for (let c = 0; c * CHUNK < n; c++) {
+      const k = Math.min(CHUNK, n - c * CHUNK);
+      vectors.set(this.vectors[c].subarray(0, k * this.stride), c * CHUNK * this.stride);
+      parents.set(this.parents[c].subarray(0, k), c * CHUNK);
+      actions.set(this.actions[c].subarray(0, k), c * CHUNK);
+      depths.set(this.depths[c].subarray(0, k), c * CHUNK);
+    }
+    return { stride: this.stride, vectors, parents, actions, depths };
+  }
+
+  static fromColumns(c: ReturnType<StateStore['columns']>): StateStore {
+    const store = new StateStore(c.stride);
+    for (let i = 0; i < c.parents.length; i++) {
+      store.push(c.vectors.subarray(i * c.stride, (i + 1) * c.stride), c.parents[i], c.actions[i], c.depths[i]);
+    }
+    return store;
+  }
+
   /** Re-lays every chunk at a wider stride (new words are zero). Rare: the network grew. */
   private widen(stride: number): void {
     this.vectors = this.vectors.map((old) => {

@@ -6,7 +6,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ComposedSystem } from '../../explore/compose.ts';
 import { counterexample, stepTable, toJsonLines, type Counterexample } from '../../explore/counterexample.ts';
-import { search, type Progress, type SearchOptions, type SearchResult } from '../../explore/search.ts';
+import { readCheckpoint, writeCheckpoint } from '../../explore/checkpoint.ts';
+import { search, type Progress, type SearchOptions, type SearchResult, type StopReason } from '../../explore/search.ts';
 import type { SystemSpec } from '../../explore/spec.ts';
 
 export interface PropertySummary {
@@ -21,6 +22,14 @@ export interface PropertySummary {
   trace?: string;
 }
 
+export interface CheckOptions extends SearchOptions {
+  traceDir?: string;
+  /** Where to save the search when it stops early (memory cap, state limit, Ctrl-C). */
+  checkpoint?: string;
+  /** A checkpoint to continue from. */
+  resumeFrom?: string;
+}
+
 export interface CheckSummary {
   model: string;
   system: string;
@@ -31,7 +40,11 @@ export interface CheckSummary {
   elapsedMs: number;
   statesPerSecond: number;
   complete: boolean;
-  verdict: 'pass' | 'fail';
+  stopReason: StopReason;
+  /** Where the search was saved, when it stopped early and a checkpoint file was given. */
+  checkpoint?: string;
+  peakRssBytes: number;
+  verdict: 'pass' | 'fail' | 'incomplete';
   properties: PropertySummary[];
 }
 
@@ -65,13 +78,15 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): {
   };
 }
 
-export function runCheck(
-  model: string,
-  spec: SystemSpec,
-  options: SearchOptions & { traceDir?: string },
-): CheckRun {
+export function runCheck(model: string, spec: SystemSpec, options: CheckOptions): CheckRun {
   const system = new ComposedSystem(spec);
-  const result = search(system, options);
+  const resume = options.resumeFrom ? readCheckpoint(options.resumeFrom, system) : undefined;
+  const result = search(system, { ...options, resume });
+  let checkpoint: string | undefined;
+  if (options.checkpoint && ['memory', 'state-limit', 'interrupted'].includes(result.stopReason)) {
+    writeCheckpoint(options.checkpoint, system, result.snapshot());
+    checkpoint = options.checkpoint;
+  }
   const counterexamples = new Map<string, Counterexample>();
   const properties: PropertySummary[] = result.properties.map((p) => {
     const s: PropertySummary = { name: p.name, kind: p.kind, description: p.description, status: p.status, message: p.message };
@@ -88,6 +103,7 @@ export function runCheck(
     return s;
   });
   const failed = properties.some((p) => p.status === 'violated' || (p.kind === 'reachable' && p.status === 'unreached' && result.complete));
+  const stoppedShort = ['memory', 'state-limit', 'interrupted'].includes(result.stopReason);
   return {
     summary: {
       model, system: spec.name, strategy: options.strategy,
@@ -95,12 +111,24 @@ export function runCheck(
       elapsedMs: Math.round(result.elapsedMs),
       statesPerSecond: Math.round(result.states / Math.max(result.elapsedMs / 1000, 1e-3)),
       complete: result.complete,
-      verdict: failed ? 'fail' : 'pass',
+      stopReason: result.stopReason,
+      checkpoint,
+      peakRssBytes: process.resourceUsage().maxRSS * 1024,
+      verdict: failed ? 'fail' : stoppedShort ? 'incomplete' : 'pass',
       properties,
     },
     result, system, counterexamples,
   };
 }
+
+const STOPPED: Record<StopReason, string> = {
+  exhausted: 'complete: every reachable state explored',
+  violation: 'stopped at the first violation (--continue to go on)',
+  'depth-bound': 'incomplete: states at the depth bound were not expanded',
+  memory: 'INCOMPLETE: stopped at the memory cap (--max-memory); partial statistics',
+  'state-limit': 'INCOMPLETE: stopped at the state limit (--max-states); partial statistics',
+  interrupted: 'INCOMPLETE: interrupted; partial statistics',
+};
 
 const MARK: Record<PropertySummary['status'], string> = { holds: '✓', reached: '✓', violated: '✗', unreached: '✗' };
 
@@ -111,8 +139,10 @@ export function formatSummary(run: CheckRun): string {
     `${s.model}: ${s.system} (${s.strategy})`,
     `  distinct states  ${n(s.states)}`,
     `  transitions      ${n(s.transitions)}`,
-    `  depth            ${s.depth}${s.complete ? '' : ' (search incomplete: depth bound or stopped at a violation)'}`,
-    `  time             ${(s.elapsedMs / 1000).toFixed(2)} s (${n(s.statesPerSecond)} states/s)`,
+    `  depth            ${s.depth}`,
+    `  time             ${(s.elapsedMs / 1000).toFixed(2)} s (${n(s.statesPerSecond)} states/s), peak memory ${n(Math.round(s.peakRssBytes / 2 ** 20))} MiB`,
+    `  search           ${STOPPED[s.stopReason]}`,
+    ...(s.checkpoint ? [`  checkpoint       ${s.checkpoint} (continue with --resume ${s.checkpoint})`] : []),
     '  properties',
   ];
   const width = Math.max(...s.properties.map((p) => p.name.length));
@@ -126,6 +156,6 @@ export function formatSummary(run: CheckRun): string {
       if (cx) lines.push(stepTable(cx.steps).split('\n').map((l) => `      ${l}`).join('\n'));
     }
   }
-  lines.push(`  verdict: ${s.verdict === 'pass' ? 'PASS' : 'FAIL'}`);
+  lines.push(`  verdict: ${s.verdict.toUpperCase()}`);
   return lines.join('\n');
 }

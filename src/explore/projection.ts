@@ -1,0 +1,116 @@
+/**
+ * The part of an encoded state a function reads (see `Projection`): the local ids of the
+ * actors with the given roles and the network words masked to the given message types.
+ * States with equal projections look the same to that function, so its result can be
+ * memoized by projection (`ProjectionMemo`) and need not be recomputed along a step that
+ * leaves the projection unchanged (`differs`).
+ */
+import type { ComposedSystem } from './compose.ts';
+import type { Projection } from './spec.ts';
+
+export class Projector {
+  private readonly actors: Int32Array;
+  private readonly types: Set<string>;
+  private mask = new Uint32Array(0);
+  private maskedEntries = 0;
+  private scratch = new Uint32Array(8);
+
+  constructor(private readonly system: ComposedSystem, projection: Projection) {
+    this.actors = Int32Array.from(system.spec.actors.flatMap((a, i) => (projection.roles.includes(a.role) ? [i] : [])));
+    this.types = new Set(projection.messageTypes);
+  }
+
+  /** Whether `a` and `b` differ in what this projection reads. */
+  differs(a: Uint32Array, b: Uint32Array): boolean {
+    const { system } = this;
+    this.refresh();
+    for (let k = 0; k < this.actors.length; k++) if (system.local(a, this.actors[k]) !== system.local(b, this.actors[k])) return true;
+    const off = system.netOffset;
+    for (let w = 0; w < this.mask.length; w++) {
+      const m = this.mask[w];
+      if (m === 0) continue;
+      const x = off + w < a.length ? a[off + w] : 0;
+      const y = off + w < b.length ? b[off + w] : 0;
+      if (((x ^ y) & m) !== 0) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The projection of `v` with `tag` in front, as words in a reused buffer (valid until the
+   * next call) and its length.
+   */
+  project(v: Uint32Array, tag: number): { words: Uint32Array; length: number } {
+    const { system } = this;
+    this.refresh();
+    const need = 1 + this.actors.length + this.mask.length;
+    if (this.scratch.length < need) this.scratch = new Uint32Array(need * 2);
+    const out = this.scratch;
+    let n = 0;
+    out[n++] = tag;
+    for (let k = 0; k < this.actors.length; k++) out[n++] = system.local(v, this.actors[k]);
+    const off = system.netOffset;
+    for (let w = 0; w < this.mask.length; w++) {
+      const m = this.mask[w];
+      if (m !== 0) out[n++] = off + w < v.length ? v[off + w] & m : 0;
+    }
+    return { words: out, length: n };
+  }
+
+  /** Extends the network mask to messages interned since the last call. */
+  private refresh(): void {
+    const { system } = this;
+    if (this.maskedEntries === system.entries.size) return;
+    const words = system.width - system.netOffset;
+    if (this.mask.length < words) {
+      const grown = new Uint32Array(words);
+      grown.set(this.mask);
+      this.mask = grown;
+    }
+    for (let e = this.maskedEntries; e < system.entries.size; e++) {
+      if (this.types.has(system.entries.values[e].envelope.msg.type)) system.markEntry(this.mask, e);
+    }
+    this.maskedEntries = system.entries.size;
+  }
+}
+
+/**
+ * Values memoized by projection: a hash of the projected words picks a bucket, and the
+ * stored words are compared in full, so the memo is exact.
+ */
+export class ProjectionMemo<T> {
+  private readonly buckets = new Map<number, { words: Uint32Array; value: T }[]>();
+
+  constructor(readonly projector: Projector) {}
+
+  get(v: Uint32Array, tag: number): T | undefined {
+    const { words, length } = this.projector.project(v, tag);
+    const bucket = this.buckets.get(hashWords(words, length));
+    if (!bucket) return undefined;
+    for (const item of bucket) if (sameWords(item.words, words, length)) return item.value;
+    return undefined;
+  }
+
+  set(v: Uint32Array, tag: number, value: T): void {
+    const { words, length } = this.projector.project(v, tag);
+    const h = hashWords(words, length);
+    const bucket = this.buckets.get(h) ?? [];
+    bucket.push({ words: words.slice(0, length), value });
+    this.buckets.set(h, bucket);
+  }
+}
+
+function hashWords(words: Uint32Array, length: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < length; i++) {
+    h = Math.imul(h ^ words[i], 0x01000193);
+    h ^= h >>> 15;
+  }
+  return h >>> 0;
+}
+
+function sameWords(a: Uint32Array, b: Uint32Array, length: number): boolean {
+  if (a.length !== length) return false;
+  for (let i = 0; i < length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
