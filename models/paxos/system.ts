@@ -55,10 +55,8 @@ export function paxosTlaSystem(cfg: PaxosTlaConfig): SystemSpec {
     if (state !== 'preparing') return;
     const ballot = (ctx.snapshot.context as ProposerContext).ballots[0];
     const promiseOf = acceptorIndex.map((a) => {
-      for (const { entry, envelope } of ctx.present(a, 'promise')) {
-        if (envelope.msg.ballot === ballot) return { entry, promise: envelope.msg as unknown as Promise };
-      }
-      return null;
+      const [found] = ctx.present(a, 'promise', { ballot });
+      return found ? { entry: found.entry, promise: found.envelope.msg as unknown as Promise } : null;
     });
     quorums.forEach((quorum, q) => {
       const members = quorum.map((id) => acceptors.indexOf(id));
@@ -82,7 +80,6 @@ export function paxosTlaSystem(cfg: PaxosTlaConfig): SystemSpec {
     network: { kind: 'set' },
     faults: { crashes: 0, restarts: 0, partitions: 0 },
     offers,
-    offerReads: ['promise'],
     properties: paxosProperties({ quorums, values, messagesPersist: true }),
     traceHeader: () => header({ acceptors, proposers, learners: [], values, quorums, ballots }),
   };
@@ -124,7 +121,6 @@ export function paxosMessageSystem(cfg: PaxosMessageConfig): SystemSpec {
     offers: (ctx) => {
       if (actors[ctx.actor].role === 'proposer') ctx.offer('start', () => ({ type: 'start' }));
     },
-    offerReads: [],
     properties: paxosProperties({ quorums, values, messagesPersist: false }),
     traceHeader: () => header({
       acceptors, proposers, learners, values, quorums,

@@ -17,7 +17,6 @@
 import { initialTransition, transition, type AnyMachineSnapshot, type EventObject, type StateValue } from 'xstate';
 import { canonicalJson } from './canonical.ts';
 import { Interner } from './intern.ts';
-import { ProjectionMemo, Projector } from './projection.ts';
 import type { ActorView, Envelope, OfferContext, StateView, SystemSpec } from './spec.ts';
 
 export const enum ActionKind {
@@ -64,6 +63,22 @@ export interface InternTables {
   events: { key: string; event: EventObject }[][];
   entries: { from: number; envelope: Envelope }[];
 }
+
+/** Messages from one actor of one type with some field values: what offers read. */
+interface Selector {
+  from: number;
+  type: string;
+  where: [string, unknown][];
+  /** Matching entries, in interning order (append-only, so presence bits stay stable). */
+  entries: number[];
+  /** How much of the (from, type) list has been scanned. */
+  scanned: number;
+}
+
+type OfferCache =
+  | { kind: 'fixed'; ids: number[] }
+  | { kind: 'live' }
+  | { kind: 'memo'; selectors: Int32Array; memo: Map<number | string, number[]> };
 
 /** One memoized local transition. */
 interface LocalStep {
@@ -382,46 +397,91 @@ export class ComposedSystem {
     this.faultSuccessors(v, emit);
   }
 
-  private offerMemos: ProjectionMemo<number[]>[] | null = null;
-  /** Offers of local states whose offers read no message at all, by actor and local id. */
-  private readonly fixedOffers: (number[] | undefined)[][] = [];
-  private offersReadNetwork = false;
-
   /**
-   * Offered event ids. Offers that read no message are memoized by (actor, local state);
-   * the others, when `offerReads` is declared, by (actor, local state, those messages).
+   * Offers memoized per actor and local state: `fixed` when they read no message, `memo`
+   * keyed by the presence bits of the messages they read (through selectors), `live` when
+   * they read the whole state.
    */
+  private readonly offerCache: (OfferCache | undefined)[][] = [];
+  private readonly selectors = new Interner<Selector>();
+  private reading: { selectors: number[]; whole: boolean } = { selectors: [], whole: false };
+
   private offered(v: Uint32Array, i: number, local: number): number[] {
-    const fixed = (this.fixedOffers[i] ??= [])[local];
-    if (fixed) return fixed;
-    const reads = this.spec.offerReads;
-    if (!reads) return this.computeOffers(v, i, local);
-    this.offerMemos ??= this.spec.actors.map(() => new ProjectionMemo<number[]>(new Projector(this, { messageTypes: reads, roles: [] })));
-    const memo = this.offerMemos[i];
-    let ids = memo.get(v, local);
+    const cache = (this.offerCache[i] ??= [])[local];
+    if (cache === undefined) {
+      const ids = this.computeOffers(v, i, local);
+      const { selectors, whole } = this.reading;
+      this.offerCache[i][local] = whole
+        ? { kind: 'live' }
+        : selectors.length === 0
+          ? { kind: 'fixed', ids }
+          : { kind: 'memo', selectors: Int32Array.from(selectors), memo: new Map([[this.presenceKey(v, selectors), ids]]) };
+      return ids;
+    }
+    if (cache.kind === 'fixed') return cache.ids;
+    if (cache.kind === 'live') return this.computeOffers(v, i, local);
+    const key = this.presenceKey(v, cache.selectors);
+    let ids = cache.memo.get(key);
     if (ids === undefined) {
       ids = this.computeOffers(v, i, local);
-      if (this.offersReadNetwork) memo.set(v, local, ids);
-      else this.fixedOffers[i][local] = ids;
+      const read = this.reading.selectors;
+      if (this.reading.whole || read.length !== cache.selectors.length || read.some((s, k) => s !== cache.selectors[k])) {
+        throw new Error(`offers for ${this.actorId(i)} read different messages in the same local state; they may depend on the local state only`);
+      }
+      cache.memo.set(key, ids);
     }
     return ids;
   }
 
+  /** Which messages of the selectors are present in `v`, as an exact key. */
+  private presenceKey(v: Uint32Array, selectors: ArrayLike<number>): number | string {
+    let key = 0;
+    let text = '';
+    for (let k = 0; k < selectors.length; k++) {
+      const entries = this.refreshedSelector(selectors[k]).entries;
+      let bits = 0;
+      for (let j = 0; j < entries.length && j < 31; j++) if (this.copies(v, entries[j]) > 0) bits |= 1 << j;
+      for (let j = 31; j < entries.length; j++) if (this.copies(v, entries[j]) > 0) text += `${k}.${j},`;
+      // 16 bits per selector keeps the key exact as a number for up to 3 small selectors.
+      if (k < 3 && entries.length <= 16) key += bits * 2 ** (16 * k);
+      else text += `${k}:${bits},`;
+    }
+    return text === '' ? key : `${key}|${text}`;
+  }
+
+  /** A selector with every matching message interned so far. */
+  private refreshedSelector(id: number): Selector {
+    const s = this.selectors.values[id];
+    const list = this.byFromType.get(`${s.from}|${s.type}`);
+    if (list) {
+      for (; s.scanned < list.length; s.scanned++) {
+        const e = list[s.scanned];
+        const msg = this.entries.values[e].envelope.msg;
+        if (s.where.every(([field, value]) => msg[field] === value)) s.entries.push(e);
+      }
+    }
+    return s;
+  }
+
   private computeOffers(v: Uint32Array, i: number, local: number): number[] {
     const out: number[] = [];
-    this.offersReadNetwork = false;
+    this.reading = { selectors: [], whole: false };
     const ctx: OfferContext = {
       actor: i,
       snapshot: this.localTables[i].values[local],
-      present: (from, type) => {
-        this.offersReadNetwork = true;
-        const list = this.byFromType.get(`${from}|${type}`) ?? [];
+      present: (from, type, where = {}) => {
+        const key = `${from}|${type}|${canonicalJson(where)}`;
+        const id = this.selectors.intern(key, () => ({ from, type, where: Object.entries(where), entries: [], scanned: 0 }));
+        this.reading.selectors.push(id);
         const found: { entry: number; envelope: Envelope }[] = [];
-        for (const e of list) if (this.copies(v, e) > 0) found.push({ entry: e, envelope: this.entries.values[e].envelope });
+        for (const e of this.refreshedSelector(id).entries) if (this.copies(v, e) > 0) found.push({ entry: e, envelope: this.entries.values[e].envelope });
         return found;
       },
       offer: (key, make) => out.push(this.internEvent(i, key, make)),
-      view: () => this.view(v),
+      view: () => {
+        this.reading.whole = true;
+        return this.view(v);
+      },
     };
     this.spec.offers!(ctx);
     return out;

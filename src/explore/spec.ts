@@ -78,8 +78,13 @@ export interface ActorView {
 export interface OfferContext {
   readonly actor: number;
   readonly snapshot: AnyMachineSnapshot;
-  /** Entries in the network sent by `from` with message type `type`, present in this state. */
-  present(from: number, type: string): Iterable<{ entry: number; envelope: Envelope }>;
+  /**
+   * Messages in the network sent by actor `from` with type `type` (and, if given, these
+   * field values), present in this state. The explorer memoizes offers by exactly the
+   * messages they read, so which messages offers ask about may depend on the actor's
+   * local state but not on what earlier `present` calls found.
+   */
+  present(from: number, type: string, where?: Readonly<Record<string, string | number | null>>): readonly { entry: number; envelope: Envelope }[];
   /**
    * Offers an event. `key` identifies the event cheaply (built once per distinct key);
    * `make` builds it only the first time the key is seen.
@@ -88,7 +93,7 @@ export interface OfferContext {
   /**
    * The whole global state, read-only: for environment actors whose offers depend on
    * other actors (a clock that advances only once every node has ticked). Offers that
-   * call it must not declare `offerReads`.
+   * call it are recomputed in every state.
    */
   view(): StateView;
 }
@@ -123,11 +128,6 @@ export interface SystemSpec {
   faults: FaultSpec;
   /** Environment events per actor, in the given state. */
   offers?(ctx: OfferContext): void;
-  /**
-   * Message types `offers` reads through `present`, when it reads only those; the
-   * explorer then computes the offers once per (actor, local state, those messages).
-   */
-  offerReads?: readonly string[];
   properties: Property[];
   /** The trace header a counterexample of this system carries. */
   traceHeader(): TraceHeader;
