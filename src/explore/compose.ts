@@ -73,6 +73,8 @@ interface Selector {
   entries: number[];
   /** How much of the (from, type) list has been scanned. */
   scanned: number;
+  /** How many messages were interned at the last scan. */
+  seenEntries: number;
 }
 
 type OfferCache =
@@ -351,11 +353,6 @@ export class ComposedSystem {
     return next;
   }
 
-  private connected(v: Uint32Array, a: number, b: number): boolean {
-    const side = v[FAULTS] >>> 16;
-    return ((side >>> a) & 1) === ((side >>> b) & 1);
-  }
-
   /**
    * Calls `emit(action, next)` for every successor of `v`. `next` is a scratch buffer,
    * valid only during the call.
@@ -364,6 +361,7 @@ export class ComposedSystem {
     const { n } = this;
     const crashedMask = v[FAULTS] & 0xffff;
 
+    const side = v[FAULTS] >>> 16;
     // Deliveries: every present entry to each of its live, connected recipients.
     for (let at = this.netOffset; at < v.length; at++) {
       const word = v[at];
@@ -373,9 +371,11 @@ export class ComposedSystem {
         if (this.isSet ? ((word >>> k) & 1) === 0 : ((word >>> (k * 4)) & 0xf) === 0) continue;
         const e = base + k;
         const entry = this.entries.values[e];
-        for (const { actor, event } of entry.recipients) {
+        const recipients = entry.recipients;
+        for (let q = 0; q < recipients.length; q++) {
+          const { actor, event } = recipients[q];
           if ((crashedMask >>> actor) & 1) continue;
-          if (!this.connected(v, entry.fromIndex, actor)) continue;
+          if (side !== 0 && ((side >>> entry.fromIndex) & 1) !== ((side >>> actor) & 1)) continue;
           const r = this.step(actor, this.local(v, actor), event);
           if (r >= 0) emit(encodeAction(ActionKind.Deliver, actor, e), this.applied(v, actor, r, e));
         }
@@ -452,6 +452,9 @@ export class ComposedSystem {
   /** A selector with every matching message interned so far. */
   private refreshedSelector(id: number): Selector {
     const s = this.selectors.values[id];
+    // Only messages interned since the last look can match anew.
+    if (s.seenEntries === this.entries.size) return s;
+    s.seenEntries = this.entries.size;
     const list = this.byFromType.get(`${s.from}|${s.type}`);
     if (list) {
       for (; s.scanned < list.length; s.scanned++) {
@@ -471,7 +474,7 @@ export class ComposedSystem {
       snapshot: this.localTables[i].values[local],
       present: (from, type, where = {}) => {
         const key = `${from}|${type}|${canonicalJson(where)}`;
-        const id = this.selectors.intern(key, () => ({ from, type, where: Object.entries(where), entries: [], scanned: 0 }));
+        const id = this.selectors.intern(key, () => ({ from, type, where: Object.entries(where), entries: [], scanned: 0, seenEntries: -1 }));
         this.reading.selectors.push(id);
         const found: { entry: number; envelope: Envelope }[] = [];
         for (const e of this.refreshedSelector(id).entries) if (this.copies(v, e) > 0) found.push({ entry: e, envelope: this.entries.values[e].envelope });
