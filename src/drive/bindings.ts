@@ -1,0 +1,7 @@
+/** The protocols the driver knows, by the name users type. */
+import type { ProtocolBinding } from './binding.ts';
+import { paxosBinding } from './paxos-binding.ts';
+
+export const bindings: Record<string, ProtocolBinding> = {
+  paxos: paxosBinding,
+};

@@ -1,0 +1,71 @@
+/**
+ * Mutation kill rate. Each implementation mutant is driven through the path modes in
+ * turn (random walks, fast-check schedules, coverage) until one diverges; balancer
+ * mutants (src/impl/balancer/mutants.ts) are judged by their trace checkers, as that
+ * module defines. The overall figure counts both.
+ */
+import { checkBalancerLines } from '../../conformance/checkers/balancer/run.ts';
+import { mutantTrace } from '../impl/balancer/corpus.ts';
+import { mutants as balancerMutants } from '../impl/balancer/mutants.ts';
+import type { ProtocolBinding } from './binding.ts';
+import { InProcessAdapter } from './in-process.ts';
+import { drive, type DriveReport, type PathMode } from './modes.ts';
+
+export interface MutantResult {
+  family: string;
+  name: string;
+  killed: boolean;
+  /** What killed it: a path mode, or the balancer property whose checker failed. */
+  by: string | null;
+  /** The divergence or violation, in one line. */
+  detail: string;
+  paths: number;
+}
+
+export interface KillReport {
+  results: MutantResult[];
+  killed: number;
+  total: number;
+  rate: number;
+}
+
+const ORDER: { mode: PathMode; budget?: number }[] = [
+  { mode: 'random', budget: 3000 },
+  { mode: 'fastcheck', budget: 2000 },
+  { mode: 'coverage' },
+];
+
+export async function killDriven(binding: ProtocolBinding, mutantNames: string[], seed = 1): Promise<MutantResult[]> {
+  const results: MutantResult[] = [];
+  for (const name of mutantNames) {
+    let paths = 0;
+    let hit: DriveReport | null = null;
+    for (const { mode, budget } of ORDER) {
+      const r = await drive(binding, new InProcessAdapter(name, binding.factory(name)), { mode, budget, seed, maxSteps: 60 });
+      paths += r.paths;
+      if (r.divergence) { hit = r; break; }
+    }
+    const d = hit?.divergence;
+    results.push({
+      family: binding.protocol, name, killed: !!d, by: hit?.mode ?? null, paths,
+      detail: d ? `step ${d.step}: ${d.description}: ${d.what} differ` : 'survived every path mode',
+    });
+  }
+  return results;
+}
+
+export function killBalancers(): MutantResult[] {
+  return balancerMutants.map((m) => {
+    const v = checkBalancerLines(mutantTrace(m)).verdicts.find((x) => x.property === m.breaks);
+    const killed = v?.status === 'fail';
+    return {
+      family: 'balancer', name: m.name, killed, by: killed ? m.breaks : null, paths: 1,
+      detail: killed ? (v?.violations[0]?.message ?? v?.note ?? m.breaks) : `${m.breaks} did not fail`,
+    };
+  });
+}
+
+export function summarize(results: MutantResult[]): KillReport {
+  const killed = results.filter((r) => r.killed).length;
+  return { results, killed, total: results.length, rate: results.length ? killed / results.length : 0 };
+}
