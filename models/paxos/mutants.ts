@@ -24,7 +24,7 @@ export const paxosMutants: PaxosMutant[] = [
     name: 'proposer-ignores-accepted',
     description: 'a proposer proposes its own value even when a promise reports an accepted one',
     role: 'proposer',
-    machine: proposerMachine.provide({ actions: { chooseOwn: assign({ proposed: ({ context }) => context.value }) } }),
+    machine: proposerMachine.provide({ actions: { chooseOwn: assign({ proposed: ({ context }) => context.value as string }) } }),
   },
   {
     name: 'acceptor-accepts-below-promise',

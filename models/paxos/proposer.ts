@@ -19,8 +19,11 @@ export interface ProposerInput {
   ballots: Ballot[];
   acceptors: NodeId[];
   quorums: NodeId[][];
-  /** The value it proposes when free to choose (message-passing mode). */
-  value: Value;
+  /**
+   * The value it proposes when free to choose (message passing), or null when the
+   * environment offers the choice (Paxos.tla): such a proposer proposes only on `propose`.
+   */
+  value: Value | null;
 }
 
 export interface ProposerContext extends ProposerInput {
@@ -64,7 +67,7 @@ export const proposerMachine = setup({
     hasNextBallot: ({ context }) => context.round + 1 < context.ballots.length,
     promiseForCurrentBallot: ({ context, event }) =>
       event.type === 'promise' && event.ballot === currentBallot(context) && !(event.from in context.promises),
-    quorumPromised: ({ context }) => isQuorum(Object.keys(context.promises), context.quorums),
+    quorumPromised: ({ context }) => context.value !== null && isQuorum(Object.keys(context.promises), context.quorums),
     /** Phase2a of Paxos.tla: every member of the quorum promised, and the value is the one P2c allows. */
     safeProposal: ({ context, event }) => {
       if (event.type !== 'propose' || event.ballot !== currentBallot(context)) return false;
@@ -84,7 +87,7 @@ export const proposerMachine = setup({
         return { ...context.promises, [p.from]: { acceptedBallot: p.acceptedBallot, acceptedValue: p.acceptedValue } };
       },
     }),
-    chooseOwn: assign({ proposed: ({ context }) => chooseValue(context.promises, context.value) }),
+    chooseOwn: assign({ proposed: ({ context }) => chooseValue(context.promises, context.value as Value) }),
     chooseOffered: assign({ proposed: ({ event }) => (event as ProposeEvent).value }),
     sendAccept: emit(({ context }) => ({
       type: 'send' as const, to: context.acceptors,

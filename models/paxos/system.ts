@@ -40,7 +40,7 @@ export function paxosTlaSystem(cfg: PaxosTlaConfig): SystemSpec {
     ...acceptors.map((id) => ({ id, role: 'acceptor', machine: cfg.machines?.acceptor ?? acceptorMachine, input: { self: id, learners: [] } })),
     ...ballots.map((b) => ({
       id: proposers[b], role: 'proposer', machine: cfg.machines?.proposer ?? proposerMachine,
-      input: { self: proposers[b], ballots: [b], acceptors, quorums, value: values[0] },
+      input: { self: proposers[b], ballots: [b], acceptors, quorums, value: null },
       // Paxos.tla's proposers read promises from the message set instead of receiving them.
       receives: [],
     })),
@@ -81,6 +81,8 @@ export function paxosTlaSystem(cfg: PaxosTlaConfig): SystemSpec {
     faults: { crashes: 0, restarts: 0, partitions: 0 },
     offers,
     properties: paxosProperties({ quorums, values, messagesPersist: true }),
+    // As TLC's Permutations(Acceptor) \cup Permutations(Value): acceptors and values are interchangeable.
+    symmetry: [acceptors, values],
     traceHeader: () => header({ acceptors, proposers, learners: [], values, quorums, ballots }),
   };
 }

@@ -175,7 +175,7 @@ export class ComposedSystem {
     return i & 1 ? w >>> 16 : w & 0xffff;
   }
 
-  private setLocal(v: Uint32Array, i: number, id: number): void {
+  setLocal(v: Uint32Array, i: number, id: number): void {
     const at = LOCALS + (i >>> 1);
     v[at] = i & 1 ? (v[at] & 0xffff) | (id << 16) : (v[at] & 0xffff0000) | id;
   }
@@ -192,7 +192,7 @@ export class ComposedSystem {
     return (v[at] >>> ((e & 7) * 4)) & 0xf;
   }
 
-  private addCopy(v: Uint32Array, e: number): void {
+  addCopy(v: Uint32Array, e: number): void {
     const at = this.netOffset + Math.floor(e / this.perWord);
     if (this.isSet) {
       v[at] |= 1 << (e & 31);
@@ -235,7 +235,7 @@ export class ComposedSystem {
 
   // ------------------------------------------------------------------ interning
 
-  private internLocal(i: number, s: AnyMachineSnapshot): number {
+  internLocal(i: number, s: AnyMachineSnapshot): number {
     const id = this.localTables[i].intern(canonicalJson([s.value, s.context, s.status]), () => s);
     if (id > MAX_LOCALS) throw new Error(`actor ${this.actorId(i)} has more than ${MAX_LOCALS} local states`);
     return id;
@@ -259,6 +259,17 @@ export class ComposedSystem {
       const envelope: Envelope = { from: fromId, to, msg: send.msg };
       return this.entries.intern(canonicalJson(envelope), () => this.makeEntry(from, envelope));
     });
+  }
+
+  /** The id of a message in flight, interning it if new. */
+  internEnvelope(envelope: Envelope): number {
+    const from = this.actorIndex.get(envelope.from);
+    if (from === undefined) throw new Error(`unknown sender ${envelope.from}`);
+    return this.entries.intern(canonicalJson(envelope), () => this.makeEntry(from, envelope));
+  }
+
+  indexOf(actorId: string): number | undefined {
+    return this.actorIndex.get(actorId);
   }
 
   private makeEntry(fromIndex: number, envelope: Envelope): Entry {

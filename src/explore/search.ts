@@ -9,6 +9,7 @@ import { fingerprint, type Fingerprint } from './fingerprint.ts';
 import { FingerprintSet } from './fingerprint-set.ts';
 import { ProjectionMemo, Projector } from './projection.ts';
 import { StateStore } from './state-store.ts';
+import { SymmetryReducer } from './symmetry.ts';
 import type { Property, StateView, Verdict } from './spec.ts';
 
 export type Strategy = 'bfs' | 'dfs';
@@ -32,6 +33,8 @@ export interface SearchOptions {
   progressIntervalMs?: number;
   /** Continue a search saved by `checkpoint()` instead of starting from the initial state. */
   resume?: SearchSnapshot;
+  /** Explore one state per orbit under the system's declared symmetry (spec.symmetry). */
+  symmetry?: boolean;
 }
 
 export interface Progress {
@@ -60,7 +63,12 @@ export type StopReason = 'exhausted' | 'violation' | 'depth-bound' | 'memory' | 
 export interface SearchResult {
   system: string;
   strategy: Strategy;
+  /** Distinct states explored (one per orbit under symmetry reduction). */
   states: number;
+  /** Distinct states the unreduced search would find: the sum of the explored orbits' sizes. */
+  statesUnreduced: number;
+  /** Size of the symmetry group used, 1 without reduction. */
+  symmetryGroup: number;
   transitions: number;
   depth: number;
   elapsedMs: number;
@@ -86,6 +94,7 @@ export interface SearchSnapshot {
   cut: boolean;
   elapsedMs: number;
   properties: PropertyResult[];
+  statesUnreduced: number;
 }
 
 const MEMORY_CHECK_EVERY = 4096;
@@ -109,6 +118,21 @@ export function search(system: ComposedSystem, options: SearchOptions): SearchRe
   let stopReason: StopReason | null = null;
   const priorMs = resume?.elapsedMs ?? 0;
   const interval = options.progressIntervalMs ?? 1000;
+  if (options.symmetry && !system.spec.symmetry) throw new Error(`${system.spec.name} declares no symmetry`);
+  const reducer = options.symmetry ? new SymmetryReducer(system, system.spec.symmetry!) : null;
+  let statesUnreduced = resume?.statesUnreduced ?? 0;
+  /** Marks the state visited, by its canonical form under symmetry; false if seen before. */
+  const visit = (v: Uint32Array): boolean => {
+    if (!reducer) {
+      fingerprint(v, 0, v.length, fp);
+      return visited.add(fp.hi, fp.lo);
+    }
+    const { form, orbit } = reducer.canonical(v);
+    fingerprint(form, 0, form.length, fp);
+    if (!visited.add(fp.hi, fp.lo)) return false;
+    statesUnreduced += orbit;
+    return true;
+  };
   let nextProgress = started + interval;
 
   // A property that declares what it reads is evaluated once per distinct projection, and
@@ -152,16 +176,13 @@ export function search(system: ComposedSystem, options: SearchOptions): SearchRe
   const stack: number[] = resume ? [...resume.stack] : [];
   let head = resume?.head ?? 0;
   if (resume) {
+    const before = statesUnreduced;
     const v = new Uint32Array(store.width);
-    for (let i = 0; i < store.size; i++) {
-      store.read(i, v);
-      fingerprint(v, 0, v.length, fp);
-      visited.add(fp.hi, fp.lo);
-    }
+    for (let i = 0; i < store.size; i++) visit(store.read(i, v));
+    statesUnreduced = before;
   } else {
     const init = system.initial();
-    fingerprint(init, 0, init.length, fp);
-    visited.add(fp.hi, fp.lo);
+    visit(init);
     store.push(init, -1, 0, 0);
     if (options.strategy === 'dfs') stack.push(0);
     if (!check(0, init, null)) stopReason = 'violation';
@@ -187,8 +208,7 @@ export function search(system: ComposedSystem, options: SearchOptions): SearchRe
     successors++;
     if (stopReason) return;
     transitions++;
-    fingerprint(next, 0, next.length, fp);
-    if (!visited.add(fp.hi, fp.lo)) return;
+    if (!visit(next)) return;
     const child = store.push(next, expanding, action, expandingDepth + 1);
     if (expandingDepth + 1 > maxDepth) maxDepth = expandingDepth + 1;
     if (options.strategy === 'dfs') stack.push(child);
@@ -236,6 +256,8 @@ export function search(system: ComposedSystem, options: SearchOptions): SearchRe
     system: system.spec.name,
     strategy: options.strategy,
     states: store.size,
+    statesUnreduced: reducer ? statesUnreduced : store.size,
+    symmetryGroup: reducer?.group ?? 1,
     transitions,
     depth: maxDepth,
     elapsedMs,
@@ -245,7 +267,7 @@ export function search(system: ComposedSystem, options: SearchOptions): SearchRe
     store,
     fingerprintBytes: visited.bytes,
     snapshot: () => ({
-      strategy: options.strategy, store, head, stack: [...stack], transitions, maxDepth, cut, elapsedMs,
+      strategy: options.strategy, store, head, stack: [...stack], transitions, maxDepth, cut, elapsedMs, statesUnreduced,
       properties: properties.map((p) => ({ ...p })),
     }),
   };

@@ -129,6 +129,12 @@ export interface SystemSpec {
   /** Environment events per actor, in the given state. */
   offers?(ctx: OfferContext): void;
   properties: Property[];
+  /**
+   * Groups of interchangeable names (actor ids of one role, or values): any renaming
+   * within each group maps reachable states to reachable states and keeps every property's
+   * verdict. Enables symmetry reduction.
+   */
+  symmetry?: readonly (readonly string[])[];
   /** The trace header a counterexample of this system carries. */
   traceHeader(): TraceHeader;
 }

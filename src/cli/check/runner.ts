@@ -34,7 +34,11 @@ export interface CheckSummary {
   model: string;
   system: string;
   strategy: SearchOptions['strategy'];
+  /** Distinct states explored: one per orbit with --symmetry. */
   states: number;
+  /** What an unreduced search finds (sum of orbit sizes); equals `states` without --symmetry. */
+  statesUnreduced: number;
+  symmetryGroup: number;
   transitions: number;
   depth: number;
   elapsedMs: number;
@@ -107,7 +111,7 @@ export function runCheck(model: string, spec: SystemSpec, options: CheckOptions)
   return {
     summary: {
       model, system: spec.name, strategy: options.strategy,
-      states: result.states, transitions: result.transitions, depth: result.depth,
+      states: result.states, statesUnreduced: result.statesUnreduced, symmetryGroup: result.symmetryGroup, transitions: result.transitions, depth: result.depth,
       elapsedMs: Math.round(result.elapsedMs),
       statesPerSecond: Math.round(result.states / Math.max(result.elapsedMs / 1000, 1e-3)),
       complete: result.complete,
@@ -137,7 +141,7 @@ export function formatSummary(run: CheckRun): string {
   const s = run.summary;
   const lines = [
     `${s.model}: ${s.system} (${s.strategy})`,
-    `  distinct states  ${n(s.states)}`,
+    `  distinct states  ${n(s.states)}${s.symmetryGroup > 1 ? ` up to symmetry (${n(s.statesUnreduced)} without reduction; ${s.symmetryGroup} renamings)` : ''}`,
     `  transitions      ${n(s.transitions)}`,
     `  depth            ${s.depth}`,
     `  time             ${(s.elapsedMs / 1000).toFixed(2)} s (${n(s.statesPerSecond)} states/s), peak memory ${n(Math.round(s.peakRssBytes / 2 ** 20))} MiB`,

@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import { checkModels } from '../check/models.ts';
 import { formatSummary, progressReporter, runCheck } from '../check/runner.ts';
-import { intOption } from '../errors.ts';
+import { UserError, intOption } from '../errors.ts';
 
 export function register(program: Command): void {
   const check = program.command('check').description('model-check a bundled system exhaustively');
@@ -14,6 +14,7 @@ export function register(program: Command): void {
       .addOption(new Option('--dfs', 'depth-first').conflicts('bfs'))
       .addOption(new Option('--max-depth <n>', 'do not expand states deeper than this').argParser(intOption('max-depth', 0)))
       .option('--deadlock', 'report states with no successor')
+      .option('--symmetry', 'explore one state per orbit of the declared symmetry (e.g. interchangeable acceptors and values); reports both counts')
       .option('--continue', 'after a violation keep going, to find one counterexample per property')
       .addOption(new Option('--max-memory <MiB>', 'stop cleanly, with partial statistics, above this resident memory').argParser(intOption('max-memory', 64)).default(4096))
       .addOption(new Option('--max-states <n>', 'stop cleanly after this many distinct states').argParser(intOption('max-states', 1)))
@@ -23,6 +24,9 @@ export function register(program: Command): void {
       .option('--json', 'print the summary as JSON')
       .action((opts: Record<string, unknown>) => {
         const spec = model.build(opts);
+        if (opts.symmetry && !spec.symmetry) {
+          throw new UserError(`${spec.name} declares no symmetry to reduce by`, { field: '--symmetry' });
+        }
         const progress = opts.json ? undefined : progressReporter();
         // First Ctrl-C stops the search cleanly (and checkpoints it); a second one kills.
         let interrupted = false;
@@ -38,6 +42,7 @@ export function register(program: Command): void {
           checkpoint: opts.checkpoint as string | undefined,
           resumeFrom: opts.resume as string | undefined,
           strategy: opts.dfs ? 'dfs' : 'bfs',
+          symmetry: Boolean(opts.symmetry),
           maxDepth: opts.maxDepth as number | undefined,
           deadlock: Boolean(opts.deadlock),
           continueAfterViolation: Boolean(opts.continue),
