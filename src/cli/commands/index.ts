@@ -7,7 +7,10 @@ import { register as schema } from './schema.ts';
 import { register as itf } from './itf.ts';
 import { register as record } from './record.ts';
 import { register as thirdparty } from './thirdparty.ts';
+import { register as all } from './all.ts';
+import { register as drive } from './drive.ts';
+import { register as run } from './run.ts';
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [check, diagram, verify, schema, itf, record, thirdparty];
+export const commands: Register[] = [check, diagram, verify, schema, itf, record, thirdparty, drive, run, all];

@@ -1,0 +1,117 @@
+/**
+ * Explorer throughput on Lamport's Paxos.tla (3 acceptors, 2 values, majority quorums),
+ * side by side with the naive JSON-keyed BFS of bench/naive-bfs.ts on ballots {0,1,2}
+ * (185,369 states); with BENCH_LARGE=1 also the explorer alone on ballots {0,1,2,3}
+ * (8,220,065 states; takes minutes).
+ *
+ * Each measurement runs in its own child process, so peak RSS is that run's alone and
+ * one run's garbage does not slow the next.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { ComposedSystem } from '../src/explore/compose.ts';
+import { search } from '../src/explore/search.ts';
+import { paxosTlaSystem } from '../models/paxos/system.ts';
+import { naiveBfs } from './naive-bfs.ts';
+
+type Engine = 'explorer' | 'naive';
+
+interface Measurement {
+  engine: Engine;
+  ballots: number;
+  states: number;
+  transitions: number;
+  elapsedMs: number;
+  /** Explorer only: bytes of the visited-fingerprint table. */
+  fingerprintBytes?: number;
+  peakRssBytes: number;
+}
+
+/** TLC's and SPIN's distinct-state counts for Paxos.tla with these ballots. */
+const EXPECTED: Record<number, number> = { 1: 73, 2: 3_921, 3: 185_369, 4: 8_220_065 };
+const MEASURE = '--measure';
+const here = fileURLToPath(import.meta.url);
+const runTs = fileURLToPath(new URL('../bin/run-ts.mjs', import.meta.url));
+
+function measure(engine: Engine, ballots: number): Measurement {
+  const cfg = { acceptors: 3, values: 2, ballots };
+  if (engine === 'naive') {
+    const r = naiveBfs(cfg);
+    return { engine, ballots, states: r.states, transitions: r.transitions, elapsedMs: r.elapsedMs, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
+  }
+  const system = new ComposedSystem(paxosTlaSystem(cfg));
+  let last = 0;
+  const r = search(system, {
+    strategy: 'bfs',
+    progressIntervalMs: 10_000,
+    onProgress: (p) => {
+      if (p.elapsedMs - last < 9_000) return;
+      last = p.elapsedMs;
+      process.stderr.write(`    explorer, ballots ${ballots}: ${p.states.toLocaleString('en-US')} states, ${Math.round(p.statesPerSecond).toLocaleString('en-US')}/s, depth ${p.depth}\n`);
+    },
+  });
+  return {
+    engine, ballots, states: r.states, transitions: r.transitions, elapsedMs: r.elapsedMs,
+    fingerprintBytes: r.fingerprintBytes, peakRssBytes: process.resourceUsage().maxRSS * 1024,
+  };
+}
+
+function measureInChild(engine: Engine, ballots: number): Promise<Measurement> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--max-old-space-size=6144', runTs, here, MEASURE, engine, String(ballots)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const last = out.trim().split('\n').at(-1) ?? '';
+      if (code !== 0 || !last.startsWith('{')) reject(new Error(`${engine} on ballots ${ballots} exited with ${code}: ${out.trim()}`));
+      else resolve(JSON.parse(last) as Measurement);
+    });
+  });
+}
+
+const n = (x: number) => Math.round(x).toLocaleString('en-US');
+const mb = (bytes: number) => `${n(bytes / 2 ** 20)} MB`;
+const rate = (m: Measurement) => m.states / (m.elapsedMs / 1000);
+const ballotSet = (b: number) => `{${Array.from({ length: b }, (_, i) => i).join(',')}}`;
+
+function table(rows: Measurement[]): string {
+  const head = ['ballots', 'engine', 'distinct states', 'expected', 'transitions', 'time', 'states/s', 'fp table B/state', 'peak RSS'];
+  const body = rows.map((m) => [
+    ballotSet(m.ballots), m.engine, n(m.states), m.states === EXPECTED[m.ballots] ? '✓' : `✗ ${n(EXPECTED[m.ballots])}`,
+    n(m.transitions), `${(m.elapsedMs / 1000).toFixed(1)} s`, n(rate(m)),
+    m.fingerprintBytes === undefined ? '—' : (m.fingerprintBytes / m.states).toFixed(1), mb(m.peakRssBytes),
+  ]);
+  const widths = head.map((h, c) => Math.max(h.length, ...body.map((r) => r[c].length)));
+  const line = (r: string[]) => r.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+export async function run(): Promise<void> {
+  console.log('Paxos.tla (3 acceptors, 2 values, majority quorums): explorer vs naive JSON-keyed BFS, each in its own process');
+  const rows: Measurement[] = [];
+  for (const engine of ['explorer', 'naive'] as const) {
+    console.log(`  ${engine}, ballots ${ballotSet(3)} ...`);
+    rows.push(await measureInChild(engine, 3));
+  }
+  if (process.env.BENCH_LARGE === '1') {
+    console.log(`  explorer, ballots ${ballotSet(4)} (BENCH_LARGE=1) ...`);
+    rows.push(await measureInChild('explorer', 4));
+  } else {
+    console.log(`  (ballots ${ballotSet(4)}, 8,220,065 states: set BENCH_LARGE=1 to run it)`);
+  }
+  console.log(table(rows));
+  console.log('  (transitions: successors generated; the engines differ in which no-op steps they generate, the distinct states must not)');
+  const [explorer, naive] = rows;
+  console.log(`  explorer / naive, ballots ${ballotSet(3)}: ${(rate(explorer) / rate(naive)).toFixed(2)}x the distinct states per second, ${(naive.peakRssBytes / explorer.peakRssBytes).toFixed(2)}x less peak memory`);
+  const wrong = rows.filter((m) => m.states !== EXPECTED[m.ballots]);
+  if (explorer.states !== naive.states || wrong.length > 0) {
+    console.log(`  ✗ COUNT MISMATCH: ${wrong.map((m) => `${m.engine} ballots ${ballotSet(m.ballots)} found ${n(m.states)}, expected ${n(EXPECTED[m.ballots])}`).join('; ')}`);
+    process.exitCode = 1;
+  }
+}
+
+if (process.argv[2] === MEASURE) {
+  const [engine, ballots] = [process.argv[3] as Engine, Number(process.argv[4])];
+  process.stdout.write(`${JSON.stringify(measure(engine, ballots))}\n`);
+}

@@ -1,0 +1,133 @@
+/**
+ * Model checks for the main job: every registered configuration (expected to pass) and
+ * every Paxos mutant (expected to be caught). Each run is reduced at once to what the
+ * report needs (summary, counterexamples, optionally a drawable state graph), so the
+ * explorer's state store is freed before the next run.
+ */
+import type { StateGraph } from '../../diagram/state-graph.ts';
+import type { Counterexample } from '../../explore/counterexample.ts';
+import type { Progress } from '../../explore/search.ts';
+import { checkModels, type CheckModel } from '../check/models.ts';
+import { runCheck, type CheckRun, type CheckSummary } from '../check/runner.ts';
+import type { PaxosMutant } from '../../../models/paxos/mutants.ts';
+import { exploredGraph } from './explored-graph.ts';
+
+export interface Configuration {
+  /** The check model's name, as in `coordkit check NAME`. */
+  model: string;
+  label: string;
+  opts: Record<string, unknown>;
+}
+
+export interface GraphRequest {
+  maxNodes: number;
+  /** Which path to highlight: the first violated property's counterexample, or a reachability witness. */
+  highlight: 'violation' | 'witness';
+  /** Searches larger than this are not re-expanded for drawing. */
+  maxStates: number;
+}
+
+export interface CheckOutcome {
+  model: string;
+  label: string;
+  /** Set for a mutant run. */
+  mutant?: { name: string; description: string; role: string };
+  expected: 'pass' | 'caught';
+  summary: CheckSummary;
+  counterexamples: { property: string; cx: Counterexample }[];
+  asExpected: boolean;
+  detail: string;
+  graph?: StateGraph;
+  /** For mutants: the configurations tried, in order, up to the one that caught it. */
+  tried?: string[];
+}
+
+export interface CheckHooks {
+  onProgress?: (p: Progress) => void;
+  /** Where counterexample traces are written. */
+  traceDir?: string;
+}
+
+export function findCheckModel(name: string): CheckModel {
+  const model = checkModels.find((m) => m.name === name);
+  if (!model) throw new Error(`no check model named '${name}' (known: ${checkModels.map((m) => m.name).join(', ')})`);
+  return model;
+}
+
+/** Every configuration the check models register as their defaults. */
+export function defaultConfigurations(): Configuration[] {
+  return checkModels.flatMap((m) => m.defaults.map((d) => ({ model: m.name, label: d.label, opts: d.opts })));
+}
+
+/** Option values as commander would fill them: the model's defaults, overridden by `opts`. */
+function withDefaults(model: CheckModel, opts: Record<string, unknown>): Record<string, unknown> {
+  const filled: Record<string, unknown> = {};
+  for (const option of model.options()) {
+    if (option.defaultValue !== undefined) filled[option.attributeName()] = option.defaultValue;
+  }
+  return { ...filled, ...opts };
+}
+
+const violatedOf = (run: CheckRun) => run.summary.properties.filter((p) => p.status === 'violated');
+
+function graphOf(run: CheckRun, request: GraphRequest | undefined): StateGraph | undefined {
+  if (!request || run.result.states > request.maxStates) return undefined;
+  const props = run.result.properties;
+  const target = request.highlight === 'violation'
+    ? props.find((p) => p.status === 'violated' && p.path)
+    : props.find((p) => p.status === 'reached' && p.path);
+  return exploredGraph(run.system, run.result.store, {
+    path: target?.path, violation: request.highlight === 'violation' && target !== undefined, maxNodes: request.maxNodes,
+  });
+}
+
+function execute(config: Configuration, extra: Record<string, unknown>, name: string, hooks: CheckHooks): CheckRun {
+  const model = findCheckModel(config.model);
+  const spec = model.build(withDefaults(model, { ...config.opts, ...extra }));
+  return runCheck(name, spec, { strategy: 'bfs', traceDir: hooks.traceDir, onProgress: hooks.onProgress });
+}
+
+function counterexamplesOf(run: CheckRun): CheckOutcome['counterexamples'] {
+  return [...run.counterexamples].map(([property, cx]) => ({ property, cx }));
+}
+
+/** A correct configuration: every invariant must hold and every reachability property be reached. */
+export function checkConfiguration(config: Configuration, hooks: CheckHooks = {}, graph?: GraphRequest): CheckOutcome {
+  const run = execute(config, {}, config.model, hooks);
+  const pass = run.summary.verdict === 'pass';
+  const broken = run.summary.properties.filter((p) => p.status === 'violated' || p.status === 'unreached').map((p) => p.name);
+  return {
+    model: config.model, label: config.label, expected: 'pass', summary: run.summary,
+    counterexamples: counterexamplesOf(run), asExpected: pass,
+    detail: pass ? 'every property holds' : `unexpected: ${broken.join(', ')}`,
+    graph: graphOf(run, graph),
+  };
+}
+
+/**
+ * A mutant is caught when some invariant is violated. The configurations are tried in
+ * order (cheapest first) until one catches it; the outcome is that run's.
+ */
+export function catchMutant(mutant: PaxosMutant, configs: Configuration[], hooks: CheckHooks = {}, graph?: GraphRequest): CheckOutcome {
+  if (configs.length === 0) throw new Error('catchMutant: no configurations to try');
+  const tried: string[] = [];
+  let outcome: CheckOutcome | undefined;
+  for (const config of configs) {
+    tried.push(config.label);
+    const run = execute(config, { mutant: mutant.name }, `${config.model}-mutant-${mutant.name}`, hooks);
+    const violated = violatedOf(run);
+    const caught = violated.length > 0;
+    outcome = {
+      model: config.model, label: config.label,
+      mutant: { name: mutant.name, description: mutant.description, role: mutant.role },
+      expected: 'caught', summary: run.summary, counterexamples: counterexamplesOf(run), asExpected: caught,
+      detail: caught
+        ? `caught: ${violated.map((p) => `${p.name} violated in ${p.depth} steps`).join(', ')}`
+        : `not caught by ${tried.join('; ')}`,
+      graph: caught ? graphOf(run, graph) : undefined,
+      tried: [...tried],
+    };
+    if (caught) break;
+  }
+  return outcome!;
+}

@@ -1,0 +1,88 @@
+/**
+ * The main job on a reduced input: one small configuration, one mutant, a handful of
+ * traces, one machine. Checks the files it writes and that it reports what did not go
+ * as expected (a surviving mutant, a trace whose name promises a failure it lacks).
+ */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findMachine } from '../../../models/index.ts';
+import { findPaxosMutant } from '../../../models/paxos/mutants.ts';
+import { DRAWN, MUTANT_CONFIGURATIONS, runAll, type AllPlan } from './run.ts';
+
+const root = new URL('../../../', import.meta.url).pathname;
+const work = mkdtempSync(join(tmpdir(), 'coordkit-all-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const quiet = { line: () => {} };
+
+function plan(name: string, over: Partial<AllPlan>): AllPlan {
+  return {
+    checks: [DRAWN],
+    mutants: [findPaxosMutant('phase2a-any-value')!],
+    mutantConfigurations: [MUTANT_CONFIGURATIONS[0]],
+    mutantGraph: { maxNodes: 30, highlight: 'violation', maxStates: 20_000 },
+    traces: [
+      join(root, 'traces/cluster/follower-pause-short.pass.jsonl'),
+      join(root, 'traces/cluster/two-leaders-one-epoch.fail.one-leader-per-epoch.jsonl'),
+      join(root, 'traces/balancer/fail/hash-stable.hash-drifts-over-time.jsonl'),
+    ],
+    machines: [findMachine('paxos-acceptor')!],
+    outDir: join(work, name),
+    ...over,
+  };
+}
+
+describe('coordkit all (reduced)', () => {
+  it('writes the HTML report, the JSON summary and the diagrams, all as expected', async () => {
+    const p = plan('good', {});
+    const { json } = await runAll(p, quiet);
+    expect(json.unexpected).toEqual([]);
+    expect(json.ok).toBe(true);
+    expect(json.checks).toHaveLength(1);
+    expect(json.checks[0]).toMatchObject({ states: 73, verdict: 'pass', asExpected: true });
+    expect(json.mutants[0]).toMatchObject({ asExpected: true, verdict: 'fail' });
+    expect(json.mutants[0].counterexamples.map((c) => c.property)).toContain('agreement');
+    expect(json.traces.map((t) => t.asExpected)).toEqual([true, true, true]);
+
+    const html = readFileSync(join(p.outDir, 'report.html'), 'utf8');
+    expect(html).toContain('<h2 class="section">Models</h2>');
+    expect(html).toContain('id="traces">Verified traces</h2>');
+    expect(html).toContain('Statechart: paxos-acceptor');
+    expect(html).toContain('Explored state graph: Paxos.tla, ballots {0}');
+    expect(html).toContain('Explored states around the counterexample: phase2a-any-value');
+    expect(html).toContain('Counterexample: agreement (8 steps)');
+    expect(html).toContain('class="timeline"');
+    expect(html).toContain('two-leaders-one-epoch');
+    expect(html).toContain('everything as expected');
+    expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(4);
+
+    const diagrams = join(p.outDir, 'diagrams');
+    for (const ext of ['mmd', 'dot', 'svg']) expect(existsSync(join(diagrams, `paxos-acceptor.${ext}`))).toBe(true);
+    expect(existsSync(join(diagrams, 'state-graph-mutant-phase2a-any-value.svg'))).toBe(true);
+    expect(readFileSync(join(diagrams, 'counterexample-mutant-phase2a-any-value-agreement.mmd'), 'utf8')).toMatch(/^sequenceDiagram/);
+    expect(JSON.parse(readFileSync(join(p.outDir, 'report.json'), 'utf8')).ok).toBe(true);
+  }, 120_000);
+
+  it('reports a surviving mutant and a trace that does not fail as its name says as unexpected', async () => {
+    const traces = join(work, 'mislabelled');
+    mkdirSync(traces, { recursive: true });
+    const liar = join(traces, 'quiet-run.fail.agreement.jsonl');
+    copyFileSync(join(root, 'traces/paxos/correct-seed1.pass.jsonl'), liar);
+    const p = plan('bad', {
+      checks: [],
+      // On Paxos.tla every value is offered to the proposer, so ignoring promised values changes nothing there.
+      mutants: [findPaxosMutant('proposer-ignores-accepted')!],
+      traces: [liar],
+    });
+    const lines: string[] = [];
+    const { json } = await runAll(p, { line: (t) => lines.push(t) });
+    expect(json.ok).toBe(false);
+    expect(json.unexpected).toHaveLength(2);
+    expect(json.unexpected[0]).toContain('mutant proposer-ignores-accepted: not caught');
+    expect(json.unexpected[1]).toContain('does not fail agreement');
+    expect(lines.at(-1)).toContain('2 UNEXPECTED');
+    expect(readFileSync(join(p.outDir, 'report.html'), 'utf8')).toContain('2 unexpected');
+  }, 120_000);
+});
