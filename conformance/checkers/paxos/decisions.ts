@@ -1,34 +1,52 @@
 /**
- * Agreement (no two nodes decide different values) and validity (only a proposed value
- * is decided). Validity uses the trace's propose events when it has any, otherwise the
- * header's list of values.
+ * Agreement (at most one value is chosen, and nobody decides another) and validity (only
+ * a proposed value is chosen or decided). "Chosen" is Paxos.tla's: a quorum of acceptors
+ * accepted the value in one ballot (see ./chosen.ts), so both properties also judge runs
+ * without learners, as the explorer's counterexamples of the Paxos.tla system are.
+ * Validity uses the trace's propose events when it has any, otherwise the header's values.
  */
 import type { TraceEvent, TraceHeader } from '../../schema/trace.ts';
 import type { Checker, Verdict } from '../types.ts';
 import { EventWindow, ViolationLog, verdictOf } from '../window.ts';
+import { ChosenTracker, type Chosen } from './chosen.ts';
 import { paxosSetup, requirePaxos, type Value } from './setup.ts';
+
+const show = (v: Value) => JSON.stringify(v);
+const describeChosen = (c: Chosen) => `acceptors ${c.by.join(', ')} accepted ${show(c.value)} in ballot ${c.ballot}`;
 
 export class AgreementChecker implements Checker {
   readonly name = 'paxos.agreement';
   private readonly window = new EventWindow();
   private readonly log = new ViolationLog(this.window);
-  private first: { value: Value; node: string; line: number } | undefined;
+  private chosen!: ChosenTracker;
+  /** The first value decided or chosen, which everything after must agree with. */
+  private first: { value: Value; what: string; line: number } | undefined;
   private decisions = 0;
 
-  begin(h: TraceHeader): void { requirePaxos(h); }
+  begin(h: TraceHeader): void { this.chosen = new ChosenTracker(paxosSetup(requirePaxos(h))); }
 
   event(e: TraceEvent, line: number): void {
     this.window.push(e, line);
-    if (e.kind !== 'decide') return;
-    this.decisions++;
-    if (this.first === undefined) this.first = { value: e.value, node: e.node, line };
-    else if (e.value !== this.first.value) {
-      this.log.report(line, `${e.node} decided ${JSON.stringify(e.value)} but ${this.first.node} decided ${JSON.stringify(this.first.value)} (line ${this.first.line})`);
+    if (e.kind === 'decide') {
+      this.decisions++;
+      this.settle(e.value, `${e.node} decided ${show(e.value)}`, line);
+      return;
     }
+    const c = this.chosen.observe(e);
+    if (c) this.settle(c.value, describeChosen(c), line);
+  }
+
+  private settle(value: Value, what: string, line: number): void {
+    if (this.first === undefined) this.first = { value, what, line };
+    else if (value !== this.first.value) this.log.report(line, `${what}, but ${this.first.what} (line ${this.first.line})`);
   }
 
   end(): Verdict[] {
-    return [verdictOf(this.name, this.log, { decisions: this.decisions, decided: this.first?.value ?? null })];
+    return [verdictOf(this.name, this.log, {
+      decisions: this.decisions,
+      decided: this.first?.value ?? null,
+      chosen: [...this.chosen.values.values()].map(String).join(',') || null,
+    })];
   }
 }
 
@@ -38,19 +56,29 @@ export class ValidityChecker implements Checker {
   private readonly log = new ViolationLog(this.window);
   private headerValues: ReadonlySet<Value> = new Set();
   private readonly proposed = new Set<Value>();
+  private chosen!: ChosenTracker;
 
-  begin(h: TraceHeader): void { this.headerValues = paxosSetup(requirePaxos(h)).values; }
+  begin(h: TraceHeader): void {
+    const setup = paxosSetup(requirePaxos(h));
+    this.headerValues = setup.values;
+    this.chosen = new ChosenTracker(setup);
+  }
 
   event(e: TraceEvent, line: number): void {
     this.window.push(e, line);
     if (e.kind === 'propose') this.proposed.add(e.value);
-    else if (e.kind === 'decide') {
-      const allowed = this.proposed.size > 0 ? this.proposed : this.headerValues;
-      if (!allowed.has(e.value)) {
-        const from = this.proposed.size > 0 ? 'proposed so far' : 'in the header';
-        this.log.report(line, `${e.node} decided ${JSON.stringify(e.value)}, which is not among the values ${from}: ${[...allowed].map((v) => JSON.stringify(v)).join(', ')}`);
-      }
+    else if (e.kind === 'decide') this.judge(e.value, `${e.node} decided`, line);
+    else {
+      const c = this.chosen.observe(e);
+      if (c) this.judge(c.value, `acceptors ${c.by.join(', ')} chose (ballot ${c.ballot})`, line);
     }
+  }
+
+  private judge(value: Value, who: string, line: number): void {
+    const allowed = this.proposed.size > 0 ? this.proposed : this.headerValues;
+    if (allowed.has(value)) return;
+    const from = this.proposed.size > 0 ? 'proposed so far' : 'in the header';
+    this.log.report(line, `${who} ${show(value)}, which is not among the values ${from}: ${[...allowed].map(show).join(', ')}`);
   }
 
   end(): Verdict[] { return [verdictOf(this.name, this.log)]; }

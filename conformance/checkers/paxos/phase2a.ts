@@ -3,7 +3,10 @@
  * - accept-after-quorum: the proposer had received promises for that ballot from a quorum;
  * - accept-value: the value is the one of the highest-ballot proposal accepted among
  *   some quorum of those promises, or a proposable value if that quorum accepted nothing.
- * State: the promises each proposer received, per ballot (bounded by ballots x acceptors).
+ * A proposer that logs no receive is judged as Paxos.tla's, which reads promises from the
+ * message set: on the promises acceptors sent for the ballot (see noteReceiving).
+ * A second accept with another value in the same ballot breaks accept-value too.
+ * State: promises per ballot, sent and received per proposer (bounded by ballots x acceptors).
  */
 import type { TraceEvent, TraceHeader } from '../../schema/trace.ts';
 import type { Checker, Verdict } from '../types.ts';
@@ -37,6 +40,12 @@ export function justifiedValue(promises: Promises, value: Value, freeValues: Rea
   return false;
 }
 
+/** An accept judged on the message set, kept until its proposer shows it receives messages. */
+interface SetRead {
+  line: number;
+  ballot: number;
+}
+
 export class Phase2aChecker implements Checker {
   readonly name = 'paxos.phase2a';
   private readonly window = new EventWindow();
@@ -46,8 +55,14 @@ export class Phase2aChecker implements Checker {
   private readonly free = new Set<Value>();
   /** proposer -> ballot -> acceptor -> what it reported. */
   private readonly received = new Map<string, Map<number, Promises>>();
-  /** "proposer ballot" pairs already judged: a broadcast logged per recipient counts once. */
-  private readonly judged = new Set<string>();
+  /** ballot -> acceptor -> what it reported: Paxos.tla's 1b messages, which have no addressee. */
+  private readonly sent = new Map<number, Promises>();
+  /** Proposers that logged a receive: they are judged on what they received. */
+  private readonly receiving = new Set<string>();
+  /** Accepts of proposers not (yet) known to receive, judged on the promises sent so far. */
+  private readonly setReads = new Map<string, SetRead[]>();
+  /** "proposer ballot" -> value of its first accept: a broadcast logged per recipient counts once. */
+  private readonly judged = new Map<string, Value>();
   private accepts = 0;
 
   begin(h: TraceHeader): void {
@@ -58,31 +73,61 @@ export class Phase2aChecker implements Checker {
   event(e: TraceEvent, line: number): void {
     this.window.push(e, line);
     if (e.kind === 'propose') this.free.add(e.value);
-    else if (e.kind === 'receive' && e.msg.type === 'promise' && this.setup.acceptors.has(e.from)) {
-      let byBallot = this.received.get(e.node);
-      if (!byBallot) this.received.set(e.node, (byBallot = new Map()));
-      let promises = byBallot.get(e.msg.ballot);
-      if (!promises) byBallot.set(e.msg.ballot, (promises = new Map()));
-      promises.set(e.from, { acceptedBallot: e.msg.acceptedBallot, acceptedValue: e.msg.acceptedValue });
+    else if (e.kind === 'receive') {
+      this.noteReceiving(e.node, line);
+      if (e.msg.type === 'promise' && this.setup.acceptors.has(e.from)) {
+        let byBallot = this.received.get(e.node);
+        if (!byBallot) this.received.set(e.node, (byBallot = new Map()));
+        record(byBallot, e.msg.ballot, e.from, e.msg);
+      }
+    } else if (e.kind === 'send' && e.msg.type === 'promise' && this.setup.acceptors.has(e.node)) {
+      record(this.sent, e.msg.ballot, e.node, e.msg);
     } else if (e.kind === 'send' && e.msg.type === 'accept') {
       const key = `${e.node} ${e.msg.ballot}`;
-      if (this.judged.has(key)) return;
-      this.judged.add(key);
-      this.accepts++;
-      this.judge(e.node, e.msg.ballot, e.msg.value, line);
+      const before = this.judged.get(key);
+      if (before === undefined) {
+        this.judged.set(key, e.msg.value);
+        this.accepts++;
+        this.judge(e.node, e.msg.ballot, e.msg.value, line);
+      } else if (before !== e.msg.value) {
+        this.valueLog.report(line, `${e.node} sent accept(${e.msg.ballot}, ${JSON.stringify(e.msg.value)}) after accept(${e.msg.ballot}, ${JSON.stringify(before)}): one ballot, two values`);
+      }
     }
   }
 
+  /**
+   * A proposer that logs no receive reads promises from the message set (Paxos.tla's
+   * Phase2a, and the explorer's Paxos.tla system). Once it is seen receiving, every accept
+   * it sent while unseen was sent before it had received a single promise.
+   */
+  private noteReceiving(proposer: string, line: number): void {
+    if (this.receiving.has(proposer)) return;
+    this.receiving.add(proposer);
+    // Reported at the accept's line; the window shows the receive that revealed it.
+    for (const r of this.setReads.get(proposer) ?? []) {
+      this.quorumLog.report(r.line, `${proposer} sent accept for ballot ${r.ballot} before receiving any promise (it receives messages: line ${line})`);
+    }
+    this.setReads.delete(proposer);
+  }
+
   private judge(proposer: string, ballot: number, value: Value, line: number): void {
-    const promises: Promises = this.received.get(proposer)?.get(ballot) ?? new Map();
+    const readsSet = !this.receiving.has(proposer);
+    const promises: Promises = (readsSet ? this.sent.get(ballot) : this.received.get(proposer)?.get(ballot)) ?? new Map();
     const from = new Set(promises.keys());
     if (!this.setup.containsQuorum(from)) {
-      const got = from.size === 0 ? 'none' : [...from].join(', ');
-      this.quorumLog.report(line, `${proposer} sent accept for ballot ${ballot} with promises from ${got} only, not a quorum`);
+      const how = readsSet ? 'sent' : 'received';
+      const got = from.size === 0 ? `no promise ${how} for it` : `promises ${how} from ${[...from].join(', ')} only, not a quorum`;
+      this.quorumLog.report(line, `${proposer} sent accept for ballot ${ballot} with ${got}`);
       return;
     }
     if (!justifiedValue(promises, value, this.free, this.setup)) {
       this.valueLog.report(line, `${proposer} sent accept(${ballot}, ${JSON.stringify(value)}) but its promises require ${describeRequired(promises)}`);
+      return;
+    }
+    if (readsSet) {
+      let reads = this.setReads.get(proposer);
+      if (!reads) this.setReads.set(proposer, (reads = []));
+      reads.push({ line, ballot });
     }
   }
 
@@ -92,6 +137,12 @@ export class Phase2aChecker implements Checker {
       verdictOf('paxos.accept-value', this.valueLog),
     ];
   }
+}
+
+function record(byBallot: Map<number, Promises>, ballot: number, acceptor: string, p: Promised): void {
+  let promises = byBallot.get(ballot);
+  if (!promises) byBallot.set(ballot, (promises = new Map()));
+  promises.set(acceptor, { acceptedBallot: p.acceptedBallot, acceptedValue: p.acceptedValue });
 }
 
 function describeRequired(promises: Promises): string {

@@ -4,8 +4,11 @@
  * Conventions: a received message M from X is the event {type: M.type, from: X, ...M};
  * a proposer starting a round (its prepare) is the machine's `start` with that ballot
  * next in its list; a proposer's own value is unknown until it proposes or sends accept,
- * so one candidate per header value is kept. Nodes keep their state across crashes
- * (Paxos assumes stable storage). Only the first violation is reported.
+ * so one candidate per header value is kept. A proposer that logs no receive reads
+ * promises from the message set, as in Paxos.tla (and the explorer's system of it): its
+ * accept is the machine's `propose` with the promises some quorum sent for that ballot;
+ * if it is later seen receiving, that accept had no promise behind it. Nodes keep their
+ * state across crashes (Paxos assumes stable storage). Only the first violation is reported.
  */
 import { initialTransition, type AnyMachineSnapshot } from 'xstate';
 import { acceptorMachine } from '../../../models/paxos/acceptor.ts';
@@ -48,6 +51,22 @@ function binding(accepts: readonly string[], machine: RoleBinding['machine'], ex
   };
 }
 
+type Promised = { acceptedBallot: number | null; acceptedValue: string | number | null };
+
+/** Paxos.tla's Phase2a: the machine's `propose` for each quorum that sent promises for the ballot. */
+function proposeFromSet(c: { snap: AnyMachineSnapshot }, e: TraceEvent, sent: ReadonlyMap<number, ReadonlyMap<string, Promised>>, quorums: string[][]) {
+  if (e.kind !== 'send' || e.msg.type !== 'accept') return [];
+  const { ballot, value } = e.msg;
+  const promised = sent.get(ballot);
+  if (!promised) return [];
+  return quorums
+    .filter((q) => q.every((a) => promised.has(a)))
+    .map((quorum) => ({
+      snap: c.snap,
+      event: { type: 'propose', ballot, value, quorum, promises: Object.fromEntries(quorum.map((a) => [a, promised.get(a)])) } as ModelEvent,
+    }));
+}
+
 /** A proposer's `start` for the ballot it was just seen preparing. */
 function startRound(c: { snap: AnyMachineSnapshot }, claim: Owed): { snap: AnyMachineSnapshot; event: ModelEvent }[] {
   if (!claim.key.startsWith('prepare|')) return [];
@@ -66,10 +85,19 @@ export class PaxosRefinementChecker implements Checker {
   private readonly replays = new Map<string, NodeReplay>();
   private skipped: string | undefined;
   private stopped = false;
+  private acceptors: ReadonlySet<string> = new Set();
+  private readonly proposers = new Set<string>();
+  /** ballot -> acceptor -> its promise: the message set a non-receiving proposer reads. */
+  private readonly sentPromises = new Map<number, Map<string, Promised>>();
+  /** Proposers seen receiving. */
+  private readonly receiving = new Set<string>();
+  /** Non-receiving proposers -> line of their first accept (explained by the message set). */
+  private readonly setReaders = new Map<string, number>();
 
   begin(h: TraceHeader): void {
     const { config } = requirePaxos(h);
     const quorums = config.quorums ?? majorityQuorums(config.acceptors);
+    this.acceptors = new Set(config.acceptors);
     const roles = [...config.acceptors, ...config.proposers, ...config.learners];
     if (new Set(roles).size !== roles.length) {
       this.skipped = 'a node plays more than one role; the models describe one role per node';
@@ -84,10 +112,14 @@ export class PaxosRefinementChecker implements Checker {
       this.replays.set(self, new NodeReplay(binding(['accepted'], learnerMachine), [s]));
     }
     const proposerRole = binding(['promise'], proposerMachine, {
-      spontaneous: startRound,
+      spontaneous: (c, claim, e) => [
+        ...startRound(c, claim),
+        ...(this.receiving.has(e.node) ? [] : proposeFromSet(c, e, this.sentPromises, quorums)),
+      ],
       narrow: (c, e) => (e.kind === 'propose' ? (c.snap.context as { value: unknown }).value === e.value : undefined),
     });
     for (const self of config.proposers) {
+      this.proposers.add(self);
       const starts = config.values.map((value) =>
         initialTransition(proposerMachine, { self, ballots: [], acceptors: config.acceptors, quorums, value: value as string })[0]);
       this.replays.set(self, new NodeReplay(proposerRole, starts));
@@ -99,11 +131,27 @@ export class PaxosRefinementChecker implements Checker {
     this.window.push(e, line);
     const replay = this.replays.get(e.node);
     if (!replay) return;
-    const reason = replay.apply(e);
+    const reason = replay.apply(e) ?? this.setRead(e, line);
     if (reason) {
       this.log.report(line, reason);
       this.stopped = true;
     }
+  }
+
+  /** Tracks the message set and which proposers read it; a reason if one turns out to receive. */
+  private setRead(e: TraceEvent, line: number): string | undefined {
+    if (e.kind === 'send' && e.msg.type === 'promise' && this.acceptors.has(e.node)) {
+      let byAcceptor = this.sentPromises.get(e.msg.ballot);
+      if (!byAcceptor) this.sentPromises.set(e.msg.ballot, (byAcceptor = new Map()));
+      byAcceptor.set(e.node, { acceptedBallot: e.msg.acceptedBallot, acceptedValue: e.msg.acceptedValue });
+    } else if (e.kind === 'send' && e.msg.type === 'accept' && this.proposers.has(e.node) && !this.receiving.has(e.node)) {
+      if (!this.setReaders.has(e.node)) this.setReaders.set(e.node, line);
+    } else if (e.kind === 'receive' && this.proposers.has(e.node) && !this.receiving.has(e.node)) {
+      this.receiving.add(e.node);
+      const first = this.setReaders.get(e.node);
+      if (first !== undefined) return `${e.node} receives messages, yet sent accept at line ${first} without having received a promise`;
+    }
+    return undefined;
   }
 
   end(): Verdict[] {
