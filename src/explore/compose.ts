@@ -64,6 +64,16 @@ export interface InternTables {
   entries: { from: number; envelope: Envelope }[];
 }
 
+/** Per actor and local state: the messages that enable a step, and its result. */
+interface Deliveries {
+  /** Network-word mask of enabling messages (a bit, or a 4-bit field in a multiset). */
+  mask: Uint32Array;
+  /** Step result per message id; meaningful where the mask is set. */
+  results: Int32Array;
+  /** Messages considered so far. */
+  seen: number;
+}
+
 /** Messages from one actor of one type with some field values: what offers read. */
 interface Selector {
   from: number;
@@ -373,22 +383,22 @@ export class ComposedSystem {
     const crashedMask = v[FAULTS] & 0xffff;
 
     const side = v[FAULTS] >>> 16;
-    // Deliveries: every present entry to each of its live, connected recipients.
-    for (let at = this.netOffset; at < v.length; at++) {
-      const word = v[at];
-      if (word === 0) continue;
-      const base = (at - this.netOffset) * this.perWord;
-      for (let k = 0; k < this.perWord; k++) {
-        if (this.isSet ? ((word >>> k) & 1) === 0 : ((word >>> (k * 4)) & 0xf) === 0) continue;
-        const e = base + k;
-        const entry = this.entries.values[e];
-        const recipients = entry.recipients;
-        for (let q = 0; q < recipients.length; q++) {
-          const { actor, event } = recipients[q];
-          if ((crashedMask >>> actor) & 1) continue;
-          if (side !== 0 && ((side >>> entry.fromIndex) & 1) !== ((side >>> actor) & 1)) continue;
-          const r = this.step(actor, this.local(v, actor), event);
-          if (r >= 0) emit(encodeAction(ActionKind.Deliver, actor, e), this.applied(v, actor, r, e));
+    // Deliveries: per live actor, the present messages that enable a step in its local
+    // state (present words AND the actor's enabling mask), skipping cut links.
+    const off = this.netOffset;
+    for (let i = 0; i < n; i++) {
+      if ((crashedMask >>> i) & 1) continue;
+      const local = this.local(v, i);
+      const d = this.deliveries(i, local);
+      const words = Math.min(d.mask.length, v.length - off);
+      for (let w = 0; w < words; w++) {
+        const bits = v[off + w] & d.mask[w];
+        if (bits === 0) continue;
+        for (let k = 0; k < this.perWord; k++) {
+          if (this.isSet ? ((bits >>> k) & 1) === 0 : ((bits >>> (k * 4)) & 0xf) === 0) continue;
+          const e = w * this.perWord + k;
+          if (side !== 0 && ((side >>> this.entries.values[e].fromIndex) & 1) !== ((side >>> i) & 1)) continue;
+          emit(encodeAction(ActionKind.Deliver, i, e), this.applied(v, i, d.results[e], e));
         }
       }
     }
@@ -406,6 +416,48 @@ export class ComposedSystem {
     }
 
     this.faultSuccessors(v, emit);
+  }
+
+  /**
+   * For actor `i` in local state `local`: which messages enable a step (a mask over the
+   * network words) and the step each one takes. Extended lazily as messages are interned,
+   * so the hot loop never looks at messages that cannot move the actor.
+   */
+  private deliveries(i: number, local: number): Deliveries {
+    const table = (this.deliveryTables[i] ??= []);
+    let d = table[local];
+    if (d === undefined) table[local] = d = { mask: new Uint32Array(0), results: new Int32Array(0), seen: 0 };
+    if (d.seen !== this.entries.size) this.extendDeliveries(i, local, d);
+    return d;
+  }
+
+  private readonly deliveryTables: Deliveries[][] = [];
+
+  private extendDeliveries(i: number, local: number, d: Deliveries): void {
+    // Computing steps may intern further messages; loop until none is new.
+    while (d.seen < this.entries.size) {
+      const size = this.entries.size;
+      const words = Math.ceil(size / this.perWord);
+      if (d.mask.length < words) {
+        const mask = new Uint32Array(Math.max(words, d.mask.length * 2));
+        mask.set(d.mask);
+        d.mask = mask;
+      }
+      if (d.results.length < size) {
+        const results = new Int32Array(Math.max(size, d.results.length * 2)).fill(-1);
+        results.set(d.results.subarray(0, d.seen));
+        d.results = results;
+      }
+      for (let e = d.seen; e < size; e++) {
+        const recipient = this.entries.values[e].recipients.find((r) => r.actor === i);
+        if (!recipient) continue;
+        const r = this.step(i, local, recipient.event);
+        if (r < 0) continue;
+        d.results[e] = r;
+        this.markEntry(d.mask, e);
+      }
+      d.seen = size;
+    }
   }
 
   /**
