@@ -7,10 +7,10 @@
 import { ComposedSystem } from './compose.ts';
 import { fingerprint, type Fingerprint } from './fingerprint.ts';
 import { FingerprintSet } from './fingerprint-set.ts';
-import { ProjectionMemo, Projector } from './projection.ts';
+import { PropertyEvaluator } from './property-evaluator.ts';
 import { StateStore } from './state-store.ts';
 import { SymmetryReducer } from './symmetry.ts';
-import type { Property, StateView, Verdict } from './spec.ts';
+import type { Property } from './spec.ts';
 
 export type Strategy = 'bfs' | 'dfs';
 
@@ -135,41 +135,26 @@ export function search(system: ComposedSystem, options: SearchOptions): SearchRe
   };
   let nextProgress = started + interval;
 
-  // A property that declares what it reads is evaluated once per distinct projection, and
-  // not at all along a step that leaves its projection as the parent had it: the parent's
-  // verdict (holds / not yet reached) carries over.
-  const memos = props.map((p) => (p.reads ? new ProjectionMemo<Verdict | boolean>(new Projector(system, p.reads)) : null));
-  let view: StateView | null = null;
-  const evaluate = (k: number, vector: Uint32Array): Verdict | boolean => {
-    const p = props[k];
-    const memo = memos[k];
-    const hit = memo?.get(vector, 0);
-    if (hit !== undefined) return hit;
-    view ??= system.view(vector);
-    const value = p.kind === 'invariant' ? p.check(view) : p.reached(view);
-    memo?.set(vector, 0, value);
-    return value;
-  };
-
+  const evaluator = new PropertyEvaluator(system, props);
+  results.forEach((r, k) => {
+    evaluator.open[k] = r.status === 'holds' || r.status === 'unreached' ? 1 : 0;
+  });
   /** Checks the properties on a newly found state; returns false to stop the search. */
   const check = (index: number, vector: Uint32Array, parent: Uint32Array | null): boolean => {
-    view = null;
-    for (let k = 0; k < props.length; k++) {
-      const r = results[k];
-      const memo = memos[k];
-      if (r.status === 'violated' || r.status === 'reached') continue;
-      if (parent && memo && !memo.projector.differs(parent, vector)) continue;
-      const value = evaluate(k, vector);
-      if (props[k].kind === 'invariant') {
-        if (value !== true) {
-          Object.assign(r, { status: 'violated', message: value, path: store.pathTo(index) });
-          if (!options.continueAfterViolation) return false;
-        }
-      } else if (value === true) {
-        Object.assign(r, { status: 'reached', path: store.pathTo(index) });
+    evaluator.evaluate(vector, parent);
+    let keepGoing = true;
+    for (const k of evaluator.evaluated) {
+      const value = evaluator.values[k];
+      if (props[k].kind === 'invariant' ? value === true : value !== true) continue;
+      evaluator.open[k] = 0;
+      if (props[k].kind === 'reachable') {
+        Object.assign(results[k], { status: 'reached', path: store.pathTo(index) });
+      } else {
+        Object.assign(results[k], { status: 'violated', message: value, path: store.pathTo(index) });
+        if (!options.continueAfterViolation) keepGoing = false;
       }
     }
-    return true;
+    return keepGoing;
   };
 
   // Frontier: BFS reads the store in discovery order; DFS keeps a stack of indices.
