@@ -64,3 +64,63 @@ export class FingerprintSet {
     for (let i = 0; i < old.length; i += 2) if (old[i + 1] !== 0) this.add(old[i], old[i + 1]);
   }
 }
+
+/**
+ * A map from 64-bit fingerprints to small non-negative integers, laid out like
+ * FingerprintSet (three words per slot: hi, lo, value + 1).
+ */
+export class FingerprintMap {
+  private slots: Uint32Array;
+  private mask: number;
+  private count = 0;
+
+  constructor(initialCapacity = 1 << 10) {
+    let cap = 1 << 4;
+    while (cap < initialCapacity) cap <<= 1;
+    this.slots = new Uint32Array(cap * 3);
+    this.mask = cap - 1;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The value stored for the fingerprint, or -1. */
+  get(hi: number, lo: number): number {
+    const slots = this.slots;
+    let i = (hi ^ Math.imul(lo, 0x9e3779b1)) & this.mask;
+    for (;;) {
+      const l = slots[3 * i + 1];
+      if (l === 0) return -1;
+      if (l === lo && slots[3 * i] === hi) return slots[3 * i + 2] - 1;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  set(hi: number, lo: number, value: number): void {
+    const slots = this.slots;
+    let i = (hi ^ Math.imul(lo, 0x9e3779b1)) & this.mask;
+    for (;;) {
+      const l = slots[3 * i + 1];
+      if (l === 0) break;
+      if (l === lo && slots[3 * i] === hi) {
+        slots[3 * i + 2] = value + 1;
+        return;
+      }
+      i = (i + 1) & this.mask;
+    }
+    slots[3 * i] = hi;
+    slots[3 * i + 1] = lo;
+    slots[3 * i + 2] = value + 1;
+    if (++this.count * 10 > (this.mask + 1) * 7) this.grow();
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    const cap = (this.mask + 1) * 2;
+    this.slots = new Uint32Array(cap * 3);
+    this.mask = cap - 1;
+    this.count = 0;
+    for (let i = 0; i < old.length; i += 3) if (old[i + 1] !== 0) this.set(old[i], old[i + 1], old[i + 2] - 1);
+  }
+}

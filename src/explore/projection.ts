@@ -6,6 +6,8 @@
  * leaves the projection unchanged (`differs`).
  */
 import type { ComposedSystem } from './compose.ts';
+import { fingerprint, type Fingerprint } from './fingerprint.ts';
+import { FingerprintMap } from './fingerprint-set.ts';
 import type { Projection } from './spec.ts';
 
 export class Projector {
@@ -41,6 +43,16 @@ export class Projector {
    * next call) and its length.
    */
   project(v: Uint32Array, tag: number): { words: Uint32Array; length: number } {
+    const out = this.projectInto(v, tag);
+    this.result.words = this.scratch;
+    this.result.length = out;
+    return this.result;
+  }
+
+  private readonly result = { words: new Uint32Array(0), length: 0 };
+
+  /** Writes the projection into the scratch buffer; returns its length. */
+  private projectInto(v: Uint32Array, tag: number): number {
     const { system } = this;
     this.refresh();
     const need = 1 + this.actors.length + this.mask.length;
@@ -54,7 +66,7 @@ export class Projector {
       const m = this.mask[w];
       if (m !== 0) out[n++] = off + w < v.length ? v[off + w] & m : 0;
     }
-    return { words: out, length: n };
+    return n;
   }
 
   /** Extends the network mask to messages interned since the last call. */
@@ -75,42 +87,35 @@ export class Projector {
 }
 
 /**
- * Values memoized by projection: a hash of the projected words picks a bucket, and the
- * stored words are compared in full, so the memo is exact.
+ * Values memoized by projection, keyed by the projection's 64-bit fingerprint in a typed
+ * hash table: exact up to fingerprint collisions, the same bet the visited set makes.
+ * Distinct values are interned, so the table holds small integers.
  */
 export class ProjectionMemo<T> {
-  private readonly buckets = new Map<number, { words: Uint32Array; value: T }[]>();
+  private readonly table = new FingerprintMap();
+  private readonly values: T[] = [];
+  private readonly valueIds = new Map<string, number>();
+  private readonly fp: Fingerprint = { hi: 0, lo: 0 };
 
   constructor(readonly projector: Projector) {}
 
   get(v: Uint32Array, tag: number): T | undefined {
     const { words, length } = this.projector.project(v, tag);
-    const bucket = this.buckets.get(hashWords(words, length));
-    if (!bucket) return undefined;
-    for (const item of bucket) if (sameWords(item.words, words, length)) return item.value;
-    return undefined;
+    fingerprint(words, 0, length, this.fp);
+    const id = this.table.get(this.fp.hi, this.fp.lo);
+    return id < 0 ? undefined : this.values[id];
   }
 
   set(v: Uint32Array, tag: number, value: T): void {
     const { words, length } = this.projector.project(v, tag);
-    const h = hashWords(words, length);
-    const bucket = this.buckets.get(h) ?? [];
-    bucket.push({ words: words.slice(0, length), value });
-    this.buckets.set(h, bucket);
+    fingerprint(words, 0, length, this.fp);
+    const key = JSON.stringify(value);
+    let id = this.valueIds.get(key);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(value);
+      this.valueIds.set(key, id);
+    }
+    this.table.set(this.fp.hi, this.fp.lo, id);
   }
-}
-
-function hashWords(words: Uint32Array, length: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < length; i++) {
-    h = Math.imul(h ^ words[i], 0x01000193);
-    h ^= h >>> 15;
-  }
-  return h >>> 0;
-}
-
-function sameWords(a: Uint32Array, b: Uint32Array, length: number): boolean {
-  if (a.length !== length) return false;
-  for (let i = 0; i < length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
