@@ -1,49 +1,75 @@
 /**
- * 64-bit fingerprints of encoded states, as two independent 32-bit murmur3-style hashes.
- * Trailing zero words are ignored, so a state keeps its fingerprint when the encoding
- * widens (the network grows as new messages are interned).
+ * 64-bit fingerprints of encoded states, Zobrist style: the XOR over positions of a
+ * 64-bit hash of (position, word), with zero words contributing nothing. Two properties
+ * follow: a state keeps its fingerprint when the encoding widens (new trailing zero
+ * words), and a successor's fingerprint is its parent's with only the changed words
+ * re-hashed (`updateFingerprint`). Fingerprints never have lo = 0 (the empty slot).
  */
 export interface Fingerprint {
   hi: number;
   lo: number;
 }
 
-function mix(h: number, k: number): number {
-  k = Math.imul(k, 0xcc9e2d51);
-  k = (k << 15) | (k >>> 17);
-  k = Math.imul(k, 0x1b873593);
-  h ^= k;
-  h = (h << 13) | (h >>> 19);
-  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+function fmix(k: number): number {
+  k ^= k >>> 16;
+  k = Math.imul(k, 0x85ebca6b);
+  k ^= k >>> 13;
+  k = Math.imul(k, 0xc2b2ae35);
+  return k ^ (k >>> 16);
 }
 
-function finish(h: number, len: number): number {
-  h ^= len;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+/** Half of the hash of `word` at `position`; 0 for a zero word. */
+function wordHi(position: number, word: number): number {
+  return word === 0 ? 0 : fmix(Math.imul(word, 0xcc9e2d51) ^ Math.imul(position + 1, 0x9e3779b9));
 }
 
-/** Length of `words[from, from+len)` without its trailing zeros. */
-export function significantLength(words: Uint32Array, from: number, len: number): number {
-  let n = len;
-  while (n > 0 && words[from + n - 1] === 0) n--;
-  return n;
+function wordLo(position: number, word: number): number {
+  return word === 0 ? 0 : fmix(Math.imul(word ^ 0x5bd1e995, 0x1b873593) + Math.imul(position + 1, 0x7feb352d));
 }
 
-/** Writes the fingerprint of `words[from, from+len)` into `out`; never returns (0, 0). */
+/** Writes the fingerprint of `words[from, from+len)` into `out`. */
 export function fingerprint(words: Uint32Array, from: number, len: number, out: Fingerprint): void {
-  const n = significantLength(words, from, len);
-  let a = 0x9747b28c;
-  let b = 0x2f6a3c51;
-  for (let i = 0; i < n; i++) {
+  let hi = 0;
+  let lo = 0;
+  for (let i = 0; i < len; i++) {
     const w = words[from + i];
-    a = mix(a, w);
-    b = mix(b, w ^ 0x5bd1e995);
+    if (w === 0) continue;
+    hi ^= wordHi(i, w);
+    lo ^= wordLo(i, w);
   }
-  out.hi = finish(a, n);
-  out.lo = (finish(b, n) | 1) >>> 0;
+  out.hi = hi >>> 0;
+  out.lo = lo >>> 0 || 1;
+}
+
+/**
+ * Turns `out`, the fingerprint of `before`, into the fingerprint of `after` by re-hashing
+ * only the words that differ. `out` must hold the raw fingerprint (`rawFingerprint`).
+ */
+export function updateFingerprint(before: Uint32Array, after: Uint32Array, raw: Fingerprint, out: Fingerprint): void {
+  let hi = raw.hi;
+  let lo = raw.lo;
+  const n = Math.max(before.length, after.length);
+  for (let i = 0; i < n; i++) {
+    const a = i < before.length ? before[i] : 0;
+    const b = i < after.length ? after[i] : 0;
+    if (a === b) continue;
+    hi ^= wordHi(i, a) ^ wordHi(i, b);
+    lo ^= wordLo(i, a) ^ wordLo(i, b);
+  }
+  out.hi = hi >>> 0;
+  out.lo = lo >>> 0 || 1;
+}
+
+/** The fingerprint before the lo = 0 adjustment, as `updateFingerprint` needs it. */
+export function rawFingerprint(words: Uint32Array, out: Fingerprint): void {
+  let hi = 0;
+  let lo = 0;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (w === 0) continue;
+    hi ^= wordHi(i, w);
+    lo ^= wordLo(i, w);
+  }
+  out.hi = hi;
+  out.lo = lo;
 }

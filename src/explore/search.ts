@@ -5,7 +5,7 @@
  * from which a search resumes where it stopped.
  */
 import { ComposedSystem } from './compose.ts';
-import { fingerprint, type Fingerprint } from './fingerprint.ts';
+import { fingerprint, rawFingerprint, updateFingerprint, type Fingerprint } from './fingerprint.ts';
 import { FingerprintSet } from './fingerprint-set.ts';
 import { PropertyEvaluator } from './property-evaluator.ts';
 import { StateStore } from './state-store.ts';
@@ -104,6 +104,7 @@ export function search(system: ComposedSystem, options: SearchOptions): SearchRe
   const resume = options.resume;
   if (resume && resume.strategy !== options.strategy) throw new Error(`checkpoint was taken with ${resume.strategy}, not ${options.strategy}`);
   const fp: Fingerprint = { hi: 0, lo: 0 };
+  const parentFp: Fingerprint = { hi: 0, lo: 0 };
   const props = system.spec.properties;
   const store = resume?.store ?? new StateStore(system.width);
   const visited = new FingerprintSet(Math.max(1 << 16, store.size * 2));
@@ -121,10 +122,14 @@ export function search(system: ComposedSystem, options: SearchOptions): SearchRe
   if (options.symmetry && !system.spec.symmetry) throw new Error(`${system.spec.name} declares no symmetry`);
   const reducer = options.symmetry ? new SymmetryReducer(system, system.spec.symmetry!) : null;
   let statesUnreduced = resume?.statesUnreduced ?? 0;
-  /** Marks the state visited, by its canonical form under symmetry; false if seen before. */
-  const visit = (v: Uint32Array): boolean => {
+  /**
+   * Marks the state visited, by its canonical form under symmetry; false if seen before.
+   * A successor of the state being expanded is fingerprinted incrementally from it.
+   */
+  const visit = (v: Uint32Array, parent: Uint32Array | null = null): boolean => {
     if (!reducer) {
-      fingerprint(v, 0, v.length, fp);
+      if (parent) updateFingerprint(parent, v, parentFp, fp);
+      else fingerprint(v, 0, v.length, fp);
       return visited.add(fp.hi, fp.lo);
     }
     const { form, orbit } = reducer.canonical(v);
@@ -193,7 +198,7 @@ export function search(system: ComposedSystem, options: SearchOptions): SearchRe
     successors++;
     if (stopReason) return;
     transitions++;
-    if (!visit(next)) return;
+    if (!visit(next, current)) return;
     const child = store.push(next, expanding, action, expandingDepth + 1);
     if (expandingDepth + 1 > maxDepth) maxDepth = expandingDepth + 1;
     if (options.strategy === 'dfs') stack.push(child);
@@ -217,6 +222,7 @@ export function search(system: ComposedSystem, options: SearchOptions): SearchRe
     }
     if (current.length !== store.width) current = new Uint32Array(store.width);
     store.read(index, current);
+    if (!reducer) rawFingerprint(current, parentFp);
     successors = 0;
     expanding = index;
     expandingDepth = depth;

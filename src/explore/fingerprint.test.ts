@@ -1,0 +1,35 @@
+import { fc, test } from '@fast-check/vitest';
+import { expect } from 'vitest';
+import { fingerprint, rawFingerprint, updateFingerprint, type Fingerprint } from './fingerprint.ts';
+
+const words = fc.array(fc.integer({ min: 0, max: 2 ** 32 - 1 }), { minLength: 1, maxLength: 12 }).map((a) => Uint32Array.from(a));
+const full = (w: Uint32Array): Fingerprint => {
+  const out = { hi: 0, lo: 0 };
+  fingerprint(w, 0, w.length, out);
+  return out;
+};
+
+test.prop([words, words])('the incremental fingerprint equals the full one', (before, after) => {
+  const raw = { hi: 0, lo: 0 };
+  rawFingerprint(before, raw);
+  const out = { hi: 0, lo: 0 };
+  updateFingerprint(before, after, raw, out);
+  expect(out).toEqual(full(after));
+});
+
+test.prop([words, fc.integer({ min: 1, max: 4 })])('trailing zero words do not change the fingerprint', (w, extra) => {
+  const wide = new Uint32Array(w.length + extra);
+  wide.set(w);
+  expect(full(wide)).toEqual(full(w));
+});
+
+test.prop([words, fc.nat(11), fc.integer({ min: 1, max: 2 ** 32 - 1 })])('changing any one word changes it', (w, at, delta) => {
+  const changed = w.slice();
+  const i = at % w.length;
+  changed[i] = (changed[i] + delta) >>> 0;
+  expect(full(changed)).not.toEqual(full(w));
+});
+
+test.prop([words])('never produces the empty slot lo = 0', (w) => {
+  expect(full(w).lo).not.toBe(0);
+});
