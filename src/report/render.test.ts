@@ -46,6 +46,27 @@ describe('renderReport', () => {
   });
 });
 
+describe('expected outcome', () => {
+  const failing = minimal({
+    models: [{ name: 'mutant', properties: [{ name: 'agreement', verdict: 'fail' }], figures: { distinctStates: 1, transitions: 0, depth: 0, timeMs: 0 }, diagrams: [], counterexamples: [] }],
+  });
+
+  it('does not sound the alarm for failures that were expected', () => {
+    const html = renderReport({ ...failing, outcome: { checked: 3, unexpected: [] } });
+    expect(html).toContain('<div class="tile"><b>3/3</b><small>as expected');
+    expect(html).toContain('<div class="tile"><b>0/1</b><small>properties hold (mutants included)');
+  });
+
+  it('flags what was not as expected', () => {
+    const html = renderReport({ ...failing, outcome: { checked: 3, unexpected: ['mutant survived'] } });
+    expect(html).toContain('<div class="tile bad"><b>2/3</b><small>as expected: 1 not');
+  });
+
+  it('without an outcome, raw failures are flagged', () => {
+    expect(renderReport(failing)).toContain('<div class="tile bad"><b>0/1</b><small>properties hold');
+  });
+});
+
 describe('counterexample timeline', () => {
   it('one row per step; state snapshots attach to the step that produced them', () => {
     const events = paxosCounterexample();

@@ -52,14 +52,21 @@ function renderHeader(report: Report): string {
   const states = report.models.reduce((n, m) => n + m.figures.distinctStates, 0);
   const env = Object.entries(report.environment ?? {}).map(([k, v]) => `<span>${esc(k)}: ${esc(v)}</span>`).join('');
   const tile = (value: string, label: string, bad = false) => `<div class="tile${bad ? ' bad' : ''}"><b>${value}</b><small>${label}</small></div>`;
+  const { outcome } = report;
+  // With an outcome, failures that were expected (mutants, failing traces) are not alarms.
+  const alarm = (failures: number) => (outcome ? false : failures > 0);
+  const outcomeTile = outcome
+    ? tile(`${outcome.checked - outcome.unexpected.length}/${outcome.checked}`, outcome.unexpected.length === 0 ? 'as expected' : `as expected: ${outcome.unexpected.length} not`, outcome.unexpected.length > 0)
+    : '';
   return `<header class="top">
 <h1>${esc(report.title)}</h1>
 <div class="meta"><span>generated ${esc(report.generatedAt)}</span>${env}</div>
 <div class="summary">
+${outcomeTile}
 ${tile(String(report.models.length), 'models explored')}
-${tile(`${props.length - failed}/${props.length}`, 'properties hold', failed > 0)}
+${tile(`${props.length - failed}/${props.length}`, outcome ? 'properties hold (mutants included)' : 'properties hold', alarm(failed))}
 ${tile(formatCount(states), 'distinct states')}
-${tile(`${traceVerdicts.length - traceFailed}/${traceVerdicts.length}`, 'trace checks pass', traceFailed > 0)}
+${tile(`${traceVerdicts.length - traceFailed}/${traceVerdicts.length}`, outcome ? 'trace checks pass (failing traces included)' : 'trace checks pass', alarm(traceFailed))}
 </div>
 </header>`;
 }

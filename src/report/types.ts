@@ -89,6 +89,11 @@ export interface Report {
   generatedAt: string;
   /** Free key/value facts shown in the header (node version, machine, commit...). */
   environment?: Record<string, string>;
+  /**
+   * How the run compares with what was expected of it. Mutants and traces recorded to
+   * fail are expected to fail, so raw pass counts alone would paint a correct run red.
+   */
+  outcome?: { checked: number; unexpected: string[] };
   models: ModelReport[];
   traces: TraceReport[];
 }

@@ -113,6 +113,7 @@ export function buildReport(r: AllResult): Report {
       outcome: bad.length === 0 ? 'everything as expected' : `${bad.length} unexpected: ${bad.join('; ')}`,
       'total time': `${(r.elapsedMs / 1000).toFixed(1)} s`,
     },
+    outcome: { checked: r.checks.length + r.mutants.length + r.traces.length, unexpected: bad },
     models,
     traces: r.traces.filter((t): t is TraceOutcome & { protocol: NonNullable<TraceOutcome['protocol']> } => t.protocol !== undefined).map(traceReport),
   };
