@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { ComposedSystem } from '../../explore/compose.ts';
 import { counterexample, stepTable, toJsonLines, type Counterexample } from '../../explore/counterexample.ts';
 import { readCheckpoint, writeCheckpoint } from '../../explore/checkpoint.ts';
+import { UserError } from '../errors.ts';
 import { search, type Progress, type SearchOptions, type SearchResult, type StopReason } from '../../explore/search.ts';
 import type { SystemSpec } from '../../explore/spec.ts';
 
@@ -82,9 +83,18 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): {
   };
 }
 
+function resumeFrom(file: string, system: ComposedSystem) {
+  try {
+    return readCheckpoint(file, system);
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
+    throw new UserError(`cannot resume: ${reason}`, { file, field: '--resume' });
+  }
+}
+
 export function runCheck(model: string, spec: SystemSpec, options: CheckOptions): CheckRun {
   const system = new ComposedSystem(spec);
-  const resume = options.resumeFrom ? readCheckpoint(options.resumeFrom, system) : undefined;
+  const resume = options.resumeFrom ? resumeFrom(options.resumeFrom, system) : undefined;
   const result = search(system, { ...options, resume });
   let checkpoint: string | undefined;
   if (options.checkpoint && ['memory', 'state-limit', 'interrupted'].includes(result.stopReason)) {

@@ -1,0 +1,68 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = async (args: string[]) => {
+  try {
+    const { stdout, stderr } = await promisify(execFile)('node', ['bin/coordkit.mjs', ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+};
+
+describe('coordkit check', () => {
+  it('checks Paxos.tla with ballots {0,1}: 3,921 states, every property as it should be, exit 0', async () => {
+    const r = await run(['check', 'paxos', '--json']);
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(summary).toMatchObject({ states: 3921, verdict: 'pass', complete: true, stopReason: 'exhausted' });
+    expect(summary.properties.map((p: { name: string; status: string }) => `${p.name}:${p.status}`)).toEqual([
+      'agreement:holds', 'validity:holds', 'learners-decide-chosen:holds', 'some-value-chosen:reached',
+    ]);
+  }, 60_000);
+
+  it('catches a mutant: exit 1, a step table, and a counterexample trace that verify also rejects', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'coordkit-check-'));
+    const r = await run(['check', 'paxos', '--mutant', 'phase2a-any-value', '--trace-dir', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/✗ agreement/);
+    expect(r.stdout).toMatch(/counterexample \(8 steps, shortest\)/);
+    expect(r.stdout).toMatch(/receive accept\(ballot=1, value="v2"\) from p1/);
+    const trace = join(dir, 'paxos-agreement.jsonl');
+    expect((await readFile(trace, 'utf8')).split('\n')[0]).toMatch(/"protocol":"paxos"/);
+    const verify = await run(['verify', trace, '--no-refinement', '--json']);
+    expect(verify.code).toBe(1);
+    const agreement = JSON.parse(verify.stdout)[0].verdicts.find((v: { property: string }) => v.property === 'paxos.agreement');
+    expect(agreement.status).toBe('fail');
+  }, 60_000);
+
+  it('rejects bad options with one line and exit 2, never a stack trace', async () => {
+    for (const args of [['--acceptors', 'three'], ['--ballots', '0'], ['--mutant', 'nope'], ['--network', 'multiset', '--symmetry'], ['--resume', 'no-such.ckpt'], ['--resume', 'package.json']]) {
+      const r = await run(['check', 'paxos', ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+    }
+  }, 60_000);
+
+  it('stops at a state limit with partial statistics, checkpoints, and resumes to the full count', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'coordkit-check-'));
+    const ckpt = join(dir, 'paxos.ckpt');
+    const first = await run(['check', 'paxos', '--max-states', '1000', '--checkpoint', ckpt, '--json']);
+    expect(first.code).toBe(1);
+    expect(JSON.parse(first.stdout)).toMatchObject({ verdict: 'incomplete', stopReason: 'state-limit', checkpoint: ckpt });
+    const second = await run(['check', 'paxos', '--resume', ckpt, '--json']);
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout)).toMatchObject({ states: 3921, verdict: 'pass' });
+  }, 60_000);
+
+  it('reports both counts with --symmetry', async () => {
+    const r = await run(['check', 'paxos', '--symmetry', '--json']);
+    expect(JSON.parse(r.stdout)).toMatchObject({ states: 443, statesUnreduced: 3921, symmetryGroup: 12 });
+  }, 60_000);
+});
