@@ -10,6 +10,7 @@ import type { Adapter } from './adapter.ts';
 import type { DriveSize, ProtocolBinding } from './binding.ts';
 import { coveragePlan, type CoveragePlan } from './coverage.ts';
 import { Driver, fixedPath, type Chooser, type Divergence } from './driver.ts';
+import { seeded } from '../impl/random.ts';
 
 export type PathMode = 'coverage' | 'random' | 'fastcheck';
 export const PATH_MODES: readonly PathMode[] = ['coverage', 'random', 'fastcheck'];
@@ -38,18 +39,6 @@ export interface DriveReport {
   divergence: Divergence | null;
   /** fast-check: schedule length before and after shrinking. */
   shrunk?: { from: number; to: number };
-}
-
-/** mulberry32: a tiny seeded PRNG so walks are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -120,7 +109,7 @@ export async function drive(binding: ProtocolBinding, adapter: Adapter, opts: Dr
     const complete = !divergence && paths.length === plan.paths.length;
     extra.coverage = { states: plan.states, edges: plan.edges, driven: complete ? plan.edges : driven, plannedPaths: plan.paths.length, complete };
   } else if (opts.mode === 'random') {
-    const rng = seededRandom(seed);
+    const rng = seeded(seed);
     const walks = opts.budget ?? 2000;
     for (let i = 0; i < walks && !divergence; i++) divergence = await driver.run(randomChooser(rng), maxSteps);
   } else {

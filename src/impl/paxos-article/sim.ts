@@ -7,7 +7,7 @@ import type { PaxosMessage, TraceEvent, TraceHeader } from '../../../conformance
 import { ArticleAcceptor, ArticleProposer } from './article.ts';
 import { Acceptor, Proposer, type Mutation } from './correct.ts';
 import { Learner, type Cluster, type Effect, type PaxosNode, type ProposerNode } from './roles.ts';
-import { pick, seeded } from './rng.ts';
+import { pick, seeded } from '../random.ts';
 
 export type Implementation = 'article' | 'correct';
 
