@@ -122,6 +122,10 @@ export class ComposedSystem {
   private readonly actorIndex = new Map<string, number>();
   /** Actors marked `environment` (never crashed, never on side B of a partition). */
   private readonly environmentMask: number;
+  /** Connection semantics (see NetworkSpec): unreachable messages are dropped. */
+  private readonly connections: boolean;
+  /** Per network entry (multiset): the index of its one recipient. */
+  private readonly entryTarget: number[] = [];
   private readonly initialSnapshots: AnyMachineSnapshot[];
   private readonly initialVector: Uint32Array;
   private readonly isSet: boolean;
@@ -133,6 +137,7 @@ export class ComposedSystem {
     if (this.n > MAX_ACTORS) throw new Error(`at most ${MAX_ACTORS} actors are supported, got ${this.n}`);
     spec.actors.forEach((a, i) => this.actorIndex.set(a.id, i));
     this.environmentMask = spec.actors.reduce((m, a, i) => (a.environment ? m | (1 << i) : m), 0);
+    this.connections = spec.network.kind === 'multiset' && spec.network.connections === true;
     this.localTables = spec.actors.map(() => new Interner<AnyMachineSnapshot>());
     this.eventTables = spec.actors.map(() => new Interner<EventObject>());
     this.memoTables = spec.actors.map(() => new Int32Array(64).fill(-2));
@@ -293,6 +298,7 @@ export class ComposedSystem {
       recipients.push({ actor, event: this.internEvent(actor, canonicalJson(event), () => event) });
     }
     const entry: Entry = { envelope, fromIndex, recipients };
+    this.entryTarget.push(this.actorIndex.get(envelope.to[0]) ?? -1);
     const key = `${fromIndex}|${envelope.msg.type}`;
     const list = this.byFromType.get(key) ?? [];
     list.push(this.entries.size);
@@ -358,9 +364,11 @@ export class ComposedSystem {
   private copyOf(v: Uint32Array): Uint32Array {
     const w = this.width;
     if (this.scratch.length !== w) this.scratch = new Uint32Array(w);
-    this.scratch.set(v.length <= w ? v : v.subarray(0, w));
-    if (v.length < w) this.scratch.fill(0, v.length);
-    return this.scratch;
+    const out = this.scratch;
+    const n = v.length < w ? v.length : w;
+    for (let k = 0; k < n; k++) out[k] = v[k];
+    for (let k = n; k < w; k++) out[k] = 0;
+    return out;
   }
 
   /** Applies local step `r` of actor `i` to a copy of `v`; the copy is valid until the next call. */
@@ -370,8 +378,27 @@ export class ComposedSystem {
     const next = this.copyOf(v);
     this.setLocal(next, i, s.next);
     if (consumed >= 0 && !this.isSet) this.removeCopy(next, consumed);
-    for (let k = 0; k < s.sends.length; k++) this.addCopy(next, s.sends[k]);
+    for (let k = 0; k < s.sends.length; k++) {
+      if (this.connections && !this.reachable(next, i, this.entryTarget[s.sends[k]])) continue;
+      this.addCopy(next, s.sends[k]);
+    }
     return next;
+  }
+
+  /** Connection semantics: whether a message from `from` can reach `to` in state `v`. */
+  private reachable(v: Uint32Array, from: number, to: number): boolean {
+    const side = v[FAULTS] >>> 16;
+    return !this.crashed(v, to) && ((side >>> from) & 1) === ((side >>> to) & 1);
+  }
+
+  /** Connection semantics: drops every message in flight that can no longer arrive. */
+  private dropUnreachable(v: Uint32Array): void {
+    if (!this.connections) return;
+    this.forEachPresent(v, (e) => {
+      if (this.reachable(v, this.entries.values[e].fromIndex, this.entryTarget[e])) return;
+      const at = this.netOffset + (e >>> 3);
+      v[at] &= ~(0xf << ((e & 7) * 4));
+    });
   }
 
   /**
@@ -568,6 +595,7 @@ export class ComposedSystem {
         const next = this.copyOf(v);
         next[FAULTS] |= 1 << i;
         next[BUDGET] += 1;
+        this.dropUnreachable(next);
         emit(encodeAction(ActionKind.Crash, i, 0), next);
       }
       if (isCrashed && restartsUsed < restarts) {
@@ -591,6 +619,7 @@ export class ComposedSystem {
         const next = this.copyOf(v);
         next[FAULTS] |= mask << 16;
         next[BUDGET] += 1 << 16;
+        this.dropUnreachable(next);
         emit(encodeAction(ActionKind.Partition, 0, mask), next);
       }
     }

@@ -29,7 +29,15 @@ export interface ActorSpec {
  */
 export type NetworkSpec =
   | { kind: 'set' }
-  | { kind: 'multiset'; loss: number; duplicate: number };
+  | {
+    kind: 'multiset'; loss: number; duplicate: number;
+    /**
+     * Connection semantics (TCP): a message to a crashed actor, or between the two sides
+     * of a partition, is lost — when sent, or when the crash or cut happens while it is
+     * in flight — instead of waiting for a restart or heal. Costs no loss budget.
+     */
+    connections?: boolean;
+  };
 
 export interface FaultSpec {
   /** How many crashes (crash-stop, unless the machine handles `restart`) a run may contain. */

@@ -35,7 +35,10 @@ export class StateStore {
       this.depths.push(new Uint16Array(CHUNK));
     }
     const o = i & (CHUNK - 1);
-    this.vectors[c].set(vector, o * this.stride);
+    // Plain loops: for a handful of words TypedArray#set's fixed cost dominates.
+    const chunk = this.vectors[c];
+    const at = o * this.stride;
+    for (let k = 0; k < vector.length; k++) chunk[at + k] = vector[k];
     this.parents[c][o] = parent;
     this.actions[c][o] = action;
     this.depths[c][o] = depth;
@@ -45,7 +48,8 @@ export class StateStore {
   /** Copies state `i` into `out` (which must hold `stride` words); returns `out`. */
   read(i: number, out: Uint32Array = new Uint32Array(this.stride)): Uint32Array {
     const o = (i & (CHUNK - 1)) * this.stride;
-    out.set(this.vectors[i >>> 16].subarray(o, o + this.stride));
+    const chunk = this.vectors[i >>> 16];
+    for (let k = 0; k < this.stride; k++) out[k] = chunk[o + k];
     return out;
   }
 
