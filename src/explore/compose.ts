@@ -56,9 +56,17 @@ const MAX_ACTORS = 16;
 const MAX_LOCALS = 0xffff;
 const MAX_COPIES = 15;
 
+export interface TableSizes {
+  locals: number[];
+  events: number[];
+  entries: number;
+}
+
 /** Interning tables as plain data (see exportTables). */
 export interface InternTables {
   system: string;
+  /** Id of each table's first value here (a delta); absent = from 0. */
+  start?: TableSizes;
   locals: { value: unknown; context: unknown }[][];
   events: { key: string; event: EventObject }[][];
   entries: { from: number; envelope: Envelope }[];
@@ -654,32 +662,53 @@ export class ComposedSystem {
   // ------------------------------------------------------------------ checkpoints
 
   /** The interning tables, in id order: encoded states only mean something with them. */
-  exportTables(): InternTables {
+  exportTables(since?: TableSizes): InternTables {
+    const from = since ?? { locals: this.localTables.map(() => 0), events: this.eventTables.map(() => 0), entries: 0 };
     return {
       system: this.spec.name,
-      locals: this.localTables.map((t) => t.values.map((s) => ({ value: s.value, context: s.context }))),
-      events: this.eventTables.map((t) => t.values.map((event, id) => ({ key: t.keys[id], event }))),
-      entries: this.entries.values.map((e) => ({ from: e.fromIndex, envelope: e.envelope })),
+      start: from,
+      locals: this.localTables.map((t, i) => t.values.slice(from.locals[i]).map((s) => ({ value: s.value, context: s.context }))),
+      events: this.eventTables.map((t, i) => t.values.slice(from.events[i]).map((event, k) => ({ key: t.keys[from.events[i] + k], event }))),
+      entries: this.entries.values.slice(from.entries).map((e) => ({ from: e.fromIndex, envelope: e.envelope })),
     };
+  }
+
+  /** How many values each shared table holds: where a later `exportTables(since)` starts. */
+  tableSizes(): TableSizes {
+    return { locals: this.localTables.map((t) => t.size), events: this.eventTables.map((t) => t.size), entries: this.entries.size };
   }
 
   /**
    * Re-interns saved tables in their order so saved vectors decode the same way. Ids this
-   * system assigned already (its initial states) must agree with the saved ones.
+   * system assigned already (its initial states) must agree with the saved ones. `t` may
+   * be a delta (`exportTables(since)`): its values then start at `t.start`.
    */
   importTables(t: InternTables): void {
     if (t.system !== this.spec.name) throw new Error(`checkpoint is of ${t.system}, not ${this.spec.name}`);
     const mismatch = (what: string, id: number) => new Error(`checkpoint does not match this model: ${what} ${id} differs`);
-    t.locals.forEach((locals, i) => locals.forEach(({ value, context }, id) => {
-      const snapshot = this.spec.actors[i].machine.resolveState({ value: value as StateValue, context });
-      if (this.internLocal(i, snapshot) !== id) throw mismatch(`local state of ${this.actorId(i)}`, id);
-    }));
-    t.events.forEach((events, i) => events.forEach(({ key, event }, id) => {
-      if (this.internEvent(i, key, () => event) !== id) throw mismatch(`event of ${this.actorId(i)}`, id);
-    }));
-    t.entries.forEach(({ from, envelope }, id) => {
-      if (this.entries.intern(canonicalJson(envelope), () => this.makeEntry(from, envelope)) !== id) throw mismatch('message', id);
-    });
+    const start = t.start ?? { locals: t.locals.map(() => 0), events: t.events.map(() => 0), entries: 0 };
+    const tables = [...this.localTables, ...this.eventTables, this.entries];
+    const frozen = tables.map((x) => x.frozen);
+    tables.forEach((x) => { x.frozen = false; });
+    try {
+      t.locals.forEach((locals, i) => locals.forEach(({ value, context }, k) => {
+        const snapshot = this.spec.actors[i].machine.resolveState({ value: value as StateValue, context });
+        if (this.internLocal(i, snapshot) !== start.locals[i] + k) throw mismatch(`local state of ${this.actorId(i)}`, start.locals[i] + k);
+      }));
+      t.events.forEach((events, i) => events.forEach(({ key, event }, k) => {
+        if (this.internEvent(i, key, () => event) !== start.events[i] + k) throw mismatch(`event of ${this.actorId(i)}`, start.events[i] + k);
+      }));
+      t.entries.forEach(({ from, envelope }, k) => {
+        if (this.entries.intern(canonicalJson(envelope), () => this.makeEntry(from, envelope)) !== start.entries + k) throw mismatch('message', start.entries + k);
+      });
+    } finally {
+      tables.forEach((x, k) => { x.frozen = frozen[k]; });
+    }
+  }
+
+  /** Makes this system a replica: it may compute with the ids it has, never create one. */
+  freeze(): void {
+    for (const t of [...this.localTables, ...this.eventTables, this.entries]) t.frozen = true;
   }
 
   // ------------------------------------------------------------------ views

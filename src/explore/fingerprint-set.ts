@@ -124,3 +124,61 @@ export class FingerprintMap {
     for (let i = 0; i < old.length; i += 3) if (old[i + 1] !== 0) this.set(old[i], old[i + 1], old[i + 2] - 1);
   }
 }
+
+/**
+ * A fingerprint set in shared memory that several threads insert into at once. A slot is
+ * claimed by compare-and-swap on its lo word; the claimer then writes hi, which is never
+ * 0, so a reader that finds lo but hi = 0 waits for the claimer to finish. Fixed capacity:
+ * it cannot grow while others probe it.
+ */
+export class SharedFingerprintSet {
+  /** Slot words: hi, lo; the last two words hold the count. */
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  static allocate(capacity: number): SharedArrayBuffer {
+    let cap = 1 << 4;
+    while (cap < capacity) cap <<= 1;
+    return new SharedArrayBuffer((cap * 2 + 2) * 4);
+  }
+
+  constructor(readonly buffer: SharedArrayBuffer) {
+    this.slots = new Int32Array(buffer);
+    this.mask = (this.slots.length - 2) / 2 - 1;
+  }
+
+  get size(): number {
+    return Atomics.load(this.slots, this.slots.length - 1);
+  }
+
+  get bytes(): number {
+    return this.buffer.byteLength;
+  }
+
+  /** True once the table is 90% full: inserts must stop before probing degenerates. */
+  get full(): boolean {
+    return this.size * 10 > (this.mask + 1) * 9;
+  }
+
+  /** Adds the fingerprint (lo must not be 0); returns false if it was already present. */
+  add(hi: number, lo: number): boolean {
+    const slots = this.slots;
+    const h = hi | 0 || 1;
+    const l = lo | 0;
+    let i = (hi ^ Math.imul(lo, 0x9e3779b1)) & this.mask;
+    for (;;) {
+      const seen = Atomics.compareExchange(slots, 2 * i + 1, 0, l);
+      if (seen === 0) {
+        Atomics.store(slots, 2 * i, h);
+        Atomics.add(slots, slots.length - 1, 1);
+        return true;
+      }
+      if (seen === l) {
+        let other = Atomics.load(slots, 2 * i);
+        while (other === 0) other = Atomics.load(slots, 2 * i);
+        if (other === h) return false;
+      }
+      i = (i + 1) & this.mask;
+    }
+  }
+}

@@ -46,12 +46,17 @@ export function fingerprint(words: Uint32Array, from: number, len: number, out: 
  * only the words that differ. `out` must hold the raw fingerprint (`rawFingerprint`).
  */
 export function updateFingerprint(before: Uint32Array, after: Uint32Array, raw: Fingerprint, out: Fingerprint): void {
+  updateFingerprintAt(before, after, 0, after.length, raw, out);
+}
+
+/** `updateFingerprint` with `after` read from `buffer[offset, offset+width)`. */
+export function updateFingerprintAt(before: Uint32Array, buffer: Uint32Array, offset: number, width: number, raw: Fingerprint, out: Fingerprint): void {
   let hi = raw.hi;
   let lo = raw.lo;
-  const n = Math.max(before.length, after.length);
+  const n = Math.max(before.length, width);
   for (let i = 0; i < n; i++) {
     const a = i < before.length ? before[i] : 0;
-    const b = i < after.length ? after[i] : 0;
+    const b = i < width ? buffer[offset + i] : 0;
     if (a === b) continue;
     hi ^= wordHi(i, a) ^ wordHi(i, b);
     lo ^= wordLo(i, a) ^ wordLo(i, b);

@@ -7,6 +7,7 @@
 import { ComposedSystem } from './compose.ts';
 import { fingerprint, rawFingerprint, updateFingerprint, type Fingerprint } from './fingerprint.ts';
 import { FingerprintSet } from './fingerprint-set.ts';
+import type { ParallelExpander } from './parallel.ts';
 import { PropertyEvaluator } from './property-evaluator.ts';
 import { StateStore } from './state-store.ts';
 import { SymmetryReducer } from './symmetry.ts';
@@ -35,6 +36,11 @@ export interface SearchOptions {
   resume?: SearchSnapshot;
   /** Explore one state per orbit under the system's declared symmetry (spec.symmetry). */
   symmetry?: boolean;
+  /**
+   * BFS only: expand upcoming states in worker threads (same result, more cores); from
+   * `await ParallelExpander.start(system, ...)`. The search closes it.
+   */
+  expander?: ParallelExpander;
 }
 
 export interface Progress {
@@ -107,7 +113,9 @@ export function search(system: ComposedSystem, options: SearchOptions): SearchRe
   const parentFp: Fingerprint = { hi: 0, lo: 0 };
   const props = system.spec.properties;
   const store = resume?.store ?? new StateStore(system.width);
-  const visited = new FingerprintSet(Math.max(1 << 16, store.size * 2));
+  const expander = options.expander ?? null;
+  if (expander && (options.strategy !== 'bfs' || options.symmetry)) throw new Error('parallel expansion is for breadth-first search without symmetry reduction');
+  const visited: { add(hi: number, lo: number): boolean; readonly bytes: number } = expander?.visited ?? new FingerprintSet(Math.max(1 << 16, store.size * 2));
   const results: PropertyResult[] = resume
     ? resume.properties.filter((p) => p.kind !== 'deadlock').map((p) => ({ ...p }))
     : props.map((p) => ({ name: p.name, kind: p.kind, description: p.description, status: p.kind === 'invariant' ? 'holds' : 'unreached' }));
@@ -204,6 +212,13 @@ export function search(system: ComposedSystem, options: SearchOptions): SearchRe
     if (options.strategy === 'dfs') stack.push(child);
     if (!check(child, next, current)) stopReason = 'violation';
   };
+  /** A successor a worker found new (already in the shared visited set). */
+  const onFresh = (action: number, next: Uint32Array) => {
+    if (stopReason) return;
+    const child = store.push(next, expanding, action, expandingDepth + 1);
+    if (expandingDepth + 1 > maxDepth) maxDepth = expandingDepth + 1;
+    if (!check(child, next, current)) stopReason = 'violation';
+  };
 
   let expansions = 0;
   while (!stopReason) {
@@ -226,18 +241,26 @@ export function search(system: ComposedSystem, options: SearchOptions): SearchRe
     successors = 0;
     expanding = index;
     expandingDepth = depth;
-    system.successors(current, onSuccessor);
+    const replayed = expander ? expander.replay(index, store, onFresh) : -1;
+    if (replayed >= 0) {
+      successors = replayed;
+      if (!stopReason) transitions += replayed;
+    } else {
+      system.successors(current, onSuccessor);
+    }
     if (successors === 0 && options.deadlock && deadlock.status === 'holds') {
       Object.assign(deadlock, { status: 'violated', message: 'no step is possible', path: store.pathTo(index) });
       if (!options.continueAfterViolation) stopReason = 'violation';
     }
     if ((++expansions & (MEMORY_CHECK_EVERY - 1)) === 0) {
       if (options.maxMemoryBytes !== undefined && process.memoryUsage.rss() > options.maxMemoryBytes) stopReason = 'memory';
+      if (expander?.visited.full) stopReason = 'memory';
       if (options.interrupted?.()) stopReason = 'interrupted';
       if (options.onProgress && performance.now() >= nextProgress) report();
     }
     if (options.maxStates !== undefined && store.size >= options.maxStates && !stopReason) stopReason = 'state-limit';
   }
+  expander?.close();
   if (options.onProgress) report();
   stopReason ??= cut ? 'depth-bound' : 'exhausted';
   const elapsedMs = elapsed();

@@ -92,8 +92,10 @@ function resumeFrom(file: string, system: ComposedSystem) {
   }
 }
 
-export function runCheck(model: string, spec: SystemSpec, options: CheckOptions): CheckRun {
-  const system = new ComposedSystem(spec);
+/** Checks `system` (a spec, or a system already built, e.g. to share with workers). */
+export function runCheck(model: string, target: SystemSpec | ComposedSystem, options: CheckOptions): CheckRun {
+  const system = target instanceof ComposedSystem ? target : new ComposedSystem(target);
+  const spec = system.spec;
   const resume = options.resumeFrom ? resumeFrom(options.resumeFrom, system) : undefined;
   const result = search(system, { ...options, resume });
   let checkpoint: string | undefined;

@@ -1,5 +1,7 @@
 /** `coordkit check MODEL`: exhaustive model checking of a bundled system. */
 import { Command, Option } from 'commander';
+import { ComposedSystem } from '../../explore/compose.ts';
+import { ParallelExpander } from '../../explore/parallel.ts';
 import { checkModels } from '../check/models.ts';
 import { formatSummary, progressReporter, runCheck } from '../check/runner.ts';
 import { UserError, intOption } from '../errors.ts';
@@ -14,6 +16,7 @@ export function register(program: Command): void {
       .addOption(new Option('--dfs', 'depth-first').conflicts('bfs'))
       .addOption(new Option('--max-depth <n>', 'do not expand states deeper than this').argParser(intOption('max-depth', 0)))
       .option('--deadlock', 'report states with no successor')
+      .addOption(new Option('--workers <n>', 'expand states in this many worker threads besides the main one (BFS; same result)').argParser(intOption('workers', 0, 16)).default(0))
       .option('--symmetry', 'explore one state per orbit of the declared symmetry (e.g. interchangeable acceptors and values); reports both counts')
       .option('--continue', 'after a violation keep going, to find one counterexample per property')
       .addOption(new Option('--max-memory <MiB>', 'stop cleanly, with partial statistics, above this resident memory').argParser(intOption('max-memory', 64)).default(4096))
@@ -22,8 +25,12 @@ export function register(program: Command): void {
       .option('--resume <file>', 'continue a search saved with --checkpoint (same model and options)')
       .option('--trace-dir <dir>', 'where counterexample traces are written', 'out/counterexamples')
       .option('--json', 'print the summary as JSON')
-      .action((opts: Record<string, unknown>) => {
+      .action(async (opts: Record<string, unknown>) => {
         const spec = model.build(opts);
+        const workers = opts.workers as number;
+        if (workers > 0 && (opts.dfs || opts.symmetry)) {
+          throw new UserError('--workers needs breadth-first search without --symmetry', { field: '--workers' });
+        }
         if (opts.symmetry && !spec.symmetry) {
           throw new UserError(`${spec.name} declares no symmetry to reduce by`, { field: '--symmetry' });
         }
@@ -35,7 +42,16 @@ export function register(program: Command): void {
           interrupted = true;
         };
         process.on('SIGINT', onSigint);
-        const run = runCheck(model.name, spec, {
+        const system = new ComposedSystem(spec);
+        const plain = Object.fromEntries(Object.entries(opts).filter(([, v]) => typeof v !== 'object'));
+        const expander = workers > 0
+          ? await ParallelExpander.start(system, {
+            workers,
+            recipe: { module: new URL('../check/models.ts', import.meta.url).href, exportName: 'buildCheckSystem', args: { model: model.name, opts: plain } },
+          })
+          : undefined;
+        const run = runCheck(model.name, system, {
+          expander,
           maxMemoryBytes: (opts.maxMemory as number) * 2 ** 20,
           maxStates: opts.maxStates as number | undefined,
           interrupted: () => interrupted,

@@ -1,0 +1,54 @@
+/**
+ * Shared-memory layout between the search (main thread) and expansion workers.
+ *
+ * Each slot is one batch of states. `control[0]`: IDLE, REQUEST (vectors written, the
+ * worker may start), DONE (successors written), STOP. Request words: count, stride, then
+ * the vectors. Result words, per state in order: a miss flag (1 = the worker lacked an id
+ * and the main thread must expand this state itself), the number of successors, the
+ * number of new ones (not yet in the shared visited set), then per new successor: action
+ * high word, action low word, width, and the vector's words.
+ */
+export const IDLE = 0;
+export const REQUEST = 1;
+export const DONE = 2;
+export const STOP = 3;
+
+export interface SlotBuffers {
+  control: SharedArrayBuffer;
+  request: SharedArrayBuffer;
+  result: SharedArrayBuffer;
+}
+
+export interface Slot {
+  control: Int32Array;
+  request: Uint32Array;
+  result: Uint32Array;
+}
+
+export function allocateSlot(requestWords: number, resultWords: number): SlotBuffers {
+  return {
+    control: new SharedArrayBuffer(4),
+    request: new SharedArrayBuffer(requestWords * 4),
+    result: new SharedArrayBuffer(resultWords * 4),
+  };
+}
+
+export function openSlot(b: SlotBuffers): Slot {
+  return { control: new Int32Array(b.control), request: new Uint32Array(b.request), result: new Uint32Array(b.result) };
+}
+
+/** How a worker rebuilds the system: `(await import(module))[exportName](args)`. */
+export interface SystemRecipe {
+  module: string;
+  exportName: string;
+  args: unknown;
+}
+
+export interface WorkerInit {
+  recipe: SystemRecipe;
+  slots: SlotBuffers[];
+  /** The shared visited set (SharedFingerprintSet). */
+  visited: SharedArrayBuffer;
+}
+
+export const ACTION_SPAN = 2 ** 32;
