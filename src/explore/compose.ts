@@ -331,9 +331,11 @@ export class ComposedSystem {
   private computeStep(i: number, local: number, event: number): number {
     const before = this.localTables[i].values[local];
     const [after, actions] = transition(this.spec.actors[i].machine, before, this.eventTables[i].values[event]);
+    // XState returns the very same snapshot for an event no transition takes, and also for
+    // a transition whose only effect is to emit: the emitted actions tell them apart.
+    const emitted = this.emittedOf(actions);
     let result = -1;
-    if (after !== before) {
-      const emitted = this.emittedOf(actions);
+    if (after !== before || emitted.length > 0) {
       const sends: number[] = [];
       for (const e of emitted) if (e.type === 'send') sends.push(...this.internSends(i, e as unknown as Envelope));
       result = this.steps.length;
