@@ -6,6 +6,7 @@
 import type { AnyStateMachine } from 'xstate';
 import { paxosMachines } from './paxos/registry.ts';
 import { balancerMachines } from './balancer/registry.ts';
+import { clusterMachines } from './cluster/registry.ts';
 
 export interface RegisteredMachine {
   /** CLI name, e.g. "paxos-acceptor". */
@@ -18,6 +19,7 @@ export interface RegisteredMachine {
 export const machines: RegisteredMachine[] = [
   ...paxosMachines,
   ...balancerMachines,
+  ...clusterMachines,
 ];
 
 export function findMachine(name: string): RegisteredMachine | undefined {

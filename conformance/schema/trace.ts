@@ -81,12 +81,23 @@ export type PaxosMessage = z.infer<typeof paxosMessage>;
 
 const zxid = z.number().int().nonnegative();
 const epoch = z.number().int().nonnegative();
+const sentAt = z.number().int().optional().describe("the sender's tick when it sent the message");
 export const clusterMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ping'), epoch, zxid, tick: z.number().int().optional() }),
-  z.object({ type: z.literal('pong'), epoch, zxid }),
-  z.object({ type: z.literal('vote'), epoch, zxid, leader: nodeId, round: z.number().int().nonnegative().optional() }),
-  z.object({ type: z.literal('newEpoch'), epoch, zxid }),
-  z.object({ type: z.literal('ackEpoch'), epoch, zxid }),
+  z.object({ type: z.literal('pong'), epoch, zxid, tick: sentAt }),
+  z.object({
+    type: z.literal('vote'), epoch, zxid, leader: nodeId, round: z.number().int().nonnegative().optional(),
+    state: z.enum(['looking', 'following', 'leading']).optional().describe("the sender's own state; a leader answers votes with state 'leading'"),
+    tick: sentAt,
+  }),
+  z.object({ type: z.literal('followerInfo'), epoch, zxid, tick: sentAt }).describe("a follower's accepted epoch, sent to the leader it chose"),
+  z.object({ type: z.literal('newEpoch'), epoch, zxid, tick: sentAt }),
+  z.object({ type: z.literal('ackEpoch'), epoch, zxid, tick: sentAt }),
+  z.object({
+    type: z.literal('session'), session: z.string().min(1), op: z.enum(['create', 'heartbeat', 'close', 'expire']),
+    ephemerals: z.array(z.string()).optional().describe('nodes owned by the session'),
+    zxid: z.number().int().nonnegative().optional().describe('leader to followers: the transaction id of the change'),
+  }).describe("a client to the servers opens (create), keeps alive (heartbeat) or closes its session, which the leader acts on; from a leader to its followers, the change it made (create, close, expire)"),
 ]);
 export type ClusterMessage = z.infer<typeof clusterMessage>;
 

@@ -7,6 +7,7 @@ import type { SystemSpec } from '../../explore/spec.ts';
 import { paxosMessageSystem, paxosTlaSystem } from '../../../models/paxos/system.ts';
 import { findPaxosMutant, paxosMutants } from '../../../models/paxos/mutants.ts';
 import { UserError, intOption } from '../errors.ts';
+import { clusterCheckModel } from '../commands/check-cluster.ts';
 
 export interface CheckModel {
   name: string;
@@ -55,4 +56,14 @@ const paxos: CheckModel = {
   ],
 };
 
-export const checkModels: CheckModel[] = [paxos];
+export const checkModels: CheckModel[] = [paxos, clusterCheckModel];
+
+/**
+ * Builds a registered model's system from plain options: how expansion workers rebuild
+ * the system they replicate (see src/explore/parallel.ts).
+ */
+export function buildCheckSystem({ model, opts }: { model: string; opts: Record<string, unknown> }): SystemSpec {
+  const found = checkModels.find((m) => m.name === model);
+  if (!found) throw new Error(`no check model ${model}`);
+  return found.build(opts);
+}

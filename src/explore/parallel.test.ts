@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { paxosTlaSystem } from '../../models/paxos/system.ts';
+import { buildCheckSystem } from '../cli/check/models.ts';
+import { ComposedSystem } from './compose.ts';
+import { ParallelExpander } from './parallel.ts';
+import { search } from './search.ts';
+
+const recipe = (opts: Record<string, unknown>) => ({
+  module: new URL('../cli/check/models.ts', import.meta.url).href, exportName: 'buildCheckSystem', args: { model: 'paxos', opts },
+});
+const summary = (r: ReturnType<typeof search>) => ({
+  states: r.states, transitions: r.transitions, depth: r.depth, stopReason: r.stopReason,
+  properties: r.properties.map((p) => [p.name, p.status, p.path?.length]),
+});
+
+describe('parallel expansion', () => {
+  let expander: ParallelExpander | undefined;
+  afterEach(() => expander?.close());
+
+  it('finds exactly what the sequential search finds (Paxos.tla, ballots {0,1})', async () => {
+    const opts = { network: 'set', acceptors: 3, values: 2, ballots: 2 };
+    const sequential = search(new ComposedSystem(paxosTlaSystem({ acceptors: 3, values: 2, ballots: 2 })), { strategy: 'bfs' });
+    for (const workers of [1, 2]) {
+      const system = new ComposedSystem(buildCheckSystem({ model: 'paxos', opts }));
+      expander = await ParallelExpander.start(system, { workers, recipe: recipe(opts), batch: 64 });
+      const parallel = search(system, { strategy: 'bfs', expander });
+      expect(summary(parallel)).toEqual(summary(sequential));
+      expect(expander.expanded).toBeGreaterThan(3000);
+    }
+  });
+
+  it('returns the same shortest counterexample for a mutant', async () => {
+    const opts = { network: 'set', acceptors: 3, values: 2, ballots: 2, mutant: 'phase2a-any-value' };
+    const system = new ComposedSystem(buildCheckSystem({ model: 'paxos', opts }));
+    expander = await ParallelExpander.start(system, { workers: 1, recipe: recipe(opts), batch: 64 });
+    const r = search(system, { strategy: 'bfs', expander });
+    const agreement = r.properties.find((p) => p.name === 'agreement')!;
+    expect(agreement.status).toBe('violated');
+    expect(agreement.path!.length - 1).toBe(8);
+  });
+
+  it('refuses depth-first search', async () => {
+    const opts = { network: 'set', acceptors: 3, values: 2, ballots: 1 };
+    const system = new ComposedSystem(buildCheckSystem({ model: 'paxos', opts }));
+    expander = await ParallelExpander.start(system, { workers: 1, recipe: recipe(opts) });
+    expect(() => search(system, { strategy: 'dfs', expander })).toThrow(/breadth-first/);
+  });
+});
