@@ -17,6 +17,20 @@ export interface ProtocolBinding {
   factory(variant?: string): NodeFactory;
   /** Names of the variants `factory` knows. */
   variants(): string[];
+  /**
+   * Optional second judge for what the model does not cover: runs the variant and checks
+   * its trace with the protocol's trace checkers (used for the kill rate).
+   */
+  judge?(variant: string): Promise<TraceJudgement>;
+  /** True for a variant whose fault lies outside the model (only `judge` can see it): not driven. */
+  outsideModel?(variant: string): boolean;
+}
+
+export interface TraceJudgement {
+  killed: boolean;
+  /** The failing properties, when killed. */
+  by: string | null;
+  detail: string;
 }
 
 /** small: exhaustive coverage is quick; default: more behaviour for walks. */

@@ -1,6 +1,7 @@
 /**
  * Mutation kill rate. Each implementation mutant is driven through the path modes in
- * turn (random walks, fast-check schedules, coverage) until one diverges; balancer
+ * turn (random walks, fast-check schedules, coverage) until one diverges, and if none
+ * does, judged by its protocol's trace checkers when the binding offers that; balancer
  * mutants (src/impl/balancer/mutants.ts) are judged by their trace checkers, as that
  * module defines. The overall figure counts both.
  */
@@ -40,12 +41,17 @@ export async function killDriven(binding: ProtocolBinding, mutantNames: string[]
   for (const name of mutantNames) {
     let paths = 0;
     let hit: DriveReport | null = null;
-    for (const { mode, budget } of ORDER) {
+    for (const { mode, budget } of binding.outsideModel?.(name) ? [] : ORDER) {
       const r = await drive(binding, new InProcessAdapter(name, binding.factory(name)), { mode, budget, seed, maxSteps: 60 });
       paths += r.paths;
       if (r.divergence) { hit = r; break; }
     }
     const d = hit?.divergence;
+    if (!d && binding.judge) {
+      const j = await binding.judge(name);
+      results.push({ family: binding.protocol, name, killed: j.killed, by: j.by === null ? null : `trace: ${j.by}`, paths, detail: j.detail });
+      continue;
+    }
     results.push({
       family: binding.protocol, name, killed: !!d, by: hit?.mode ?? null, paths,
       detail: d ? `step ${d.step}: ${d.description}: ${d.what} differ` : 'survived every path mode',

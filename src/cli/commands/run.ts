@@ -5,6 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { FAULT_KINDS, type FaultKind } from '../../impl/net/faults.ts';
+import { clusterRunPlan } from '../../impl/net/cluster-plan.ts';
 import { paxosRunPlan } from '../../impl/net/paxos-plan.ts';
 import { runReal, runText, type RunPlan } from '../../impl/net/runner.ts';
 import { bindings } from '../../drive/bindings.ts';
@@ -29,12 +30,9 @@ function parseFaults(raw: string): FaultKind[] {
   return kinds as FaultKind[];
 }
 
-function planFor(protocol: string, nodes: number): RunPlan {
+function planFor(protocol: string, nodes: number, durationMs: number): RunPlan {
   if (protocol === 'paxos') return paxosRunPlan(nodes);
-  if (protocol === 'cluster') {
-    // models/cluster is still being written; its executable twin follows it.
-    throw new UserError('no executable cluster implementation yet (src/impl/cluster follows models/cluster); only paxos runs', { field: 'protocol' });
-  }
+  if (protocol === 'cluster') return clusterRunPlan(nodes, { durationMs });
   throw new UserError(`unknown protocol '${protocol}'; known: paxos, cluster`, { field: 'protocol' });
 }
 
@@ -42,7 +40,7 @@ export function register(program: Command): void {
   program
     .command('run')
     .description('run an implementation as real processes on 127.0.0.1 under faults and record the trace')
-    .argument('<protocol>', 'paxos (N acceptors, 2 proposers, 1 learner) or cluster (N servers)')
+    .argument('<protocol>', 'paxos (N acceptors, 2 proposers, 1 learner) or cluster (N servers, 1 client)')
     .option('--nodes <n>', 'acceptors (paxos) or servers (cluster)', intOption('nodes', 1, 9), 3)
     .option('--faults <list>', `comma-separated: ${FAULT_KINDS.join(', ')} (or none)`, 'kill,pause,partition')
     .option('--duration <seconds>', 'how long to run', intOption('duration', 1, 3600), 6)
@@ -52,7 +50,7 @@ export function register(program: Command): void {
     .option('--json', 'print a summary as JSON')
     .action(async (protocol: string, opts: RunOpts) => {
       const faults = parseFaults(opts.faults);
-      const plan = planFor(protocol, opts.nodes);
+      const plan = planFor(protocol, opts.nodes, opts.duration * 1000);
       if (opts.impl !== undefined) {
         const known = bindings[protocol]?.variants() ?? [];
         if (!known.includes(opts.impl)) throw new UserError(`no ${protocol} implementation '${opts.impl}'; known: ${known.join(', ')}`, { field: '--impl' });

@@ -7,6 +7,7 @@
 import { createSocket } from 'node:dgram';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { AnyHandlerNode } from '../../drive/in-process.ts';
+import { startClusterClock } from './cluster-clock.ts';
 import { nodeFactory } from './factories.ts';
 import { decode, encode, type Message, type NodeLaunch, type Packet } from './wire.ts';
 
@@ -28,8 +29,9 @@ function persist(): void {
 }
 
 type Output = { type: string } & Record<string, unknown>;
-function act(input: Parameters<AnyHandlerNode['handle']>[0]): void {
-  const outputs = node.handle(input) as Output[];
+/** Handles one input (or runs `step`), persists, then makes the outputs visible. */
+function act(input: Parameters<AnyHandlerNode['handle']>[0] | (() => unknown[])): void {
+  const outputs = (typeof input === 'function' ? input() : node.handle(input)) as Output[];
   persist();
   for (const o of outputs) {
     if (o.type === 'send') {
@@ -44,7 +46,9 @@ function act(input: Parameters<AnyHandlerNode['handle']>[0]): void {
 }
 
 let begun = false;
-function begin(): void {
+/** Cluster nodes: reads the shared clock (./cluster-clock.ts); a no-op for Paxos. */
+let syncClock = () => {};
+function begin(origin: number | undefined): void {
   if (begun) return;
   begun = true;
   if (launch.protocol === 'paxos' && launch.role === 'proposer') {
@@ -57,16 +61,23 @@ function begin(): void {
     }, offset);
   }
   if (launch.protocol === 'cluster') {
-    let tick = 0;
-    setInterval(() => act({ kind: 'event', event: { type: 'tick', now: ++tick } }), launch.periodMs);
+    // A server announces itself (its vote and role) as the model's initial state does.
+    const boot = (node as AnyHandlerNode & { boot?(): unknown[] }).boot;
+    if (boot) act(() => boot.call(node));
+    const clock = startClusterClock(origin ?? Date.now(), launch.periodMs, (now) => {
+      if (launch.role === 'server') event('tick', { tick: now });
+      act({ kind: 'event', event: { type: 'tick', now } });
+    });
+    syncClock = clock.sync;
   }
 }
 
 socket.on('message', (buf) => {
   const p = decode(buf);
   if (!p) return;
-  if (p.t === 'begin') begin();
+  if (p.t === 'begin') begin(p.origin);
   else if (p.t === 'msg' && p.to === launch.id) {
+    syncClock();
     event('receive', { from: p.from, msg: p.msg });
     act({ kind: 'receive', from: p.from, msg: p.msg });
   }

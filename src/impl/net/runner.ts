@@ -110,7 +110,7 @@ export async function runReal(plan: RunPlan, opts: RunOptions): Promise<RunResul
   try {
     await Promise.all(plan.nodes.map(launch));
     started = Date.now();
-    for (const n of plan.nodes) send(n.id, { t: 'begin' });
+    for (const n of plan.nodes) send(n.id, { t: 'begin', origin: started });
     log(`started ${plan.nodes.length} node processes (pids ${pids.join(', ')})`);
     for (const f of faults) {
       const wait = started + f.at - Date.now();
@@ -149,7 +149,7 @@ export async function runReal(plan: RunPlan, opts: RunOptions): Promise<RunResul
         const spec = plan.nodes.find((n) => n.id === f.node)!;
         record({ node: f.node, kind: 'restart' });
         // Starting a process takes a while; the schedule goes on meanwhile.
-        pending.push(launch(spec).then(() => send(f.node, { t: 'begin' })));
+        pending.push(launch(spec).then(() => send(f.node, { t: 'begin', origin: started })));
         break;
       }
       case 'pause':

@@ -15,8 +15,12 @@ export type Packet =
   | { t: 'hello'; node: string; port: number }
   | { t: 'msg'; from: string; to: string; msg: Message }
   | { t: 'ev'; ev: Record<string, unknown> & { node: string; kind: string } }
-  /** Runner to node: start acting (timers, first proposal). */
-  | { t: 'begin' };
+  /**
+   * Runner to node: start acting (timers, first proposal). `origin` is the run's start
+   * (Date.now() in the runner): cluster nodes count ticks from it, so every process,
+   * restarted ones included, shares one clock as the model's servers do.
+   */
+  | { t: 'begin'; origin?: number };
 
 export const encode = (p: Packet): Buffer => Buffer.from(JSON.stringify(p));
 
