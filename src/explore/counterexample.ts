@@ -48,10 +48,15 @@ export function counterexample(system: ComposedSystem, store: StateStore, path: 
   const push = (node: string, kind: string, payload: Record<string, unknown>) =>
     events.push({ seq: ++seq, node, kind, ...payload } as TraceEvent);
 
-  /** Trace events for what a local step emitted, and the acting node's new state. */
+  /**
+   * Trace events for what a local step emitted, and the acting node's new state. An
+   * environment actor (clock, monitor) is not a node of the trace: its steps show only in
+   * the step table and through their effects on the nodes.
+   */
   const emitLocal = (i: number, result: number) => {
     const node = system.actorId(i);
     const step = system.localStep(result);
+    if (system.spec.actors[i].environment) return summaryText(localSummary(system, i, step.next));
     for (const e of step.emitted as (EventObject & Record<string, unknown>)[]) {
       if (e.type === 'send') push(node, 'send', { to: e.to, msg: e.msg });
       else if (EMITTED_KINDS.has(e.type)) {

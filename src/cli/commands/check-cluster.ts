@@ -73,7 +73,6 @@ export const clusterCheckModel: CheckModel = {
     { label: '3 servers, syncLimit 2, 8 ticks, crash + restart', opts: { servers: 3, syncLimit: 2, maxTicks: 8, faults: 'crash,restart' } },
     { label: '3 servers, syncLimit 2, 8 ticks, 1 partition', opts: { servers: 3, syncLimit: 2, maxTicks: 8, faults: 'partition' } },
     { label: '3 servers, syncLimit 1, 8 ticks, 2 message losses', opts: { servers: 3, syncLimit: 1, maxTicks: 8, faults: 'loss:2' } },
-    { label: '3 servers, syncLimit 2, 8 ticks, 1 pause', opts: { servers: 3, syncLimit: 2, maxTicks: 8, faults: 'pause' } },
     { label: 'sessions: 2 clients, timeout 3 ticks, 8 ticks', opts: { sessions: 2, sessionTimeout: 3, maxTicks: 8 } },
   ],
 };
