@@ -45,15 +45,6 @@ export const correctServerRules: ServerRules = {
 
 export const DEFAULT_SESSION_TICKS = 10;
 
-/**
- * Whether a leader answers a looking peer's vote (so a restarted or reconnected server
- * rejoins it). The model means to (models/cluster/server.ts, `answerVote`), but that
- * transition only emits: XState's transition() then returns the same snapshot, and the
- * explorer takes an unchanged snapshot for "event ignored", so in the explored model a
- * leader never answers. The implementation follows the model as explored, so the driver
- * compares like with like; flip this once the model's answer also assigns (as `discard` does).
- */
-export const LEADER_ANSWERS_VOTES = false;
 
 type Looking = { role: 'looking'; vote: Vote; votes: Record<ServerId, Vote>; pending: Record<ServerId, Epoch> };
 type Following = { role: 'following'; phase: 'syncing' | 'synced'; leader: ServerId; lastHeard: Tick };
@@ -252,7 +243,7 @@ export class ClusterServer implements ClusterNode {
     switch (msg.type) {
       case 'vote':
         // Tell a looking peer who leads, with the epoch it would be asked to accept.
-        if (LEADER_ANSWERS_VOTES && (msg.state ?? 'looking') === 'looking') {
+        if ((msg.state ?? 'looking') === 'looking') {
           this.out.push(send([from], { type: 'vote', leader: this.id, epoch: this.disk.acceptedEpoch, zxid: this.disk.zxid, state: 'leading', tick: this.disk.tick }));
         }
         return;
