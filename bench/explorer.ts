@@ -17,7 +17,7 @@ import { ParallelExpander } from '../src/explore/parallel.ts';
 import { paxosTlaSystem } from '../models/paxos/system.ts';
 import { naiveBfs } from './naive-bfs.ts';
 
-type Engine = 'explorer' | 'explorer+symmetry' | 'explorer+1 worker' | 'naive';
+type Engine = 'explorer' | 'explorer+symmetry' | 'explorer+2 workers' | 'naive';
 
 interface Measurement {
   engine: Engine;
@@ -45,8 +45,8 @@ async function measure(engine: Engine, ballots: number): Promise<Measurement> {
     return { engine, ballots, states: r.states, transitions: r.transitions, elapsedMs: r.elapsedMs, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
   }
   const system = new ComposedSystem(paxosTlaSystem(cfg));
-  const expander = engine === 'explorer+1 worker'
-    ? await ParallelExpander.start(system, { workers: 1, recipe: { module: new URL('../models/paxos/system.ts', import.meta.url).href, exportName: 'paxosTlaSystem', args: cfg } })
+  const expander = engine === 'explorer+2 workers'
+    ? await ParallelExpander.start(system, { workers: 2, recipe: { module: new URL('../models/paxos/system.ts', import.meta.url).href, exportName: 'paxosTlaSystem', args: cfg } })
     : undefined;
   let last = 0;
   const r = search(system, {
@@ -106,9 +106,9 @@ function table(rows: Measurement[]): string {
 
 export async function run(): Promise<void> {
   console.log('Paxos.tla (3 acceptors, 2 values, majority quorums): explorer vs naive JSON-keyed BFS, each in its own process');
-  const plan: [Engine, number][] = [['explorer', 3], ['naive', 3], ['explorer+symmetry', 3], ['explorer+1 worker', 3]];
+  const plan: [Engine, number][] = [['explorer', 3], ['naive', 3], ['explorer+symmetry', 3], ['explorer+2 workers', 3]];
   if (process.env.BENCH_QUICK === '1') console.log(`  (ballots ${ballotSet(4)} skipped: BENCH_QUICK=1)`);
-  else plan.push(['explorer', 4], ['explorer+1 worker', 4], ['explorer+symmetry', 4]);
+  else plan.push(['explorer', 4], ['explorer+2 workers', 4], ['explorer+symmetry', 4]);
   const rows: Measurement[] = [];
   for (const [engine, ballots] of plan) {
     console.log(`  ${engine}, ballots ${ballotSet(ballots)} ...`);
@@ -119,9 +119,9 @@ export async function run(): Promise<void> {
   const [explorer, naive] = rows;
   console.log(`  explorer / naive, ballots ${ballotSet(3)}: ${(rate(explorer) / rate(naive)).toFixed(2)}x the distinct states per second, ${(naive.peakRssBytes / explorer.peakRssBytes).toFixed(2)}x less peak memory`);
   const large = rows.find((m) => m.engine === 'explorer' && m.ballots === 4);
-  const parallel = rows.find((m) => m.engine === 'explorer+1 worker' && m.ballots === 4);
+  const parallel = rows.find((m) => m.engine === 'explorer+2 workers' && m.ballots === 4);
   if (large && parallel) {
-    console.log(`  ballots ${ballotSet(4)}: main thread + 1 expansion worker / main thread alone: ${(rate(parallel) / rate(large)).toFixed(2)}x`);
+    console.log(`  ballots ${ballotSet(4)}: main thread + 2 expansion workers / main thread alone: ${(rate(parallel) / rate(large)).toFixed(2)}x; ${n(rate(parallel))} states/s = ${(rate(parallel) / TLC_2_WORKERS).toFixed(1)}x TLC's quoted 2-worker rate, ${(SPIN / rate(parallel)).toFixed(1)}x below SPIN's`);
   }
   if (large) {
     console.log(`  ballots ${ballotSet(4)}: ${n(rate(large))} states/s = ${(rate(large) / TLC_2_WORKERS).toFixed(1)}x TLC's quoted 2-worker rate, ${(SPIN / rate(large)).toFixed(1)}x below SPIN's quoted rate; peak ${mb(large.peakRssBytes)}`);
