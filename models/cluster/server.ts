@@ -118,6 +118,16 @@ export const markDownBody = (limitOf: (c: ServerContext) => number) =>
 
 const send = (to: ServerId[], msg: SendEmitted['msg']): SendEmitted => ({ type: 'send', to, msg });
 
+/** A message of a kind a role does not expect is consumed once it has arrived, and ignored. */
+const discardStrayMessages = {
+  vote: { guard: 'arrived', actions: 'discard' },
+  ping: { guard: 'arrived', actions: 'discard' },
+  pong: { guard: 'arrived', actions: 'discard' },
+  followerInfo: { guard: 'arrived', actions: 'discard' },
+  newEpoch: { guard: 'arrived', actions: 'discard' },
+  ackEpoch: { guard: 'arrived', actions: 'discard' },
+} as const;
+
 export const serverMachine = setup({
   types: {
     input: {} as ServerInput,
@@ -347,12 +357,7 @@ export const serverMachine = setup({
         // While syncing, the candidate may still be reading the election's outcome; its
         // looking votes mean nothing yet (the syncLimit timeout covers a candidate that
         // never leads).
-        vote: { guard: 'arrived', actions: 'discard' },
-        ping: { guard: 'arrived', actions: 'discard' },
-        pong: { guard: 'arrived', actions: 'discard' },
-        followerInfo: { guard: 'arrived', actions: 'discard' },
-        newEpoch: { guard: 'arrived', actions: 'discard' },
-        ackEpoch: { guard: 'arrived', actions: 'discard' },
+        ...discardStrayMessages,
       },
       states: {
         syncing: {
@@ -379,12 +384,8 @@ export const serverMachine = setup({
       initial: 'proposing',
       on: {
         tick: { actions: 'advanceClock' },
+        ...discardStrayMessages,
         vote: [{ guard: and(['arrived', 'voteFromLookingPeer']), actions: 'answerVote' }, { guard: 'arrived', actions: 'discard' }],
-        ping: { guard: 'arrived', actions: 'discard' },
-        pong: { guard: 'arrived', actions: 'discard' },
-        followerInfo: { guard: 'arrived', actions: 'discard' },
-        newEpoch: { guard: 'arrived', actions: 'discard' },
-        ackEpoch: { guard: 'arrived', actions: 'discard' },
       },
       states: {
         proposing: {
