@@ -31,21 +31,10 @@ export interface CheckOptions extends SearchOptions {
   resumeFrom?: string;
 }
 
-export interface CheckSummary {
+/** The search's figures, as reported (the store and snapshot stay behind). */
+export interface CheckSummary extends Pick<SearchResult, 'system' | 'strategy' | 'states' | 'statesUnreduced' | 'symmetryGroup' | 'transitions' | 'depth' | 'elapsedMs' | 'complete' | 'stopReason'> {
   model: string;
-  system: string;
-  strategy: SearchOptions['strategy'];
-  /** Distinct states explored: one per orbit with --symmetry. */
-  states: number;
-  /** What an unreduced search finds (sum of orbit sizes); equals `states` without --symmetry. */
-  statesUnreduced: number;
-  symmetryGroup: number;
-  transitions: number;
-  depth: number;
-  elapsedMs: number;
   statesPerSecond: number;
-  complete: boolean;
-  stopReason: StopReason;
   /** Where the search was saved, when it stopped early and a checkpoint file was given. */
   checkpoint?: string;
   peakRssBytes: number;
