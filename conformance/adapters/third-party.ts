@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { checkBalancerFile } from '../checkers/balancer/run.ts';
 import type { Verdict } from '../checkers/types.ts';
-import { traceToJsonl } from '../../src/impl/balancer/record.ts';
+import { traceToJsonl } from '../schema/writer.ts';
 import { thirdPartyRecordings } from './balancers.ts';
 import type { ThirdPartyRecording } from './types.ts';
 

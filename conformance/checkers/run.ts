@@ -4,7 +4,7 @@
  * UserError; a checker that throws on a well-formed trace is a bug and is reported as
  * such rather than crashing the command.
  */
-import { UserError } from '../../src/cli/errors.ts';
+import { UserError } from '../schema/user-error.ts';
 import type { TraceItem } from '../schema/reader.ts';
 import type { Protocol } from '../schema/trace.ts';
 import { checkersFor } from './registry.ts';

@@ -1,6 +1,7 @@
 /** fast-check generators of well-formed traces, for property tests of the reader and tools. */
 import fc from 'fast-check';
 import type { TraceEvent, TraceHeader } from './trace.ts';
+import { traceHeader } from './header.ts';
 
 /** What survives a JSON round trip (-0 becomes 0), since a trace is JSON text. */
 const asJson = <T>(v: T): T => JSON.parse(JSON.stringify(v));
@@ -10,10 +11,9 @@ const node = fc.constantFrom(...NODES);
 const ballot = fc.integer({ min: 0, max: 20 });
 const value = fc.oneof(fc.constantFrom('x', 'y', 'z'), fc.integer({ min: 0, max: 5 }));
 
-export const paxosHeader: TraceHeader = {
-  type: 'header', format: 'coordkit-trace', version: 1, protocol: 'paxos', producer: { name: 'fast-check' },
-  config: { acceptors: ['a1', 'a2', 'a3'], proposers: ['p1', 'p2'], learners: ['l1'], values: ['x', 'y', 'z'] },
-};
+export const paxosHeader: TraceHeader = traceHeader('paxos',
+  { acceptors: ['a1', 'a2', 'a3'], proposers: ['p1', 'p2'], learners: ['l1'], values: ['x', 'y', 'z'] },
+  { name: 'fast-check' });
 
 const message = fc.oneof(
   fc.record({ type: fc.constant('prepare' as const), ballot }),
@@ -49,5 +49,4 @@ export const validTrace = fc
     return { header: paxosHeader, events };
   });
 
-export const toText = (t: { header: TraceHeader; events: TraceEvent[] }) =>
-  [t.header, ...t.events].map((x) => JSON.stringify(x)).join('\n') + '\n';
+export { traceToJsonl as toText } from './writer.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { UserError } from '../../src/cli/errors.ts';
+import { UserError } from './user-error.ts';
 import { validTrace } from './arbitraries.ts';
 import { ITF_EPILOGUE, fromItf, itfPrologue, itfState } from './itf.ts';
 

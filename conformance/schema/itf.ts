@@ -7,7 +7,7 @@
  * as a record; the coordkit header rides in the trace's "#meta" as "coordkit-header".
  * Non-integer numbers (fractional ts) have no ITF form and stay plain JSON numbers.
  */
-import { UserError } from '../../src/cli/errors.ts';
+import { UserError } from './user-error.ts';
 import { OrderGuard } from './order.ts';
 import { toEvent } from './parse-line.ts';
 import { header as headerSchema, type TraceEvent, type TraceHeader } from './trace.ts';

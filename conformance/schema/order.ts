@@ -2,7 +2,7 @@
  * Cross-line rules a single line cannot check: seq strictly increasing, ts never going
  * backwards, and every node an event names declared in the header.
  */
-import { UserError } from '../../src/cli/errors.ts';
+import { UserError } from './user-error.ts';
 import type { LineRef } from './parse-line.ts';
 import type { TraceEvent, TraceHeader } from './trace.ts';
 

@@ -2,7 +2,7 @@
  * Pure parsing of single trace lines: text in, a typed header or event out, or a
  * UserError naming the file, line and field. No I/O here; see reader.ts for streaming.
  */
-import { UserError } from '../../src/cli/errors.ts';
+import { UserError } from './user-error.ts';
 import { fastEvent } from './fast-event.ts';
 import { header as headerSchema, traceEvent, type TraceEvent, type TraceHeader } from './trace.ts';
 import { firstIssue } from './zod-issue.ts';

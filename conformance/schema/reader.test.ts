@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { UserError } from '../../src/cli/errors.ts';
+import { UserError } from './user-error.ts';
 import { paxosHeader, toText, validTrace } from './arbitraries.ts';
 import { fastEvent } from './fast-event.ts';
 import { readTraceText, type TraceItem } from './reader.ts';

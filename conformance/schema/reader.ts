@@ -10,7 +10,7 @@
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
-import { UserError } from '../../src/cli/errors.ts';
+import { UserError } from './user-error.ts';
 import { OrderGuard } from './order.ts';
 import { parseHeaderLine, toEvent, type LineRef } from './parse-line.ts';
 import type { TraceEvent, TraceHeader } from './trace.ts';

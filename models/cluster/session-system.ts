@@ -6,6 +6,7 @@
 import type { AnyStateMachine } from 'xstate';
 import type { OfferContext, Property, SystemSpec } from '../../src/explore/spec.ts';
 import { sessionTrackerMachine, type SessionTrackerContext } from './sessions.ts';
+import { traceHeader } from '../../conformance/schema/header.ts';
 
 export interface SessionConfig {
   sessions: number;
@@ -36,14 +37,10 @@ export function sessionSystem(cfg: SessionConfig): SystemSpec {
     faults: { crashes: 0, restarts: 0, partitions: 0 },
     offers,
     properties: sessionProperties(cfg.timeout),
-    traceHeader: () => ({
-      type: 'header' as const, format: 'coordkit-trace' as const, version: 1 as const, protocol: 'cluster' as const,
-      producer: { name: 'coordkit explore' },
-      config: {
-        servers: [TRACKER], tickTime: cfg.tickTime ?? 1000, syncLimit: 1,
-        sessionTimeout: cfg.timeout * (cfg.tickTime ?? 1000), clients: sessions,
-      },
-    }),
+    traceHeader: () => traceHeader('cluster', {
+      servers: [TRACKER], tickTime: cfg.tickTime ?? 1000, syncLimit: 1,
+      sessionTimeout: cfg.timeout * (cfg.tickTime ?? 1000), clients: sessions,
+    }, { name: 'coordkit explore' }),
   };
 }
 

@@ -18,6 +18,7 @@ import { serverMachine, type ServerContext } from './server.ts';
 import { clusterProperties } from './properties.ts';
 import { livenessBound } from './bound.ts';
 import { ENVIRONMENT_ID, environmentOf, faultCount, roundComplete, serversOf } from './observe.ts';
+import { traceHeader } from '../../conformance/schema/header.ts';
 
 export interface ClusterFaults {
   crashes: number;
@@ -102,12 +103,9 @@ export function clusterSystem(cfg: ClusterConfig): SystemSpec {
     properties: clusterProperties({
       syncLimit: cfg.syncLimit, livenessBound: bound, faulty: Object.values(cfg.faults).some((n) => n > 0),
     }),
-    traceHeader: () => ({
-      type: 'header' as const, format: 'coordkit-trace' as const, version: 1 as const, protocol: 'cluster' as const,
-      producer: { name: 'coordkit explore' },
-      description: `model counterexample; liveness bound ${bound} ticks`,
-      config: { servers, tickTime: cfg.tickTime ?? 1000, syncLimit: cfg.syncLimit, clients: [] },
-    }),
+    traceHeader: () => traceHeader('cluster',
+      { servers, tickTime: cfg.tickTime ?? 1000, syncLimit: cfg.syncLimit, clients: [] },
+      { name: 'coordkit explore' }, `model counterexample; liveness bound ${bound} ticks`),
   };
 }
 

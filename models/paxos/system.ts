@@ -16,6 +16,7 @@ import { proposerMachine, type ProposerContext } from './proposer.ts';
 import { learnerMachine } from './learner.ts';
 import { paxosProperties } from './properties.ts';
 import { majorityQuorums, type NodeId, type Promise, type Value } from './types.ts';
+import { traceHeader } from '../../conformance/schema/header.ts';
 
 /** Replacement machines by role (mutants); default: the specification's. */
 export type RoleMachines = Partial<Record<'proposer' | 'acceptor' | 'learner', AnyStateMachine>>;
@@ -132,8 +133,5 @@ export function paxosMessageSystem(cfg: PaxosMessageConfig): SystemSpec {
 }
 
 function header(config: { acceptors: string[]; proposers: string[]; learners: string[]; values: Value[]; quorums: string[][]; ballots: number[] }) {
-  return {
-    type: 'header' as const, format: 'coordkit-trace' as const, version: 1 as const,
-    protocol: 'paxos' as const, producer: { name: 'coordkit explore' }, config,
-  };
+  return traceHeader('paxos', config, { name: 'coordkit explore' });
 }

@@ -1,26 +1,10 @@
 /**
- * Errors meant for the user: printed as one clear message, never as a stack trace.
- * `where` names the file, line and field the problem is in, when there is one.
+ * CLI option parsing errors. The user-error type itself lives with the trace schema
+ * (conformance/schema/user-error.ts) so that lower floors can raise it.
  */
-export interface Where {
-  file?: string;
-  line?: number;
-  field?: string;
-}
+import { UserError } from '../../conformance/schema/user-error.ts';
 
-export class UserError extends Error {
-  constructor(message: string, readonly where: Where = {}) {
-    super(message);
-    this.name = 'UserError';
-  }
-
-  /** "file:line: field: message" with whatever parts are known. */
-  format(): string {
-    const { file, line, field } = this.where;
-    const loc = [file, line !== undefined ? String(line) : undefined].filter(Boolean).join(':');
-    return [loc, field, this.message].filter(Boolean).join(': ');
-  }
-}
+export { UserError, type Where } from '../../conformance/schema/user-error.ts';
 
 /** Parses a CLI integer option, rejecting anything that is not a whole number in range. */
 export function intOption(name: string, min: number, max = Number.MAX_SAFE_INTEGER) {

@@ -3,12 +3,13 @@
  * model's view of it, built by the explorer's counterexample code) plus a text account
  * of the diverging step.
  */
-import { counterexample, stepTable, toJsonLines } from '../explore/counterexample.ts';
+import { counterexample, stepTable } from '../explore/counterexample.ts';
 import type { ComposedSystem } from '../explore/compose.ts';
 import { StateStore } from '../explore/state-store.ts';
 import type { TraceEvent } from '../../conformance/schema/trace.ts';
 import type { Divergence } from './driver.ts';
 import { modelAfter } from './steps.ts';
+import { traceToJsonl } from '../../conformance/schema/writer.ts';
 
 /**
  * The diverging path as trace events. Model steps come from the explorer's counterexample;
@@ -32,7 +33,7 @@ export function divergenceTrace(system: ComposedSystem, d: Divergence): string {
     index = next;
   }
   const header = { ...system.spec.traceHeader(), description: `driver divergence at step ${d.step}: ${d.description} (model's expectation)` };
-  return toJsonLines({ header, events });
+  return traceToJsonl({ header, events });
 }
 
 /** The steps of the diverging path as a table (model side). */

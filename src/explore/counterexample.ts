@@ -124,11 +124,6 @@ export function counterexample(system: ComposedSystem, store: StateStore, path: 
   return { header: system.spec.traceHeader(), events, steps };
 }
 
-/** The trace as JSON Lines: header, then one event per line. */
-export function toJsonLines(cx: Pick<Counterexample, 'header' | 'events'>): string {
-  return [cx.header, ...cx.events].map((l) => JSON.stringify(l)).join('\n') + '\n';
-}
-
 /** The steps as an aligned text table. */
 export function stepTable(steps: Step[]): string {
   const rows = [['#', 'node', 'step', 'state after'], ...steps.map((s) => [String(s.index), s.actor, s.action, s.after])];

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { corpus } from '../../src/impl/balancer/corpus.ts';
-import { traceToJsonl } from '../../src/impl/balancer/record.ts';
+import { traceToJsonl } from '../../conformance/schema/writer.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 for (const t of corpus()) {

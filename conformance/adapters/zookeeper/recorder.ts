@@ -323,8 +323,3 @@ export async function recordZooKeeper(opts: RecordOptions = {}): Promise<Recordi
     await ens.stop(!opts.keepDir);
   }
 }
-
-/** The trace as JSON Lines text. */
-export function traceText(r: Pick<Recording, 'header' | 'events'>): string {
-  return [r.header, ...r.events].map((x) => JSON.stringify(x)).join('\n') + '\n';
-}

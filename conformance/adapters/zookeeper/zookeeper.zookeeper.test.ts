@@ -12,7 +12,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { header as headerSchema, traceEvent, type TraceEvent } from '../../schema/trace.ts';
 import { readTraceText } from '../../schema/reader.ts';
 import { verifyItems, type TraceReport } from '../../checkers/run.ts';
-import { recordZooKeeper, traceText, type Recording } from './recorder.ts';
+import { recordZooKeeper, type Recording } from './recorder.ts';
+import { traceToJsonl } from '../../schema/writer.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -23,7 +24,7 @@ const verdict = (r: TraceReport, property: string) => {
 };
 
 const verifyEvents = (rec: Recording, events: TraceEvent[]) =>
-  verifyItems(readTraceText(traceText({ header: rec.header, events })), 'mutant.jsonl');
+  verifyItems(readTraceText(traceToJsonl({ header: rec.header, events })), 'mutant.jsonl');
 
 describe('real ZooKeeper ensemble', () => {
   let rec: Recording;
@@ -35,7 +36,7 @@ describe('real ZooKeeper ensemble', () => {
     rec = await recordZooKeeper({ log: (l) => process.stdout.write(`[zookeeper] ${l}\n`) });
     process.stdout.write(`[zookeeper] measured ${JSON.stringify(rec.measured)}\n`);
     file = join(mkdtempSync(join(tmpdir(), 'coordkit-zk-trace-')), 'zookeeper.jsonl');
-    writeFileSync(file, traceText(rec));
+    writeFileSync(file, traceToJsonl(rec));
   });
 
   it('writes a trace every line of which matches the schema', () => {

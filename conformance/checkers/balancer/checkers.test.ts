@@ -4,7 +4,7 @@ import type { Policy } from '../../../src/impl/balancer/types.ts';
 import { policies } from '../../../src/impl/balancer/index.ts';
 import { recordTrace, type TraceLine } from '../../../src/impl/balancer/record.ts';
 import { backendsOf, type WorkloadSpec } from '../../../src/impl/balancer/workload.ts';
-import { UserError } from '../../../src/cli/errors.ts';
+import { UserError } from '../../schema/user-error.ts';
 import { BalancerRun, checkBalancerLines } from './run.ts';
 import { balancerCheckers } from './index.ts';
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { corpus } from '../../../src/impl/balancer/corpus.ts';
-import { traceToJsonl } from '../../../src/impl/balancer/record.ts';
+import { traceToJsonl } from '../../schema/writer.ts';
 import { checkBalancerFile } from './run.ts';
 
 const dir = fileURLToPath(new URL('../../../traces/balancer/', import.meta.url));

@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { header as headerSchema, traceEvent, type TraceEvent, type TraceHeader } from '../../schema/trace.ts';
-import { UserError } from '../../../src/cli/errors.ts';
+import { UserError } from '../../schema/user-error.ts';
 import type { Verdict } from '../types.ts';
 import { balancerCheckers } from './index.ts';
 

@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { readTraceText } from '../../schema/reader.ts';
 import { verifyItems } from '../run.ts';
 import { build, scenarios } from './scenarios.ts';
+import { traceToJsonl } from '../../schema/writer.ts';
 
 export async function recordClusterTraces(dir: string): Promise<string[]> {
   await mkdir(dir, { recursive: true });
@@ -16,7 +17,7 @@ export async function recordClusterTraces(dir: string): Promise<string[]> {
   const written: string[] = [];
   for (const s of scenarios) {
     const run = build(s);
-    const text = [run.header, ...run.events].map((x) => JSON.stringify(x)).join('\n') + '\n';
+    const text = traceToJsonl(run);
     const report = await verifyItems(readTraceText(text), s.name);
     const failing = report.verdicts.filter((v) => v.status === 'fail').map((v) => v.property.replace(/^cluster\./, ''));
     if (failing.join('+') !== s.breaks.join('+')) {

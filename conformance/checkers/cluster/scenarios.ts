@@ -4,6 +4,7 @@
  * to break; `pass` scenarios break none.
  */
 import type { TraceEvent, TraceHeader } from '../../schema/trace.ts';
+import { traceHeader } from '../../schema/header.ts';
 
 export const TICK_MS = 100;
 export const SYNC_LIMIT = 2;
@@ -11,11 +12,9 @@ export const SESSION_TIMEOUT_MS = 600;
 const SERVERS = ['s1', 's2', 's3'];
 
 export function clusterHeader(description: string): TraceHeader {
-  return {
-    type: 'header', format: 'coordkit-trace', version: 1, protocol: 'cluster',
-    producer: { name: 'coordkit cluster scenarios', version: '1' }, description,
-    config: { servers: SERVERS, tickTime: TICK_MS, syncLimit: SYNC_LIMIT, sessionTimeout: SESSION_TIMEOUT_MS, clients: ['c1'] },
-  };
+  return traceHeader('cluster',
+    { servers: SERVERS, tickTime: TICK_MS, syncLimit: SYNC_LIMIT, sessionTimeout: SESSION_TIMEOUT_MS, clients: ['c1'] },
+    { name: 'coordkit cluster scenarios', version: '1' }, description);
 }
 
 type Step = (b: Builder) => void;

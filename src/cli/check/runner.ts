@@ -5,11 +5,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ComposedSystem } from '../../explore/compose.ts';
-import { counterexample, stepTable, toJsonLines, type Counterexample } from '../../explore/counterexample.ts';
+import { counterexample, stepTable, type Counterexample } from '../../explore/counterexample.ts';
 import { readCheckpoint, writeCheckpoint } from '../../explore/checkpoint.ts';
 import { UserError } from '../errors.ts';
 import { search, type Progress, type SearchOptions, type SearchResult, type StopReason } from '../../explore/search.ts';
 import type { SystemSpec } from '../../explore/spec.ts';
+import { traceToJsonl } from '../../../conformance/schema/writer.ts';
 
 export interface PropertySummary {
   name: string;
@@ -102,7 +103,7 @@ export function runCheck(model: string, target: SystemSpec | ComposedSystem, opt
       if (options.traceDir) {
         mkdirSync(options.traceDir, { recursive: true });
         s.trace = join(options.traceDir, `${model}-${p.name}.jsonl`);
-        writeFileSync(s.trace, toJsonLines(cx));
+        writeFileSync(s.trace, traceToJsonl(cx));
       }
     }
     return s;

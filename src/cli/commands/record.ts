@@ -7,9 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { recordZooKeeper, traceText } from '../../../conformance/adapters/zookeeper/recorder.ts';
+import { recordZooKeeper } from '../../../conformance/adapters/zookeeper/recorder.ts';
 import { DEFAULT_TIMING } from '../../../conformance/adapters/zookeeper/config.ts';
 import { UserError, intOption } from '../errors.ts';
+import { traceToJsonl } from '../../../conformance/schema/writer.ts';
 
 const INSTALL = fileURLToPath(new URL('../../../scripts/zookeeper/install.sh', import.meta.url));
 
@@ -32,7 +33,7 @@ export function register(program: Command): void {
         log,
       });
       try {
-        await writeFile(opts.out, traceText(rec));
+        await writeFile(opts.out, traceToJsonl(rec));
       } catch (err) {
         throw new UserError(`cannot write: ${(err as Error).message}`, { file: opts.out });
       }

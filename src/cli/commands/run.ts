@@ -7,9 +7,10 @@ import type { Command } from 'commander';
 import { FAULT_KINDS, type FaultKind } from '../../impl/net/faults.ts';
 import { clusterRunPlan } from '../../impl/net/cluster-plan.ts';
 import { paxosRunPlan } from '../../impl/net/paxos-plan.ts';
-import { runReal, runText, type RunPlan } from '../../impl/net/runner.ts';
+import { runReal, type RunPlan } from '../../impl/net/runner.ts';
 import { bindings } from '../../drive/bindings.ts';
 import { UserError, intOption } from '../errors.ts';
+import { traceToJsonl } from '../../../conformance/schema/writer.ts';
 
 interface RunOpts {
   nodes: number;
@@ -59,7 +60,7 @@ export function register(program: Command): void {
       const log = opts.json ? () => {} : (l: string) => process.stderr.write(`${l}\n`);
       const result = await runReal(plan, { faults, durationMs: opts.duration * 1000, seed: opts.seed, log });
       try {
-        await writeFile(opts.out, runText(result));
+        await writeFile(opts.out, traceToJsonl(result));
       } catch (err) {
         throw new UserError(`cannot write: ${(err as Error).message}`, { file: opts.out });
       }

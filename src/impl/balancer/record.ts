@@ -1,9 +1,10 @@
 /** Runs a workload against a balancer and yields the trace (header, then events). */
-import { TRACE_FORMAT, TRACE_VERSION, type TraceEvent, type TraceHeader } from '../../../conformance/schema/trace.ts';
+import { traceHeader } from '../../../conformance/schema/header.ts';
+import type { TraceLine } from '../../../conformance/schema/writer.ts';
 import type { Balancer, Policy } from './types.ts';
 import { workloadSteps, type WorkloadSpec } from './workload.ts';
 
-export type TraceLine = TraceHeader | TraceEvent;
+export type { TraceLine } from '../../../conformance/schema/writer.ts';
 
 export interface RecordMeta {
   /** The policy the balancer claims to implement: it decides which checkers judge it. */
@@ -18,12 +19,9 @@ export interface RecordMeta {
 
 export function* recordTrace(balancer: Balancer, spec: WorkloadSpec, meta: RecordMeta): Generator<TraceLine> {
   const node = meta.node ?? 'lb';
-  yield {
-    type: 'header', format: TRACE_FORMAT, version: TRACE_VERSION, protocol: 'balancer',
-    producer: meta.producer,
-    ...(meta.description ? { description: meta.description } : {}),
-    config: { policy: meta.policy, backends: spec.backends.map((b) => ({ id: b.id, weight: b.weight })), seed: spec.seed },
-  };
+  yield traceHeader('balancer', {
+    policy: meta.policy, backends: spec.backends.map((b) => ({ id: b.id, weight: b.weight })), seed: spec.seed,
+  }, meta.producer, meta.description || undefined);
   const keyed = meta.keyed ?? (meta.policy === 'hash' || meta.policy === 'consistent-hash');
   const backendOf = new Map<string, string>();
   let seq = 0;
@@ -46,10 +44,4 @@ export function* recordTrace(balancer: Balancer, spec: WorkloadSpec, meta: Recor
       yield { seq: seq++, node, kind: 'done', request: step.request, backend };
     }
   }
-}
-
-export function traceToJsonl(lines: Iterable<TraceLine>): string {
-  let out = '';
-  for (const line of lines) out += JSON.stringify(line) + '\n';
-  return out;
 }

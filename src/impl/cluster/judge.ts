@@ -8,14 +8,12 @@ import { readTraceText } from '../../../conformance/schema/reader.ts';
 import type { TraceJudgement } from '../../drive/binding.ts';
 import { clusterMutants } from './mutants.ts';
 import { simulate, standardSimPlan } from './sim.ts';
-
-export const traceText = (run: { header: unknown; events: unknown[] }) =>
-  [run.header, ...run.events].map((x) => JSON.stringify(x)).join('\n') + '\n';
+import { traceToJsonl } from '../../../conformance/schema/writer.ts';
 
 export async function judgeByTrace(variant: string): Promise<TraceJudgement> {
   const m = variant === 'reference' ? undefined : clusterMutants.find((x) => x.name === variant);
   if (variant !== 'reference' && !m) throw new Error(`no cluster implementation '${variant}'`);
-  const report = await verifyItems(readTraceText(traceText(simulate(standardSimPlan(m?.variant))), `${variant}.sim.jsonl`), `${variant}.sim.jsonl`);
+  const report = await verifyItems(readTraceText(traceToJsonl(simulate(standardSimPlan(m?.variant))), `${variant}.sim.jsonl`), `${variant}.sim.jsonl`);
   const failed = report.verdicts.filter((v) => v.status === 'fail');
   if (failed.length === 0) return { killed: false, by: null, detail: `all ${report.verdicts.length} cluster checkers pass on the simulated run` };
   const first = failed[0];

@@ -10,6 +10,7 @@ import type { TraceEvent, TraceHeader } from '../../../conformance/schema/trace.
 import type { ClientConfig } from './client.ts';
 import { createClusterNode, type ClusterNodeSpec, type ClusterVariant } from './nodes.ts';
 import type { ClusterMessage, ClusterNode, Output, ServerConfig, Tick } from './types.ts';
+import { traceHeader } from '../../../conformance/schema/header.ts';
 
 export type SimFault =
   | { at: Tick; kind: 'crash' | 'restart' | 'pause' | 'resume'; node: string }
@@ -135,15 +136,11 @@ export function simulate(plan: SimPlan): { header: TraceHeader; events: TraceEve
     deliver();
   }
 
-  const header: TraceHeader = {
-    type: 'header', format: 'coordkit-trace', version: 1, protocol: 'cluster',
-    producer: { name: 'coordkit cluster simulation' },
-    description: `in-process synchronous rounds, ${plan.ticks} ticks, faults ${plan.faults.map((f) => `${f.kind}@${f.at}`).join(' ') || 'none'}`,
-    config: {
-      servers: plan.servers, tickTime: plan.tickTime, syncLimit: plan.syncLimit,
-      sessionTimeout: plan.sessionTicks * plan.tickTime, clients: plan.clients.map((c) => c.self),
-    },
-  };
+  const header: TraceHeader = traceHeader('cluster', {
+    servers: plan.servers, tickTime: plan.tickTime, syncLimit: plan.syncLimit,
+    sessionTimeout: plan.sessionTicks * plan.tickTime, clients: plan.clients.map((c) => c.self),
+  }, { name: 'coordkit cluster simulation' },
+  `in-process synchronous rounds, ${plan.ticks} ticks, faults ${plan.faults.map((f) => `${f.kind}@${f.at}`).join(' ') || 'none'}`);
   return { header, events };
 }
 

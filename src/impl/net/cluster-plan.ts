@@ -8,6 +8,7 @@ import type { TraceHeader } from '../../../conformance/schema/trace.ts';
 import type { ClientConfig, SessionPlan } from '../cluster/client.ts';
 import type { ServerConfig } from '../cluster/types.ts';
 import type { RunPlan } from './runner.ts';
+import { traceHeader } from '../../../conformance/schema/header.ts';
 
 export interface ClusterRunOptions {
   durationMs: number;
@@ -41,11 +42,9 @@ export function clusterRunPlan(serverCount: number, opts: ClusterRunOptions): Ru
     self: 'c1', servers, heartbeatTicks: 2,
     sessions: clientSessions(Math.floor(opts.durationMs / tickMs), sessionTicks),
   };
-  const header: TraceHeader = {
-    type: 'header', format: 'coordkit-trace', version: 1, protocol: 'cluster',
-    producer: { name: 'coordkit run' },
-    config: { servers, tickTime: tickMs, syncLimit, sessionTimeout: sessionTicks * tickMs, clients: [client.self] },
-  };
+  const header: TraceHeader = traceHeader('cluster',
+    { servers, tickTime: tickMs, syncLimit, sessionTimeout: sessionTicks * tickMs, clients: [client.self] },
+    { name: 'coordkit run' });
   return {
     protocol: 'cluster', header, periodMs: tickMs,
     nodes: [

@@ -2,6 +2,7 @@
 import { majorityQuorums } from '../../../models/paxos/types.ts';
 import type { TraceHeader } from '../../../conformance/schema/trace.ts';
 import type { RunPlan } from './runner.ts';
+import { traceHeader } from '../../../conformance/schema/header.ts';
 
 export function paxosRunPlan(acceptorCount: number, opts: { proposers?: number; rounds?: number; periodMs?: number } = {}): RunPlan {
   const ids = (p: string, n: number) => Array.from({ length: n }, (_, i) => `${p}${i + 1}`);
@@ -12,11 +13,7 @@ export function paxosRunPlan(acceptorCount: number, opts: { proposers?: number; 
   const rounds = opts.rounds ?? 200;
   const values = proposers.map((_, i) => `v${i + 1}`);
   const ballotsOf = (p: number) => Array.from({ length: rounds }, (_, r) => p + r * proposers.length);
-  const header: TraceHeader = {
-    type: 'header', format: 'coordkit-trace', version: 1, protocol: 'paxos',
-    producer: { name: 'coordkit run' },
-    config: { acceptors, proposers, learners, values, quorums },
-  };
+  const header: TraceHeader = traceHeader('paxos', { acceptors, proposers, learners, values, quorums }, { name: 'coordkit run' });
   return {
     protocol: 'paxos', header, periodMs: opts.periodMs ?? 400,
     nodes: [

@@ -3,8 +3,9 @@ import { failed, verifyItems } from '../../../conformance/checkers/run.ts';
 import { readTraceText } from '../../../conformance/schema/reader.ts';
 import { planFaults } from './faults.ts';
 import { paxosRunPlan } from './paxos-plan.ts';
-import { runReal, runText } from './runner.ts';
+import { runReal } from './runner.ts';
 import fc from 'fast-check';
+import { traceToJsonl } from '../../../conformance/schema/writer.ts';
 
 const alive = (pid: number) => {
   try { process.kill(pid, 0); return true; } catch { return false; }
@@ -13,7 +14,7 @@ const alive = (pid: number) => {
 describe('real-network Paxos runs on 127.0.0.1', () => {
   it('a run under kill, pause and partition yields a trace every checker accepts, and leaves no process behind', async () => {
     const r = await runReal(paxosRunPlan(3, { periodMs: 300 }), { faults: ['kill', 'pause', 'partition'], durationMs: 3500, seed: 3 });
-    const report = await verifyItems(readTraceText(runText(r), 'run.jsonl'), 'run.jsonl');
+    const report = await verifyItems(readTraceText(traceToJsonl(r), 'run.jsonl'), 'run.jsonl');
     const kinds = new Set(r.events.map((e) => e.kind));
     for (const k of ['send', 'receive', 'decide', 'crash', 'restart', 'pause', 'resume', 'partition', 'heal']) expect(kinds, k).toContain(k);
     expect(report.verdicts.filter((v) => v.status === 'fail').map((v) => `${v.property}: ${v.violations[0]?.message}`)).toEqual([]);
@@ -24,7 +25,7 @@ describe('real-network Paxos runs on 127.0.0.1', () => {
   it('the same run of a broken implementation is rejected by the checkers', async () => {
     const plan = { ...paxosRunPlan(3, { periodMs: 300 }), variant: 'proposer-minority-quorum' };
     const r = await runReal(plan, { faults: [], durationMs: 1500, seed: 1 });
-    const report = await verifyItems(readTraceText(runText(r), 'run.jsonl'), 'run.jsonl');
+    const report = await verifyItems(readTraceText(traceToJsonl(r), 'run.jsonl'), 'run.jsonl');
     expect(report.verdicts.filter((v) => v.status === 'fail').map((v) => v.property)).toContain('paxos.accept-after-quorum');
   });
 });

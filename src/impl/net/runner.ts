@@ -176,7 +176,3 @@ export async function runReal(plan: RunPlan, opts: RunOptions): Promise<RunResul
   }
 }
 
-/** The run as JSON Lines. */
-export function runText(r: RunResult): string {
-  return [r.header, ...r.events].map((x) => JSON.stringify(x)).join('\n') + '\n';
-}

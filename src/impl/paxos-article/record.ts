@@ -10,7 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { verifyItems } from '../../../conformance/checkers/run.ts';
 import { readTraceText } from '../../../conformance/schema/reader.ts';
 import type { Mutation } from './correct.ts';
-import { runPaxos, toJsonl, type RunOptions } from './sim.ts';
+import { runPaxos, type RunOptions } from './sim.ts';
+import { traceToJsonl } from '../../../conformance/schema/writer.ts';
 
 interface Recipe { label: string; options: Omit<RunOptions, 'seed'>; seeds: number; keepPasses?: number }
 
@@ -35,7 +36,7 @@ export async function record(dir: string): Promise<string[]> {
     const seen = new Set<string>();
     let passes = 0;
     for (let seed = 1; seed <= r.seeds; seed++) {
-      const text = toJsonl(runPaxos({ ...r.options, seed }));
+      const text = traceToJsonl(runPaxos({ ...r.options, seed }));
       const report = await verifyItems(readTraceText(text), r.label);
       const name = verdictName(report.verdicts.filter((v) => v.status === 'fail').map((v) => v.property));
       if (name === 'pass' ? passes >= (r.keepPasses ?? 0) : seen.has(name)) continue;

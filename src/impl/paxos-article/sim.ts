@@ -8,6 +8,7 @@ import { ArticleAcceptor, ArticleProposer } from './article.ts';
 import { Acceptor, Proposer, type Mutation } from './correct.ts';
 import { Learner, type Cluster, type Effect, type PaxosNode, type ProposerNode } from './roles.ts';
 import { pick, seeded } from '../random.ts';
+import { traceHeader } from '../../../conformance/schema/header.ts';
 
 export type Implementation = 'article' | 'correct';
 
@@ -56,17 +57,13 @@ export function runPaxos(options: RunOptions): Run {
   const rng = seeded(o.seed);
   const cluster = build(o, rng);
   const nodes = new Map<string, PaxosNode>([...cluster.proposers, ...cluster.acceptors, ...cluster.learners].map((n) => [n.id, n]));
-  const header: TraceHeader = {
-    type: 'header', format: 'coordkit-trace', version: 1, protocol: 'paxos',
-    producer: { name: `coordkit paxos-${o.impl}`, version: '1' },
-    description: `in-process ${o.impl === 'article' ? "source article's Paxos" : 'correct Paxos'}${o.mutation !== 'none' ? ` with mutation ${o.mutation}` : ''}, seed ${o.seed}`,
-    config: {
-      acceptors: cluster.acceptors.map((n) => n.id),
-      proposers: cluster.proposers.map((n) => n.id),
-      learners: cluster.learners.map((n) => n.id),
-      values: cluster.proposers.map((_, i) => `v${i + 1}`),
-    },
-  };
+  const header: TraceHeader = traceHeader('paxos', {
+    acceptors: cluster.acceptors.map((n) => n.id),
+    proposers: cluster.proposers.map((n) => n.id),
+    learners: cluster.learners.map((n) => n.id),
+    values: cluster.proposers.map((_, i) => `v${i + 1}`),
+  }, { name: `coordkit paxos-${o.impl}`, version: '1' },
+  `in-process ${o.impl === 'article' ? "source article's Paxos" : 'correct Paxos'}${o.mutation !== 'none' ? ` with mutation ${o.mutation}` : ''}, seed ${o.seed}`);
   const events: TraceEvent[] = [];
   const inFlight: InFlight[] = [];
   let seq = 0;
@@ -105,7 +102,3 @@ export function runPaxos(options: RunOptions): Run {
   return { header, events };
 }
 
-/** The run as JSON Lines text. */
-export function toJsonl(run: Run): string {
-  return [run.header, ...run.events].map((x) => JSON.stringify(x)).join('\n') + '\n';
-}
