@@ -84,7 +84,7 @@ async function measure(label: string, path: string, skip: ReadonlySet<string> = 
     }
   }
   const t0 = performance.now();
-  const report = await verifyItems(sampled(readTraceFileBatches(path)), path, undefined, skip);
+  const report = await verifyItems(sampled(readTraceFileBatches(path)), path, skip);
   const seconds = (performance.now() - t0) / 1000;
   peakRss = Math.max(peakRss, process.memoryUsage.rss());
   const failed = report.verdicts.filter((v) => v.status === 'fail').map((v) => v.property);

@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { checkBalancerFile } from '../checkers/balancer/run.ts';
+import { verifyFile } from '../checkers/run.ts';
 import type { Verdict } from '../checkers/types.ts';
 import { traceToJsonl } from '../schema/writer.ts';
 import { thirdPartyRecordings } from './balancers.ts';
@@ -35,7 +35,7 @@ export async function recordAndVerify(outDir: string, recordings: ThirdPartyReco
     const version = installedVersion(r.library);
     const path = join(outDir, r.file);
     writeFileSync(path, traceToJsonl(r.record(version)));
-    const report = await checkBalancerFile(path);
+    const report = await verifyFile(path);
     results.push({
       library: r.library, version, variant: r.variant, policy: r.policy, file: r.file, notes: r.notes,
       verdicts: report.verdicts.map((v) => ({ property: v.property, status: v.status, ...(v.note ? { note: v.note } : {}), figures: v.figures })),

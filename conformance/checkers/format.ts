@@ -6,7 +6,7 @@ const figureText = (figures: Record<string, Figure>) =>
   Object.entries(figures).map(([k, v]) => `${k}=${typeof v === 'string' ? JSON.stringify(v) : v}`).join(' ');
 
 export function formatText(r: TraceReport): string {
-  const out = [`${r.file} (${r.protocol}, ${r.events} events)${r.note ? `: ${r.note}` : ''}`];
+  const out = [`${r.file} (${r.protocol}, ${r.events} events)`];
   for (const v of r.verdicts) {
     out.push(`  ${v.status.toUpperCase().padEnd(4)} ${v.property}${v.note ? ` — ${v.note}` : ''}${Object.keys(v.figures).length ? `  [${figureText(v.figures)}]` : ''}`);
     for (const x of v.violations) {

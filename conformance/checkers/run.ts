@@ -5,60 +5,94 @@
  * such rather than crashing the command.
  */
 import { UserError } from '../schema/user-error.ts';
-import type { TraceItem } from '../schema/reader.ts';
+import { readTraceFileBatches, readTraceTextSync, type TraceItem } from '../schema/reader.ts';
 import type { Protocol } from '../schema/trace.ts';
+import { traceToJsonl, type Trace, type TraceLine } from '../schema/writer.ts';
 import { checkersFor } from './registry.ts';
-import type { Checker, CheckerFactory, Verdict } from './types.ts';
+import type { Checker, Verdict } from './types.ts';
 
 export interface TraceReport {
   file: string;
   protocol: Protocol;
   events: number;
   verdicts: Verdict[];
-  /** Set when no checker exists for the protocol. */
-  note?: string;
 }
 
 export const failed = (r: TraceReport) => r.verdicts.some((v) => v.status === 'fail');
+
+/** One pass of every checker of a trace's protocol, built from its header. */
+class TraceJudge {
+  private checkers: Checker[] = [];
+  private protocol: Protocol | undefined;
+  private events = 0;
+  /** The checker running now, named when it throws (a coordkit bug, not bad input). */
+  private current = '';
+
+  constructor(private readonly file: string, private readonly skip: ReadonlySet<string>) {}
+
+  item(item: TraceItem): void {
+    if (item.kind === 'header') {
+      this.protocol = item.header.protocol;
+      this.current = `${this.protocol} checkers`;
+      this.checkers = checkersFor(item.header).filter((c) => !this.skip.has(c.name));
+      this.current = '';
+      return;
+    }
+    this.events++;
+    const checkers = this.checkers;
+    let i = 0;
+    try {
+      for (; i < checkers.length; i++) checkers[i].event(item.event, item.line);
+    } catch (err) {
+      this.current = checkers[i].name;
+      throw err;
+    }
+  }
+
+  end(): TraceReport {
+    const verdicts = this.checkers.flatMap((c) => { this.current = c.name; return c.end(); });
+    return { file: this.file, protocol: this.protocol as Protocol, events: this.events, verdicts };
+  }
+
+  /** A checker that throws on a well-formed trace is a bug: say which, as a UserError. */
+  failure(err: unknown): UserError {
+    if (err instanceof UserError) return err;
+    return new UserError(`checker ${this.current || '?'} failed on a well-formed trace (a coordkit bug): ${(err as Error).message}`, { file: this.file });
+  }
+}
 
 /** `items` may come one by one or in batches (readTraceBatches, the fast path). */
 export async function verifyItems(
   items: AsyncIterable<TraceItem | TraceItem[]>,
   file: string,
-  pick: (p: Protocol) => Promise<CheckerFactory | undefined> = checkersFor,
   /** Checker names to leave out (e.g. 'paxos.refinement' for speed). */
   skip: ReadonlySet<string> = new Set(),
 ): Promise<TraceReport> {
-  let checkers: Checker[] = [];
-  let protocol: Protocol | undefined;
-  let note: string | undefined;
-  let events = 0;
-  let current = '';
-  let i = 0;
+  const judge = new TraceJudge(file, skip);
   try {
     for await (const got of items) {
-      const batch = Array.isArray(got) ? got : [got];
-      for (let b = 0; b < batch.length; b++) {
-        const item = batch[b];
-        if (item.kind === 'header') {
-          protocol = item.header.protocol;
-          const factory = await pick(protocol);
-          if (!factory) note = `no checkers for protocol '${protocol}' yet`;
-          checkers = factory ? factory(item.header).filter((c) => !skip.has(c.name)) : [];
-          for (const c of checkers) { current = c.name; c.begin(item.header); }
-          current = '';
-          continue;
-        }
-        events++;
-        for (i = 0; i < checkers.length; i++) checkers[i].event(item.event, item.line);
-      }
+      if (Array.isArray(got)) for (let b = 0; b < got.length; b++) judge.item(got[b]);
+      else judge.item(got);
     }
-    i = -1;
-    const verdicts = checkers.flatMap((c) => { current = c.name; return c.end(); });
-    return { file, protocol: protocol as Protocol, events, verdicts, ...(note ? { note } : {}) };
+    return judge.end();
   } catch (err) {
-    if (err instanceof UserError) throw err;
-    current ||= checkers[i]?.name ?? '';
-    throw new UserError(`checker ${current || '?'} failed on a well-formed trace (a coordkit bug): ${(err as Error).message}`, { file });
+    throw judge.failure(err);
   }
+}
+
+/** Judges a trace held in memory, synchronously: it is written and read back through the
+ * one reader, so it is judged exactly as the same trace in a file would be. */
+export function verifyTrace(trace: Trace | Iterable<TraceLine>, file = '<memory>'): TraceReport {
+  const judge = new TraceJudge(file, new Set());
+  try {
+    for (const item of readTraceTextSync(traceToJsonl(trace), file)) judge.item(item);
+    return judge.end();
+  } catch (err) {
+    throw judge.failure(err);
+  }
+}
+
+/** Judges a trace file, streaming. */
+export function verifyFile(path: string): Promise<TraceReport> {
+  return verifyItems(readTraceFileBatches(path), path);
 }

@@ -2,7 +2,8 @@
  * The contract every trace checker implements. Checkers are streaming: they see each
  * event once, keep only bounded state, and report verdicts at the end.
  */
-import type { TraceEvent, TraceHeader } from '../schema/trace.ts';
+import type { HeaderOf } from '../schema/header.ts';
+import type { Protocol, TraceEvent } from '../schema/trace.ts';
 
 /** A figure a checker measured (e.g. chi-square, Jain's index, failover ticks). */
 export type Figure = number | string | boolean | null;
@@ -24,14 +25,14 @@ export interface Verdict {
   figures: Record<string, Figure>;
 }
 
+/** A checker is built from its trace's header (its constructor's one argument). */
 export interface Checker {
   readonly name: string;
-  /** Called once, before any event. */
-  begin(header: TraceHeader): void;
   /** Called for each event in order; `line` is its 1-based line in the file. */
   event(e: TraceEvent, line: number): void;
   /** Called once after the last event. */
   end(): Verdict[];
 }
 
-export type CheckerFactory = (header: TraceHeader) => Checker[];
+/** Builds fresh checkers for one trace of protocol P from its header. */
+export type CheckerFactory<P extends Protocol = Protocol> = (header: HeaderOf<P>) => Checker[];

@@ -59,7 +59,9 @@ export function verdictOf(
   return {
     property,
     status: log.total > 0 ? ('fail' as const) : ('pass' as const),
-    ...(note !== undefined ? { note } : log.total > log.kept.length ? { note: `${log.total} violations, first ${log.kept.length} shown` } : {}),
+    ...(log.total > 0
+      ? { note: `${log.total} violation(s); first at line ${log.kept[0].line}: ${log.kept[0].message}` }
+      : note !== undefined ? { note } : {}),
     violations: log.kept,
     figures: { ...figures, violations: log.total },
   };

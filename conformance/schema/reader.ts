@@ -155,6 +155,21 @@ export async function* readTraceFile(path: string): AsyncGenerator<TraceItem> {
   yield* readTraceStream(await openStream(path), path);
 }
 
+/**
+ * Reads a trace held in memory synchronously, with exactly the checks of the streaming
+ * reader (in-memory traces of simulations, harnesses and tests are judged as files are).
+ */
+export function readTraceTextSync(text: string, file = '<memory>'): TraceItem[] {
+  const parser = new LineParser(file);
+  const out: TraceItem[] = [];
+  const lines = text.split('\n');
+  const endsWithNewline = text.endsWith('\n');
+  if (endsWithNewline) lines.pop();
+  for (const line of lines) parser.line(line.endsWith('\r') ? line.slice(0, -1) : line, out);
+  parser.finish(endsWithNewline || text.length === 0);
+  return out;
+}
+
 /** Reads a trace held in memory (tests, ITF import). */
 export function readTraceText(text: string, file = '<memory>'): AsyncGenerator<TraceItem> {
   return readTraceStream(Readable.from([text]), file);

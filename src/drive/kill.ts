@@ -5,7 +5,7 @@
  * mutants (src/impl/balancer/mutants.ts) are judged by their trace checkers, as that
  * module defines. The overall figure counts both.
  */
-import { checkBalancerLines } from '../../conformance/checkers/balancer/run.ts';
+import { verifyTrace } from '../../conformance/checkers/run.ts';
 import { mutantTrace } from '../impl/balancer/corpus.ts';
 import { mutants as balancerMutants } from '../impl/balancer/mutants.ts';
 import type { ProtocolBinding } from './binding.ts';
@@ -62,7 +62,7 @@ export async function killDriven(binding: ProtocolBinding, mutantNames: string[]
 
 export function killBalancers(): MutantResult[] {
   return balancerMutants.map((m) => {
-    const v = checkBalancerLines(mutantTrace(m)).verdicts.find((x) => x.property === m.breaks);
+    const v = verifyTrace(mutantTrace(m)).verdicts.find((x) => x.property === m.breaks);
     const killed = v?.status === 'fail';
     return {
       family: 'balancer', name: m.name, killed, by: killed ? m.breaks : null, paths: 1,

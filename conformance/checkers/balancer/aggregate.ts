@@ -11,6 +11,7 @@ import type { Verdict } from '../types.ts';
 import { BalancerChecker } from './base.ts';
 import { coefficientOfVariation, jainIndex, maxOverMean } from './stats.ts';
 import { round } from './support.ts';
+import { verdictOf } from '../window.ts';
 
 export const MIN_JAIN = 0.9;
 
@@ -59,7 +60,7 @@ export class AggregateChecker extends BalancerChecker {
     }
     if (ids.length === 0) return [{ property: 'aggregate', status: 'skip', note: 'no picks', violations: [], figures }];
     const jain = jainIndex(ratios);
-    if (jain < MIN_JAIN) this.log.add(this.lastLine, `Jain's index ${round(jain)} is below ${MIN_JAIN}: load per fair share is ${ids.map((id, i) => `${id}:${round(ratios[i], 2)}`).join(' ')}`);
-    return [this.log.verdict('aggregate', figures)];
+    if (jain < MIN_JAIN) this.log.report(this.lastLine, `Jain's index ${round(jain)} is below ${MIN_JAIN}: load per fair share is ${ids.map((id, i) => `${id}:${round(ratios[i], 2)}`).join(' ')}`);
+    return [verdictOf('aggregate', this.log, figures)];
   }
 }

@@ -1,20 +1,24 @@
-/** Common skeleton of the balancer checkers: event window, membership, dispatch by kind. */
-import type { EventOf, TraceEvent, TraceHeader } from '../../schema/trace.ts';
+/**
+ * Common skeleton of the balancer checkers: built from the trace's header, with the shared
+ * event window and violation log (../window.ts), the current membership, and dispatch by
+ * event kind.
+ */
+import type { HeaderOf } from '../../schema/header.ts';
+import type { EventOf, TraceEvent } from '../../schema/trace.ts';
 import type { Checker, Verdict } from '../types.ts';
-import { EventWindow, Membership, ViolationLog } from './support.ts';
+import { EventWindow, ViolationLog } from '../window.ts';
+import { Membership } from './support.ts';
+
+export type BalancerHeader = HeaderOf<'balancer'>;
 
 export abstract class BalancerChecker implements Checker {
   abstract readonly name: string;
   protected readonly window = new EventWindow();
-  protected readonly membership = new Membership();
   protected readonly log = new ViolationLog(this.window);
-  protected header!: Extract<TraceHeader, { protocol: 'balancer' }>;
+  protected readonly membership: Membership;
 
-  begin(header: TraceHeader): void {
-    if (header.protocol !== 'balancer') throw new Error(`${this.name} checks balancer traces, not ${header.protocol}`);
-    this.header = header;
-    this.membership.reset(header);
-    this.start();
+  constructor(protected readonly header: BalancerHeader) {
+    this.membership = new Membership(header.config.backends);
   }
 
   event(e: TraceEvent, line: number): void {
@@ -27,7 +31,6 @@ export abstract class BalancerChecker implements Checker {
     }
   }
 
-  protected start(): void {}
   protected abstract onPick(e: EventOf<'pick'>, line: number): void;
   protected onDone(_e: EventOf<'done'>, _line: number): void {}
   protected onMembership(_removed: string[], _added: string[], _line: number): void {}

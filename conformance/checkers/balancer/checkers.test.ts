@@ -5,16 +5,16 @@ import { policies } from '../../../src/impl/balancer/index.ts';
 import { recordTrace, type TraceLine } from '../../../src/impl/balancer/record.ts';
 import { backendsOf, type WorkloadSpec } from '../../../src/impl/balancer/workload.ts';
 import { UserError } from '../../schema/user-error.ts';
-import { BalancerRun, checkBalancerLines } from './run.ts';
+import { verifyTrace } from '../run.ts';
+import { readTraceTextSync } from '../../schema/reader.ts';
 import { balancerCheckers } from './index.ts';
+import type { BalancerHeader } from './base.ts';
+import { traceHeader } from '../../schema/header.ts';
 
 type Ev = { kind: 'pick'; backend: string; key?: string; request?: string; candidates?: string[] } | { kind: 'done'; request: string; backend: string } | { kind: 'membership'; ids: string[] };
 
 function trace(policy: Policy, ids: string[], events: Ev[], weights: number[] = []): TraceLine[] {
-  const lines: TraceLine[] = [{
-    type: 'header', format: 'coordkit-trace', version: 1, protocol: 'balancer', producer: { name: 'test' },
-    config: { policy, backends: ids.map((id, i) => ({ id, weight: weights[i] ?? 1 })) },
-  }];
+  const lines: TraceLine[] = [traceHeader('balancer', { policy, backends: ids.map((id, i) => ({ id, weight: weights[i] ?? 1 })) }, { name: 'test' })];
   let r = 0;
   events.forEach((e, seq) => {
     if (e.kind === 'pick') lines.push({ seq, node: 'lb', kind: 'pick', request: e.request ?? `r${r++}`, backend: e.backend, ...(e.key ? { key: e.key } : {}), ...(e.candidates ? { candidates: e.candidates } : {}) });
@@ -25,7 +25,7 @@ function trace(policy: Policy, ids: string[], events: Ev[], weights: number[] = 
 }
 
 const status = (lines: Iterable<TraceLine>, property: string) => {
-  const v = checkBalancerLines(lines).verdicts.find((x) => x.property === property);
+  const v = verifyTrace(lines).verdicts.find((x) => x.property === property);
   if (!v) throw new Error(`no verdict for ${property}`);
   return v.status;
 };
@@ -111,7 +111,7 @@ describe('weighted round robin', () => {
   });
 
   it('reports the longest burst', () => {
-    const v = checkBalancerLines(trace('weighted-round-robin', ['a', 'b'], picks(['a', 'a', 'a', 'b', 'a', 'a', 'a', 'b']), [3, 1]))
+    const v = verifyTrace(trace('weighted-round-robin', ['a', 'b'], picks(['a', 'a', 'a', 'b', 'a', 'a', 'a', 'b']), [3, 1]))
       .verdicts.find((x) => x.property === 'wrr-proportions')!;
     expect(v.status).toBe('pass');
     expect(v.figures.longestBurst).toBe(3);
@@ -190,7 +190,7 @@ describe('hashing', () => {
   };
 
   test.prop([keysArb])('consistent hashing passes and moves about 1/N of the keys', (a) => {
-    const r = checkBalancerLines(keyed('consistent-hash', a)).verdicts;
+    const r = verifyTrace(keyed('consistent-hash', a)).verdicts;
     expect(r.find((v) => v.property === 'hash-stable')!.status).toBe('pass');
     const m = r.find((v) => v.property === 'consistent-hash-movement')!;
     expect(m.status).toBe('pass');
@@ -243,7 +243,7 @@ describe('random', () => {
   });
 
   it('reports the p-value and the sample size needed', () => {
-    const v = checkBalancerLines(record(9, [1, 1, 1, 1])).verdicts.find((x) => x.property === 'random-uniformity')!;
+    const v = verifyTrace(record(9, [1, 1, 1, 1])).verdicts.find((x) => x.property === 'random-uniformity')!;
     expect(v.figures.pValue).toBeGreaterThan(0.001);
     expect(v.figures.picksToDetect10pctSkew).toBeGreaterThan(1000);
     expect(v.figures.detectableSkew).toBeGreaterThan(0);
@@ -252,30 +252,27 @@ describe('random', () => {
 
 describe('aggregate and validity', () => {
   it('computes Jain, CV and max/mean against fair shares, and fails a lopsided spread', () => {
-    const even = checkBalancerLines(trace('round-robin', ['a', 'b'], picks(['a', 'b', 'a', 'b']))).verdicts.find((v) => v.property === 'aggregate')!;
+    const even = verifyTrace(trace('round-robin', ['a', 'b'], picks(['a', 'b', 'a', 'b']))).verdicts.find((v) => v.property === 'aggregate')!;
     expect(even.figures.jainIndex).toBe(1);
-    const lopsided = checkBalancerLines(trace('least-connections', ['a', 'b', 'c'], picks(['a', 'a', 'a', 'a', 'a', 'b']))).verdicts.find((v) => v.property === 'aggregate')!;
+    const lopsided = verifyTrace(trace('least-connections', ['a', 'b', 'c'], picks(['a', 'a', 'a', 'a', 'a', 'b']))).verdicts.find((v) => v.property === 'aggregate')!;
     expect(lopsided.status).toBe('fail');
     expect(lopsided.figures.maxOverMean).toBeGreaterThan(2);
   });
 
   it('flags picks of removed backends and dones of unknown requests', () => {
     const t = trace('round-robin', ['a', 'b'], [{ kind: 'membership', ids: ['a'] }, { kind: 'pick', backend: 'b' }, { kind: 'done', request: 'nope', backend: 'a' }]);
-    const v = checkBalancerLines(t).verdicts.find((x) => x.property === 'pick-validity')!;
+    const v = verifyTrace(t).verdicts.find((x) => x.property === 'pick-validity')!;
     expect(v.status).toBe('fail');
     expect(v.violations.map((x) => x.line)).toEqual([3, 4]);
     expect(v.violations[0].window!.at(-1)!.line).toBe(3);
   });
 
-  it('rejects malformed lines with a UserError naming line and field', () => {
-    const run = new BalancerRun('t.jsonl');
-    run.push(trace('round-robin', ['a'], [])[0]);
-    run.push({ seq: 0, node: 'lb', kind: 'pick', request: 'r', backend: 'a' });
-    expect(() => run.push({ seq: 0, node: 'lb', kind: 'pick', request: 'r2', backend: 'a' })).toThrow(/seq/);
-    const bad = new BalancerRun('t.jsonl');
-    bad.push(trace('round-robin', ['a'], [])[0]);
+  it('rejects malformed lines with a UserError naming line and field, through the shared reader', () => {
+    const header = JSON.stringify(trace('round-robin', ['a'], [])[0]);
+    const pick = (seq: number, request: unknown) => JSON.stringify({ seq, node: 'lb', kind: 'pick', request, backend: 'a' });
+    expect(() => readTraceTextSync([header, pick(0, 'r'), pick(0, 'r2')].join('\n') + '\n', 't.jsonl')).toThrow(/seq/);
     try {
-      bad.push({ seq: 0, node: 'lb', kind: 'pick', request: 5, backend: 'a' });
+      readTraceTextSync([header, pick(0, 5)].join('\n') + '\n', 't.jsonl');
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(UserError);
@@ -284,9 +281,8 @@ describe('aggregate and validity', () => {
   });
 
   it('keeps memory bounded: a 300k-pick round-robin trace holds O(N) state', () => {
-    const header = trace('round-robin', ['a', 'b', 'c'], [])[0] as Extract<TraceLine, { type: 'header' }>;
+    const header = trace('round-robin', ['a', 'b', 'c'], [])[0] as BalancerHeader;
     const checkers = balancerCheckers(header);
-    for (const c of checkers) c.begin(header);
     for (let i = 0; i < 300_000; i++) {
       const e = { seq: i, node: 'lb', kind: 'pick' as const, request: `r${i}`, backend: ['a', 'b', 'c'][i % 3] };
       for (const c of checkers) c.event(e, i + 2);

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { corpus } from '../../../src/impl/balancer/corpus.ts';
 import { traceToJsonl } from '../../schema/writer.ts';
-import { checkBalancerFile } from './run.ts';
+import { verifyFile } from '../run.ts';
 
 const dir = fileURLToPath(new URL('../../../traces/balancer/', import.meta.url));
 
@@ -13,7 +13,7 @@ describe('traces/balancer', () => {
   for (const t of corpus()) {
     it(`${t.file}: ${t.expect === 'pass' ? 'passes every property' : `fails ${t.breaks}`}`, async () => {
       const path = dir + t.file;
-      const { verdicts } = await checkBalancerFile(path);
+      const { verdicts } = await verifyFile(path);
       if (t.expect === 'pass') {
         expect(verdicts.filter((v) => v.status === 'fail').map((v) => v.property)).toEqual([]);
         expect(verdicts.filter((v) => v.status === 'pass').length).toBeGreaterThanOrEqual(2);

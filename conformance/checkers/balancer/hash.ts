@@ -9,8 +9,9 @@
  */
 import type { EventOf } from '../../schema/trace.ts';
 import type { Figure, Verdict } from '../types.ts';
-import { BalancerChecker } from './base.ts';
-import { ViolationLog, round } from './support.ts';
+import { BalancerChecker, type BalancerHeader } from './base.ts';
+import { round } from './support.ts';
+import { ViolationLog, verdictOf } from '../window.ts';
 
 /** Per-change figures kept for at most this many changes. */
 const MAX_CHANGES_REPORTED = 50;
@@ -33,14 +34,12 @@ export class HashChecker extends BalancerChecker {
   private moved = 0;
   private betweenSurvivors = 0;
 
-  constructor(private readonly judgeMovement: boolean) {
-    super();
-  }
-
-  protected override start(): void {
+  constructor(header: BalancerHeader, private readonly judgeMovement: boolean) {
+    super(header);
     for (const id of this.membership.members.keys()) this.presentSince.set(id, 0);
     this.weights = new Map(this.membership.members);
   }
+
 
   protected override onPick(e: EventOf<'pick'>, line: number): void {
     if (e.key === undefined) { this.unkeyed++; return; }
@@ -48,7 +47,7 @@ export class HashChecker extends BalancerChecker {
     const epoch = this.membership.epoch;
     const prev = this.seen.get(e.key);
     if (prev && prev.epoch === epoch && prev.backend !== e.backend) {
-      this.log.add(line, `key ${e.key} went to ${e.backend}, but earlier to ${prev.backend} with the same backends`);
+      this.log.report(line, `key ${e.key} went to ${e.backend}, but earlier to ${prev.backend} with the same backends`);
     } else if (prev && prev.epoch < epoch) {
       this.compared++;
       const change = prev.epoch === epoch - 1 ? this.changes.get(epoch) : undefined;
@@ -59,7 +58,7 @@ export class HashChecker extends BalancerChecker {
         const stayed = (id: string) => (this.presentSince.get(id) ?? Infinity) <= prev.epoch;
         if (stayed(prev.backend) && stayed(e.backend)) {
           this.betweenSurvivors++;
-          this.movementLog.add(line, `key ${e.key} moved from ${prev.backend} to ${e.backend}, both of which stayed through the change`);
+          this.movementLog.report(line, `key ${e.key} moved from ${prev.backend} to ${e.backend}, both of which stayed through the change`);
         }
       }
     }
@@ -93,7 +92,7 @@ export class HashChecker extends BalancerChecker {
     if (this.keyed === 0) {
       verdicts.push({ property: 'hash-stable', status: 'skip', note: 'no pick carries a key', violations: [], figures: base });
     } else {
-      verdicts.push(this.log.verdict('hash-stable', base));
+      verdicts.push(verdictOf('hash-stable', this.log, base));
     }
     if (this.judgeMovement) {
       const figures = {
@@ -104,7 +103,7 @@ export class HashChecker extends BalancerChecker {
       if (this.compared === 0) {
         verdicts.push({ property: 'consistent-hash-movement', status: 'skip', note: 'no key was seen both before and after a membership change', violations: [], figures });
       } else {
-        verdicts.push(this.movementLog.verdict('consistent-hash-movement', figures));
+        verdicts.push(verdictOf('consistent-hash-movement', this.movementLog, figures));
       }
     }
     return verdicts;

@@ -2,7 +2,8 @@
  * The balancer fairness checkers, chosen by the policy the trace header claims.
  * `coordkit verify` dispatches protocol 'balancer' traces here.
  */
-import type { TraceHeader } from '../../schema/trace.ts';
+import { traceHeader } from '../../schema/header.ts';
+import type { BalancerHeader } from './base.ts';
 import type { Checker, CheckerFactory } from '../types.ts';
 import { AggregateChecker } from './aggregate.ts';
 import { HashChecker } from './hash.ts';
@@ -13,31 +14,25 @@ import { RoundRobinChecker } from './round-robin.ts';
 import { PickValidityChecker } from './validity.ts';
 import { WeightedRoundRobinChecker } from './weighted-round-robin.ts';
 
-type Policy = Extract<TraceHeader, { protocol: 'balancer' }>['config']['policy'];
+type Policy = BalancerHeader['config']['policy'];
 
-const byPolicy: Record<Policy, () => Checker[]> = {
-  'round-robin': () => [new RoundRobinChecker()],
-  'weighted-round-robin': () => [new WeightedRoundRobinChecker()],
-  random: () => [new RandomChecker()],
-  'least-connections': () => [new LeastConnectionsChecker()],
-  'power-of-two': () => [new PowerOfTwoChecker()],
-  hash: () => [new HashChecker(false)],
-  'consistent-hash': () => [new HashChecker(true)],
+const byPolicy: Record<Policy, (h: BalancerHeader) => Checker[]> = {
+  'round-robin': (h) => [new RoundRobinChecker(h)],
+  'weighted-round-robin': (h) => [new WeightedRoundRobinChecker(h)],
+  random: (h) => [new RandomChecker(h)],
+  'least-connections': (h) => [new LeastConnectionsChecker(h)],
+  'power-of-two': (h) => [new PowerOfTwoChecker(h)],
+  hash: (h) => [new HashChecker(h, false)],
+  'consistent-hash': (h) => [new HashChecker(h, true)],
 };
 
-export const balancerCheckers: CheckerFactory = (header) => {
-  if (header.protocol !== 'balancer') return [];
-  return [new PickValidityChecker(), ...byPolicy[header.config.policy](), new AggregateChecker()];
-};
+export const balancerCheckers: CheckerFactory<'balancer'> = (h) =>
+  [new PickValidityChecker(h), ...byPolicy[h.config.policy](h), new AggregateChecker(h)];
 
 /** The properties judged for each policy, in verdict order (for tables and docs). */
 export function propertiesOf(policy: Policy): string[] {
-  const header = {
-    type: 'header', format: 'coordkit-trace', version: 1, protocol: 'balancer', producer: { name: 'coordkit' },
-    config: { policy, backends: [{ id: 'a', weight: 1 }, { id: 'b', weight: 1 }] },
-  } as const satisfies TraceHeader;
+  const header = traceHeader('balancer', { policy, backends: [{ id: 'a', weight: 1 }, { id: 'b', weight: 1 }] }, { name: 'coordkit' });
   const checkers = balancerCheckers(header);
-  for (const c of checkers) c.begin(header);
   return checkers.flatMap((c) => c.end().map((v) => v.property));
 }
 

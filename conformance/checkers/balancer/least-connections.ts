@@ -6,6 +6,7 @@
 import type { EventOf } from '../../schema/trace.ts';
 import type { Verdict } from '../types.ts';
 import { BalancerChecker, InflightCounts } from './base.ts';
+import { verdictOf } from '../window.ts';
 
 export class LeastConnectionsChecker extends BalancerChecker {
   readonly name = 'least-connections';
@@ -31,7 +32,7 @@ export class LeastConnectionsChecker extends BalancerChecker {
       if (distinct) this.contested++;
       const chosen = this.load(e.backend);
       if (chosen > min) {
-        this.log.add(line, `${e.backend} had ${this.inflight.count(e.backend)} in flight, but ${argmin} had only ${this.inflight.count(argmin)}`);
+        this.log.report(line, `${e.backend} had ${this.inflight.count(e.backend)} in flight, but ${argmin} had only ${this.inflight.count(argmin)}`);
       }
     }
     this.inflight.pick(e.request, e.backend);
@@ -43,6 +44,6 @@ export class LeastConnectionsChecker extends BalancerChecker {
 
   end(): Verdict[] {
     // Picks where the loads differed are the ones that test anything.
-    return [this.log.verdict('least-connections', { picks: this.picks, contestedPicks: this.contested })];
+    return [verdictOf('least-connections', this.log, { picks: this.picks, contestedPicks: this.contested })];
   }
 }

@@ -6,6 +6,7 @@
 import type { EventOf } from '../../schema/trace.ts';
 import type { Verdict } from '../types.ts';
 import { BalancerChecker, InflightCounts } from './base.ts';
+import { verdictOf } from '../window.ts';
 
 export class PowerOfTwoChecker extends BalancerChecker {
   readonly name = 'power-of-two';
@@ -27,7 +28,7 @@ export class PowerOfTwoChecker extends BalancerChecker {
       const other = c[0] === e.backend ? c[1] : c[0];
       if (this.load(other) !== this.load(e.backend)) this.contested++;
       if (this.load(e.backend) > this.load(other)) {
-        this.log.add(line, `chose ${e.backend} (${this.inflight.count(e.backend)} in flight) over the less loaded candidate ${other} (${this.inflight.count(other)})`);
+        this.log.report(line, `chose ${e.backend} (${this.inflight.count(e.backend)} in flight) over the less loaded candidate ${other} (${this.inflight.count(other)})`);
       }
     }
     this.inflight.pick(e.request, e.backend);
@@ -42,6 +43,6 @@ export class PowerOfTwoChecker extends BalancerChecker {
     if (this.judged === 0) {
       return [{ property: 'p2c-less-loaded', status: 'skip', note: 'no pick names its two candidates', violations: [], figures }];
     }
-    return [this.log.verdict('p2c-less-loaded', figures)];
+    return [verdictOf('p2c-less-loaded', this.log, figures)];
   }
 }

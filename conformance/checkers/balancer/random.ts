@@ -10,9 +10,10 @@
  */
 import type { EventOf } from '../../schema/trace.ts';
 import type { Verdict } from '../types.ts';
-import { BalancerChecker } from './base.ts';
+import { BalancerChecker, type BalancerHeader } from './base.ts';
 import { chiSquareSf, chiSquareStatistic, detectableSkew, sampleSizeToDetect, skewEffect } from './stats.ts';
-import { ViolationLog, round } from './support.ts';
+import { round } from './support.ts';
+import { ViolationLog, verdictOf } from '../window.ts';
 
 export const ALPHA = 0.001;
 export const POWER = 0.8;
@@ -32,7 +33,7 @@ interface Segment {
 export class RandomChecker extends BalancerChecker {
   readonly name = 'random';
   private readonly serialLog = new ViolationLog(this.window);
-  private segment!: Segment;
+  private segment: Segment;
   private gof = { x: 0, df: 0 };
   private serial = { x: 0, df: 0 };
   private picks = 0;
@@ -40,14 +41,16 @@ export class RandomChecker extends BalancerChecker {
   /** The segment with the most picks, for the sample-size figures. */
   private largest: { shares: number[]; picks: number } = { shares: [], picks: 0 };
 
-  protected override start(): void {
-    this.openSegment(1);
+
+  constructor(header: BalancerHeader) {
+    super(header);
+    this.segment = this.newSegment(1);
   }
 
-  private openSegment(line: number): void {
+  private newSegment(line: number): Segment {
     const ids = [...this.membership.members.keys()];
     const total = [...this.membership.members.values()].reduce((a, w) => a + w, 0);
-    this.segment = {
+    return {
       ids, shares: ids.map((id) => this.membership.members.get(id)! / total),
       index: new Map(ids.map((id, i) => [id, i])),
       counts: new Array(ids.length).fill(0), pairs: new Array(ids.length * ids.length).fill(0),
@@ -86,7 +89,7 @@ export class RandomChecker extends BalancerChecker {
 
   protected override onMembership(_r: string[], _a: string[], line: number): void {
     this.closeSegment();
-    this.openSegment(line);
+    this.segment = this.newSegment(line);
   }
 
   end(): Verdict[] {
@@ -100,18 +103,18 @@ export class RandomChecker extends BalancerChecker {
     }
     const p = chiSquareSf(this.gof.x, this.gof.df);
     const pSerial = chiSquareSf(Math.max(0, this.serial.x), this.serial.df);
-    if (p < ALPHA) this.log.add(this.lastLine, `picks do not fit the weights: chi-square ${round(this.gof.x, 2)} on ${this.gof.df} df, p = ${p.toExponential(2)} < ${ALPHA}`);
-    if (pSerial < ALPHA) this.serialLog.add(this.lastLine, `consecutive picks are not independent: serial chi-square ${round(this.serial.x, 2)} on ${this.serial.df} df, p = ${pSerial.toExponential(2)} < ${ALPHA}`);
+    if (p < ALPHA) this.log.report(this.lastLine, `picks do not fit the weights: chi-square ${round(this.gof.x, 2)} on ${this.gof.df} df, p = ${p.toExponential(2)} < ${ALPHA}`);
+    if (pSerial < ALPHA) this.serialLog.report(this.lastLine, `consecutive picks are not independent: serial chi-square ${round(this.serial.x, 2)} on ${this.serial.df} df, p = ${pSerial.toExponential(2)} < ${ALPHA}`);
     const { shares, picks } = this.largest;
     const k = shares.length - 1;
     const finite = (x: number) => (Number.isFinite(x) ? x : null);
     return [
-      this.log.verdict('random-uniformity', {
+      verdictOf('random-uniformity', this.log, {
         picks: this.picks, chiSquare: round(this.gof.x, 3), df: this.gof.df, pValue: round(p, 6), alpha: ALPHA,
         picksToDetect10pctSkew: finite(sampleSizeToDetect(skewEffect(shares, 0.1), k, ALPHA, POWER)),
         detectableSkew: finite(round(detectableSkew(shares, picks, ALPHA, POWER), 4)),
       }),
-      this.serialLog.verdict('random-independence', {
+      verdictOf('random-independence', this.serialLog, {
         serialChiSquare: round(this.serial.x, 3), df: this.serial.df, pValue: round(pSerial, 6), alpha: ALPHA,
       }),
     ];

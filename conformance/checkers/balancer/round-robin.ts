@@ -8,8 +8,8 @@
  */
 import type { EventOf } from '../../schema/trace.ts';
 import type { Verdict } from '../types.ts';
-import { BalancerChecker } from './base.ts';
-import { ViolationLog } from './support.ts';
+import { BalancerChecker, type BalancerHeader } from './base.ts';
+import { ViolationLog, verdictOf } from '../window.ts';
 
 export class RoundRobinChecker extends BalancerChecker {
   readonly name = 'round-robin';
@@ -29,7 +29,9 @@ export class RoundRobinChecker extends BalancerChecker {
   private picksSinceChange = 0;
   private changes = 0;
 
-  protected override start(): void {
+
+  constructor(header: BalancerHeader) {
+    super(header);
     for (const id of this.membership.members.keys()) this.unplaced.add(id);
   }
 
@@ -48,17 +50,17 @@ export class RoundRobinChecker extends BalancerChecker {
     const lookback = this.recent.slice(this.recent.length - Math.max(0, cycle - 1));
     const sincePrevious = lookback.length - lookback.lastIndexOf(p);
     if (lookback.includes(p)) {
-      log.add(line, `${p} served again after ${sincePrevious} pick(s), before all ${n} backends had a turn`);
+      log.report(line, `${p} served again after ${sincePrevious} pick(s), before all ${n} backends had a turn`);
     }
     if (this.last !== undefined) {
       const expected = this.succ.get(this.last);
       if (expected !== undefined && expected !== p) {
         if (this.unplaced.has(p)) this.link(this.last, p, expected);
-        else log.add(line, `${p} served after ${this.last}; the cyclic order says ${expected} comes next`);
+        else log.report(line, `${p} served after ${this.last}; the cyclic order says ${expected} comes next`);
       } else if (expected === undefined) {
         const before = this.pred.get(p);
         if (before !== undefined && before !== this.last && !this.unplaced.has(p)) {
-          log.add(line, `${p} served after ${this.last}; the cyclic order says it follows ${before}`);
+          log.report(line, `${p} served after ${this.last}; the cyclic order says it follows ${before}`);
         } else this.link(this.last, p);
       }
     }
@@ -70,7 +72,7 @@ export class RoundRobinChecker extends BalancerChecker {
     if (this.picksSinceChange + 1 >= n) this.fullWindows++;
     this.picksSinceChange++;
     if (this.picksSinceChange === n && this.waiting.size > 0) {
-      this.membershipLog.add(line, `${[...this.waiting].join(', ')} joined but got no turn in the ${n} picks after the change`);
+      this.membershipLog.report(line, `${[...this.waiting].join(', ')} joined but got no turn in the ${n} picks after the change`);
       this.waiting.clear();
     }
   }
@@ -130,10 +132,10 @@ export class RoundRobinChecker extends BalancerChecker {
   end(): Verdict[] {
     const figures = { picks: this.picks, fullWindows: this.fullWindows, membershipChanges: this.changes };
     return [
-      this.log.verdict('round-robin-order', { ...figures, cycle: this.cycle() }),
+      verdictOf('round-robin-order', this.log, { ...figures, cycle: this.cycle() }),
       this.changes === 0
         ? { property: 'round-robin-membership', status: 'skip', note: 'no membership change in the trace', violations: [], figures }
-        : this.membershipLog.verdict('round-robin-membership', figures),
+        : verdictOf('round-robin-membership', this.membershipLog, figures),
     ];
   }
 }

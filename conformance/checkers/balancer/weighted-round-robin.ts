@@ -8,7 +8,8 @@
  */
 import type { EventOf } from '../../schema/trace.ts';
 import type { Verdict } from '../types.ts';
-import { BalancerChecker } from './base.ts';
+import { BalancerChecker, type BalancerHeader } from './base.ts';
+import { verdictOf } from '../window.ts';
 
 /** Periods longer than this are not checked (the weights would need a huge ring buffer). */
 const MAX_PERIOD = 100_000;
@@ -40,7 +41,9 @@ export class WeightedRoundRobinChecker extends BalancerChecker {
   private burst = { backend: '', length: 0 };
   private longest = { backend: '', length: 0, line: 0 };
 
-  protected override start(): void {
+
+  constructor(header: BalancerHeader) {
+    super(header);
     this.openSegment(1);
   }
 
@@ -102,7 +105,7 @@ export class WeightedRoundRobinChecker extends BalancerChecker {
     if (!s || s.picks < s.period) return;
     this.segmentsJudged++;
     const good = s.phaseWindows.findIndex((w, phase) => w > 0 && !s.phaseFailed[phase]);
-    if (good === -1) this.log.add(s.lastFailure!.line, `no alignment of the period gives exact proportions: ${s.lastFailure!.message}`);
+    if (good === -1) this.log.report(s.lastFailure!.line, `no alignment of the period gives exact proportions: ${s.lastFailure!.message}`);
     else this.phases.push(good);
   }
 
@@ -125,6 +128,6 @@ export class WeightedRoundRobinChecker extends BalancerChecker {
     if (this.segmentsJudged === 0 && this.log.total === 0) {
       return [{ property: 'wrr-proportions', status: 'skip', note: `no stable membership lasted a full period${this.unchecked.length ? ` (${this.unchecked.join('; ')})` : ''}`, violations: [], figures }];
     }
-    return [this.log.verdict('wrr-proportions', figures, this.unchecked.length ? `not checked: ${this.unchecked.join('; ')}` : undefined)];
+    return [verdictOf('wrr-proportions', this.log, figures, this.unchecked.length ? `not checked: ${this.unchecked.join('; ')}` : undefined)];
   }
 }

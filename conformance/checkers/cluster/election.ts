@@ -3,21 +3,21 @@
  * 0 when the leader survived that fault, the time until the next 'leading' role event
  * when it did not, null (status skip) when no leader was elected before the trace ended.
  */
-import type { TraceEvent, TraceHeader } from '../../schema/trace.ts';
+import type { TraceEvent } from '../../schema/trace.ts';
 import type { Checker, Verdict } from '../types.ts';
-import { ClusterView, requireCluster } from './view.ts';
+import { ClusterView, type ClusterHeader } from './view.ts';
 
 const FAULTS = new Set(['crash', 'pause', 'partition']);
 
 export class ElectionTimeChecker implements Checker {
   readonly name = 'cluster.election-time';
-  private view!: ClusterView;
+  private readonly view: ClusterView;
   private fault: { line: number; ms: number; ticks: number } | undefined;
   private leaderLost = false;
   private elected: { line: number; ms: number; ticks: number } | undefined;
   private faults = 0;
 
-  begin(h: TraceHeader): void { this.view = new ClusterView(requireCluster(h)); }
+  constructor(h: ClusterHeader) { this.view = new ClusterView(h); }
 
   event(e: TraceEvent, line: number): void {
     const hadLeader = this.view.leader !== null;

@@ -3,10 +3,9 @@
  * epochs (a node's role events never go to a lower epoch, restarts included, since
  * ZooKeeper persists the accepted epoch). State: one entry per epoch led, one per node.
  */
-import type { TraceEvent, TraceHeader } from '../../schema/trace.ts';
+import type { TraceEvent } from '../../schema/trace.ts';
 import type { Checker, Verdict } from '../types.ts';
 import { EventWindow, ViolationLog, verdictOf } from '../window.ts';
-import { requireCluster } from './view.ts';
 
 export class EpochChecker implements Checker {
   readonly name = 'cluster.epochs';
@@ -16,7 +15,6 @@ export class EpochChecker implements Checker {
   private readonly leaderOf = new Map<number, { node: string; line: number }>();
   private readonly epochOf = new Map<string, number>();
 
-  begin(h: TraceHeader): void { requireCluster(h); }
 
   event(e: TraceEvent, line: number): void {
     this.window.push(e, line);

@@ -9,10 +9,10 @@
  * Obligations end when the follower recovers first or the leader loses its role.
  * Suspect events from non-leaders are not judged. State: bounded by the number of servers.
  */
-import type { TraceEvent, TraceHeader } from '../../schema/trace.ts';
+import type { TraceEvent } from '../../schema/trace.ts';
 import type { Checker, Verdict } from '../types.ts';
 import { EventWindow, ViolationLog, verdictOf } from '../window.ts';
-import { ClusterView, requireCluster } from './view.ts';
+import { ClusterView, type ClusterHeader } from './view.ts';
 
 const CHANGES_VIEW = new Set(['role', 'crash', 'pause', 'restart', 'resume', 'partition', 'heal']);
 
@@ -21,7 +21,7 @@ export class FailureDetectionChecker implements Checker {
   private readonly window = new EventWindow();
   private readonly completeness = new ViolationLog(this.window);
   private readonly accuracy = new ViolationLog(this.window);
-  private view!: ClusterView;
+  private readonly view: ClusterView;
   private syncLimit = 0;
   /** Follower -> when it became unreachable (ticks) and the line of the fault. */
   private readonly owed = new Map<string, { since: number; line: number; leader: string }>();
@@ -29,8 +29,8 @@ export class FailureDetectionChecker implements Checker {
   private readonly liveSince = new Map<string, number>();
   private slowest = 0;
 
-  begin(h: TraceHeader): void {
-    const ch = requireCluster(h);
+  constructor(h: ClusterHeader) {
+    const ch = h;
     this.view = new ClusterView(ch);
     this.syncLimit = ch.config.syncLimit;
   }

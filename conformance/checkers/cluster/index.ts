@@ -5,9 +5,9 @@ import { EpochChecker } from './epochs.ts';
 import { FailureDetectionChecker } from './failure-detection.ts';
 import { SessionExpiryChecker } from './sessions.ts';
 
-export const clusterCheckers: CheckerFactory = () => [
+export const clusterCheckers: CheckerFactory<'cluster'> = (h) => [
   new EpochChecker(),
-  new FailureDetectionChecker(),
-  new SessionExpiryChecker(),
-  new ElectionTimeChecker(),
+  new FailureDetectionChecker(h),
+  new SessionExpiryChecker(h),
+  new ElectionTimeChecker(h),
 ];

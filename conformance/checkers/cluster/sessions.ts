@@ -8,16 +8,16 @@
  * none, and a newly elected leader gives every open session a fresh timeout (as
  * ZooKeeper's new leader does). State: one entry per open session.
  */
-import type { TraceEvent, TraceHeader } from '../../schema/trace.ts';
+import type { TraceEvent } from '../../schema/trace.ts';
 import type { Checker, Verdict } from '../types.ts';
 import { EventWindow, ViolationLog, verdictOf } from '../window.ts';
-import { ClusterView, requireCluster } from './view.ts';
+import { ClusterView, type ClusterHeader } from './view.ts';
 
 export class SessionExpiryChecker implements Checker {
   readonly name = 'cluster.session-expiry';
   private readonly window = new EventWindow();
   private readonly log = new ViolationLog(this.window);
-  private view!: ClusterView;
+  private readonly view: ClusterView;
   private timeout: number | undefined;
   /** Allowed earliness, ms: one tick. */
   private tolerance = 0;
@@ -29,8 +29,8 @@ export class SessionExpiryChecker implements Checker {
   private nextDeadline = Infinity;
   private expiries = 0;
 
-  begin(h: TraceHeader): void {
-    const ch = requireCluster(h);
+  constructor(h: ClusterHeader) {
+    const ch = h;
     this.view = new ClusterView(ch);
     this.timeout = ch.config.sessionTimeout;
     this.tolerance = ch.config.tickTime;

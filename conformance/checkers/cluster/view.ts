@@ -14,11 +14,6 @@ import type { TraceEvent, TraceHeader } from '../../schema/trace.ts';
 export type ClusterHeader = Extract<TraceHeader, { protocol: 'cluster' }>;
 export type Role = 'looking' | 'following' | 'leading' | 'down';
 
-export function requireCluster(h: TraceHeader): ClusterHeader {
-  if (h.protocol !== 'cluster') throw new Error(`cluster checker given a ${h.protocol} trace`);
-  return h;
-}
-
 export class ClusterView {
   readonly tickTime: number;
   readonly servers: ReadonlySet<string>;

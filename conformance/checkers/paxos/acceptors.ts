@@ -3,10 +3,10 @@
  * a promise must be for a ballot above every ballot it promised or accepted before, and
  * an accepted proposal must be at or above its promise. State: one number per acceptor.
  */
-import type { TraceEvent, TraceHeader } from '../../schema/trace.ts';
+import type { TraceEvent } from '../../schema/trace.ts';
 import type { Checker, Verdict } from '../types.ts';
 import { EventWindow, ViolationLog, verdictOf } from '../window.ts';
-import { paxosSetup, requirePaxos } from './setup.ts';
+import { paxosSetup, type PaxosHeader } from './setup.ts';
 
 export class AcceptorChecker implements Checker {
   readonly name = 'paxos.acceptor';
@@ -17,7 +17,7 @@ export class AcceptorChecker implements Checker {
   /** Highest ballot each acceptor promised or accepted (its maxBal). */
   private readonly maxBal = new Map<string, number>();
 
-  begin(h: TraceHeader): void { this.acceptors = paxosSetup(requirePaxos(h)).acceptors; }
+  constructor(h: PaxosHeader) { this.acceptors = paxosSetup(h).acceptors; }
 
   event(e: TraceEvent, line: number): void {
     this.window.push(e, line);

@@ -3,10 +3,10 @@
  * accept it sent), no other node may send a prepare or accept with it. State: one owner
  * per ballot seen.
  */
-import type { TraceEvent, TraceHeader } from '../../schema/trace.ts';
+import type { TraceEvent } from '../../schema/trace.ts';
 import type { Checker, Verdict } from '../types.ts';
 import { EventWindow, ViolationLog, verdictOf } from '../window.ts';
-import { requirePaxos } from './setup.ts';
+import type { PaxosHeader } from './setup.ts';
 
 export class UniqueBallotChecker implements Checker {
   readonly name = 'paxos.unique-ballots';
@@ -16,7 +16,6 @@ export class UniqueBallotChecker implements Checker {
   /** Ballots already reported, so one clash is one violation however often it is reused. */
   private readonly reported = new Set<number>();
 
-  begin(h: TraceHeader): void { requirePaxos(h); }
 
   event(e: TraceEvent, line: number): void {
     this.window.push(e, line);

@@ -5,11 +5,11 @@
  * without learners, as the explorer's counterexamples of the Paxos.tla system are.
  * Validity uses the trace's propose events when it has any, otherwise the header's values.
  */
-import type { TraceEvent, TraceHeader } from '../../schema/trace.ts';
+import type { TraceEvent } from '../../schema/trace.ts';
 import type { Checker, Verdict } from '../types.ts';
 import { EventWindow, ViolationLog, verdictOf } from '../window.ts';
 import { ChosenTracker, type Chosen } from './chosen.ts';
-import { paxosSetup, requirePaxos, type Value } from './setup.ts';
+import { paxosSetup, type PaxosHeader, type Value } from './setup.ts';
 
 const show = (v: Value) => JSON.stringify(v);
 const describeChosen = (c: Chosen) => `acceptors ${c.by.join(', ')} accepted ${show(c.value)} in ballot ${c.ballot}`;
@@ -18,12 +18,12 @@ export class AgreementChecker implements Checker {
   readonly name = 'paxos.agreement';
   private readonly window = new EventWindow();
   private readonly log = new ViolationLog(this.window);
-  private chosen!: ChosenTracker;
+  private readonly chosen: ChosenTracker;
   /** The first value decided or chosen, which everything after must agree with. */
   private first: { value: Value; what: string; line: number } | undefined;
   private decisions = 0;
 
-  begin(h: TraceHeader): void { this.chosen = new ChosenTracker(paxosSetup(requirePaxos(h))); }
+  constructor(h: PaxosHeader) { this.chosen = new ChosenTracker(paxosSetup(h)); }
 
   event(e: TraceEvent, line: number): void {
     this.window.push(e, line);
@@ -56,10 +56,10 @@ export class ValidityChecker implements Checker {
   private readonly log = new ViolationLog(this.window);
   private headerValues: ReadonlySet<Value> = new Set();
   private readonly proposed = new Set<Value>();
-  private chosen!: ChosenTracker;
+  private readonly chosen: ChosenTracker;
 
-  begin(h: TraceHeader): void {
-    const setup = paxosSetup(requirePaxos(h));
+  constructor(h: PaxosHeader) {
+    const setup = paxosSetup(h);
     this.headerValues = setup.values;
     this.chosen = new ChosenTracker(setup);
   }

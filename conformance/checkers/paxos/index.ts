@@ -7,12 +7,12 @@ import { DecideChosenChecker } from './learners.ts';
 import { Phase2aChecker } from './phase2a.ts';
 import { PaxosRefinementChecker } from './refinement.ts';
 
-export const paxosCheckers: CheckerFactory = () => [
-  new AgreementChecker(),
-  new ValidityChecker(),
-  new AcceptorChecker(),
-  new Phase2aChecker(),
+export const paxosCheckers: CheckerFactory<'paxos'> = (h) => [
+  new AgreementChecker(h),
+  new ValidityChecker(h),
+  new AcceptorChecker(h),
+  new Phase2aChecker(h),
   new UniqueBallotChecker(),
-  new DecideChosenChecker(),
-  new PaxosRefinementChecker(),
+  new DecideChosenChecker(h),
+  new PaxosRefinementChecker(h),
 ];

@@ -2,19 +2,19 @@
  * A node decides only a value a quorum of acceptors accepted in one ballot (./chosen.ts
  * says where acceptances are read from). State: acceptors per (ballot, value).
  */
-import type { TraceEvent, TraceHeader } from '../../schema/trace.ts';
+import type { TraceEvent } from '../../schema/trace.ts';
 import type { Checker, Verdict } from '../types.ts';
 import { EventWindow, ViolationLog, verdictOf } from '../window.ts';
 import { ChosenTracker } from './chosen.ts';
-import { paxosSetup, requirePaxos } from './setup.ts';
+import { paxosSetup, type PaxosHeader } from './setup.ts';
 
 export class DecideChosenChecker implements Checker {
   readonly name = 'paxos.decide-chosen';
   private readonly window = new EventWindow();
   private readonly log = new ViolationLog(this.window);
-  private chosen!: ChosenTracker;
+  private readonly chosen: ChosenTracker;
 
-  begin(h: TraceHeader): void { this.chosen = new ChosenTracker(paxosSetup(requirePaxos(h))); }
+  constructor(h: PaxosHeader) { this.chosen = new ChosenTracker(paxosSetup(h)); }
 
   event(e: TraceEvent, line: number): void {
     this.window.push(e, line);

@@ -6,7 +6,7 @@ import { paxosHeader } from '../../schema/arbitraries.ts';
 import type { TraceEvent } from '../../schema/trace.ts';
 import { failing, verifyRun } from '../test-support.ts';
 import { justifiedValue } from './phase2a.ts';
-import { paxosSetup, requirePaxos } from './setup.ts';
+import { paxosSetup, type PaxosHeader } from './setup.ts';
 
 const seeds = fc.integer({ min: 1, max: 100_000 });
 
@@ -68,7 +68,7 @@ describe('paxos checkers on hand-written traces', () => {
   });
 
   it('justifiedValue: any quorum of the promises may justify the value', () => {
-    const setup = paxosSetup(requirePaxos(paxosHeader));
+    const setup = paxosSetup(paxosHeader as PaxosHeader);
     const free = new Set(['x', 'y', 'z']);
     const promises = new Map([
       ['a1', { acceptedBallot: 3, acceptedValue: 'y' }],

@@ -8,10 +8,10 @@
  * A second accept with another value in the same ballot breaks accept-value too.
  * State: promises per ballot, sent and received per proposer (bounded by ballots x acceptors).
  */
-import type { TraceEvent, TraceHeader } from '../../schema/trace.ts';
+import type { TraceEvent } from '../../schema/trace.ts';
 import type { Checker, Verdict } from '../types.ts';
 import { EventWindow, ViolationLog, verdictOf } from '../window.ts';
-import { paxosSetup, requirePaxos, type PaxosSetup, type Value } from './setup.ts';
+import { paxosSetup, type PaxosHeader, type PaxosSetup, type Value } from './setup.ts';
 
 interface Promised {
   acceptedBallot: number | null;
@@ -51,7 +51,7 @@ export class Phase2aChecker implements Checker {
   private readonly window = new EventWindow();
   private readonly quorumLog = new ViolationLog(this.window);
   private readonly valueLog = new ViolationLog(this.window);
-  private setup!: PaxosSetup;
+  private readonly setup: PaxosSetup;
   private readonly free = new Set<Value>();
   /** proposer -> ballot -> acceptor -> what it reported. */
   private readonly received = new Map<string, Map<number, Promises>>();
@@ -65,8 +65,8 @@ export class Phase2aChecker implements Checker {
   private readonly judged = new Map<string, Value>();
   private accepts = 0;
 
-  begin(h: TraceHeader): void {
-    this.setup = paxosSetup(requirePaxos(h));
+  constructor(h: PaxosHeader) {
+    this.setup = paxosSetup(h);
     for (const v of this.setup.values) this.free.add(v);
   }
 

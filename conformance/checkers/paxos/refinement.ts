@@ -19,7 +19,7 @@ import type { PaxosMessage, TraceEvent, TraceHeader } from '../../schema/trace.t
 import { NodeReplay, type ModelEvent, type Owed, type RoleBinding } from '../refinement.ts';
 import type { Checker, Verdict } from '../types.ts';
 import { EventWindow, ViolationLog, verdictOf } from '../window.ts';
-import { requirePaxos } from './setup.ts';
+import type { PaxosHeader } from './setup.ts';
 
 const msgKey = (m: PaxosMessage): string => {
   switch (m.type) {
@@ -94,8 +94,8 @@ export class PaxosRefinementChecker implements Checker {
   /** Non-receiving proposers -> line of their first accept (explained by the message set). */
   private readonly setReaders = new Map<string, number>();
 
-  begin(h: TraceHeader): void {
-    const { config } = requirePaxos(h);
+  constructor(h: PaxosHeader) {
+    const { config } = h;
     const quorums = config.quorums ?? majorityQuorums(config.acceptors);
     this.acceptors = new Set(config.acceptors);
     const roles = [...config.acceptors, ...config.proposers, ...config.learners];

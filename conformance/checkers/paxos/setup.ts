@@ -26,7 +26,3 @@ export function paxosSetup(h: PaxosHeader): PaxosSetup {
   return { acceptors, proposers: new Set(h.config.proposers), values: new Set(h.config.values), containsQuorum };
 }
 
-export function requirePaxos(h: TraceHeader): PaxosHeader {
-  if (h.protocol !== 'paxos') throw new Error(`paxos checker given a ${h.protocol} trace`);
-  return h;
-}

@@ -89,7 +89,7 @@ export async function verifyTrace(file: string): Promise<TraceOutcome> {
     const verdict = judge(expectation, failed);
     return {
       file, protocol: report.protocol, producer, events: report.events, verdicts: report.verdicts, expectation,
-      failed, ...verdict, ...(report.note ? { detail: `${verdict.detail} (${report.note})` } : {}),
+      failed, ...verdict,
       elapsedMs: performance.now() - started,
     };
   } catch (err) {

@@ -18,7 +18,7 @@ const REFINEMENT = new Set(['paxos.refinement']);
 export async function verifyFiles(files: string[], opts: { refinement?: boolean } = {}): Promise<TraceReport[]> {
   const skip = opts.refinement === false ? REFINEMENT : new Set<string>();
   const reports: TraceReport[] = [];
-  for (const file of files) reports.push(await verifyItems(readTraceFileBatches(file), file, undefined, skip));
+  for (const file of files) reports.push(await verifyItems(readTraceFileBatches(file), file, skip));
   return reports;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBalancerLines } from '../../../conformance/checkers/balancer/run.ts';
+import { verifyTrace } from '../../../conformance/checkers/run.ts';
 import { corpus, mutantTrace, standardSpec } from './corpus.ts';
 import { policies } from './index.ts';
 import { mutants } from './mutants.ts';
@@ -17,7 +17,7 @@ describe('balancer mutants', () => {
   for (const m of mutants) {
     it(`${m.name} is killed by ${m.breaks} under every seed`, () => {
       for (const seed of SEEDS) {
-        const v = checkBalancerLines(mutantTrace(m, seed)).verdicts.find((x) => x.property === m.breaks);
+        const v = verifyTrace(mutantTrace(m, seed)).verdicts.find((x) => x.property === m.breaks);
         expect(v?.status, `seed ${seed}`).toBe('fail');
       }
     });
@@ -28,7 +28,7 @@ describe('balancer mutants', () => {
       for (const seed of SEEDS) {
         const weights = policy === 'weighted-round-robin' || policy === 'random' ? [5, 1, 3, 1] : undefined;
         const spec = standardSpec(weights, seed);
-        const r = checkBalancerLines(recordTrace(policies[policy](spec.backends, seed), spec, { policy, producer: { name: 't' } }));
+        const r = verifyTrace(recordTrace(policies[policy](spec.backends, seed), spec, { policy, producer: { name: 't' } }));
         const failed = r.verdicts.filter((v) => v.status === 'fail').map((v) => `${v.property}: ${v.note}`);
         expect(failed, `${policy} seed ${seed}`).toEqual([]);
       }
@@ -36,7 +36,7 @@ describe('balancer mutants', () => {
   });
 
   it('reports the kill rate', () => {
-    const killed = mutants.filter((m) => checkBalancerLines(mutantTrace(m)).verdicts.some((v) => v.property === m.breaks && v.status === 'fail'));
+    const killed = mutants.filter((m) => verifyTrace(mutantTrace(m)).verdicts.some((v) => v.property === m.breaks && v.status === 'fail'));
     const rate = killed.length / mutants.length;
     console.log(`balancer mutants killed: ${killed.length}/${mutants.length} (${(rate * 100).toFixed(0)}%)`);
     expect(rate).toBe(1);
