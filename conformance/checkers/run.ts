@@ -8,6 +8,7 @@ import { UserError } from '../schema/user-error.ts';
 import { readTraceFileBatches, readTraceTextSync, type TraceItem } from '../schema/reader.ts';
 import type { Protocol } from '../schema/trace.ts';
 import { traceToJsonl, type Trace, type TraceLine } from '../schema/writer.ts';
+import { classOf } from './classes.ts';
 import { checkersFor } from './registry.ts';
 import type { Checker, Verdict } from './types.ts';
 
@@ -50,7 +51,8 @@ class TraceJudge {
   }
 
   end(): TraceReport {
-    const verdicts = this.checkers.flatMap((c) => { this.current = c.name; return c.end(); });
+    const verdicts = this.checkers.flatMap((c) => { this.current = c.name; return c.end(); })
+      .map((v) => ({ ...v, class: classOf(v) }));
     return { file: this.file, protocol: this.protocol as Protocol, events: this.events, verdicts };
   }
 

@@ -101,7 +101,29 @@ export const clusterMessage = z.discriminatedUnion('type', [
 ]);
 export type ClusterMessage = z.infer<typeof clusterMessage>;
 
-const message = z.union([paxosMessage, clusterMessage]);
+/**
+ * Messages outside the models' vocabulary that carry no obligation: nobody must act on
+ * them and nothing may be inferred from them. Safety checkers ignore them; refinement
+ * lists them (see docs/trace-format.md, "Extra messages").
+ */
+export const extraMessage = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('nack'),
+    about: z.enum(['prepare', 'accept']).optional().describe('the request refused'),
+    ballot: z.number().int().optional().describe('the ballot refused'),
+    promised: z.number().int().nullable().optional().describe("the refusing acceptor's promise, if it says"),
+  }).describe('a refusal (reject) of a stale prepare or accept; carries no obligation'),
+  z.object({
+    type: z.literal('other'),
+    name: z.string().min(1).describe("the implementation's own name for the message"),
+    obligation: z.literal('none').describe('declares that the message obliges nobody to do anything'),
+    body: z.unknown().optional(),
+  }).describe('an implementation-defined message declared as carrying no obligation'),
+]);
+export type ExtraMessage = z.infer<typeof extraMessage>;
+export const isExtraMessage = (m: { type: string }): m is ExtraMessage => m.type === 'nack' || m.type === 'other';
+
+const message = z.union([paxosMessage, clusterMessage, extraMessage]);
 export type Message = z.infer<typeof message>;
 
 // ---------------------------------------------------------------- events
