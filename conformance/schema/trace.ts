@@ -25,6 +25,10 @@ export const paxosConfig = z.object({
   values: z.array(value).min(1).describe('values the proposers may propose'),
   quorums: z.array(z.array(nodeId)).optional().describe('explicit quorums; default: all majorities of acceptors'),
   ballots: z.array(z.number().int()).optional(),
+  decideWithin: z.object({
+    ms: z.number().positive().optional(),
+    events: z.number().int().positive().optional(),
+  }).optional().describe('learner liveness bound: a learner that received accepted for one (ballot, value) from a quorum decides within this many ms (ts) or events; default: by the end of the trace'),
 });
 
 export const clusterConfig = z.object({

@@ -73,9 +73,11 @@ export class Phase2aChecker implements Checker {
   event(e: TraceEvent, line: number): void {
     this.window.push(e, line);
     if (e.kind === 'propose') this.free.add(e.value);
-    else if (e.kind === 'receive') {
+    else if (e.kind === 'receive' && e.msg.type === 'promise') {
+      // A node that also plays acceptor receives prepares and accepts: only a received
+      // promise shows that its proposer reads promises from the network.
       this.noteReceiving(e.node, line);
-      if (e.msg.type === 'promise' && this.setup.acceptors.has(e.from)) {
+      if (this.setup.acceptors.has(e.from)) {
         let byBallot = this.received.get(e.node);
         if (!byBallot) this.received.set(e.node, (byBallot = new Map()));
         record(byBallot, e.msg.ballot, e.from, e.msg);
