@@ -38,6 +38,7 @@ export const clusterConfig = z.object({
   initLimit: z.number().int().positive().optional(),
   sessionTimeout: z.number().positive().optional().describe('milliseconds'),
   clients: z.array(nodeId).default([]),
+  leaderWithin: z.number().int().positive().optional().describe('leader liveness bound: ticks after a fault or recovery by which a leader must exist while a quorum is up and connected; default syncLimit + 5'),
 });
 
 export const balancerPolicy = z.enum([
