@@ -25,6 +25,7 @@ export const paxosConfig = z.object({
   values: z.array(value).min(1).describe('values the proposers may propose'),
   quorums: z.array(z.array(nodeId)).optional().describe('explicit quorums; default: all majorities of acceptors'),
   ballots: z.array(z.number().int()).optional(),
+  ballotOrder: z.enum(['lexicographic']).optional().describe('ballots are [number, node id] pairs, ordered by number, then by node id (string order)'),
   decideWithin: z.object({
     ms: z.number().positive().optional(),
     events: z.number().int().positive().optional(),
@@ -84,6 +85,26 @@ export const paxosMessage = z.discriminatedUnion('type', [
 ]);
 export type PaxosMessage = z.infer<typeof paxosMessage>;
 
+/**
+ * A ballot as a trace may write it: an integer, or a (number, node id) pair ordered as the
+ * header's `ballotOrder` declares (docs/trace-format.md, "Ballots"). The checkers map
+ * pairs to integers (the models' total order) before judging.
+ */
+export const ballotPair = z.tuple([z.number().int().nonnegative(), nodeId]);
+const ballotRef = z.union([ballot, ballotPair]);
+export type BallotRef = z.infer<typeof ballotRef>;
+/** Paxos messages as traces carry them: ballots may be pairs. */
+export const paxosTraceMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('prepare'), ballot: ballotRef }),
+  z.object({
+    type: z.literal('promise'), ballot: ballotRef,
+    acceptedBallot: ballotRef.nullable(), acceptedValue: value.nullable(),
+  }),
+  z.object({ type: z.literal('accept'), ballot: ballotRef, value }),
+  z.object({ type: z.literal('accepted'), ballot: ballotRef, value }),
+]);
+export type PaxosTraceMessage = z.infer<typeof paxosTraceMessage>;
+
 const zxid = z.number().int().nonnegative();
 const epoch = z.number().int().nonnegative();
 const sentAt = z.number().int().optional().describe("the sender's tick when it sent the message");
@@ -115,8 +136,8 @@ export const extraMessage = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('nack'),
     about: z.enum(['prepare', 'accept']).optional().describe('the request refused'),
-    ballot: z.number().int().optional().describe('the ballot refused'),
-    promised: z.number().int().nullable().optional().describe("the refusing acceptor's promise, if it says"),
+    ballot: z.union([z.number().int(), z.tuple([z.number().int().nonnegative(), nodeId])]).optional().describe('the ballot refused'),
+    promised: z.union([z.number().int(), z.tuple([z.number().int().nonnegative(), nodeId])]).nullable().optional().describe("the refusing acceptor's promise, if it says"),
   }).describe('a refusal (reject) of a stale prepare or accept; carries no obligation'),
   z.object({
     type: z.literal('other'),
@@ -128,7 +149,7 @@ export const extraMessage = z.discriminatedUnion('type', [
 export type ExtraMessage = z.infer<typeof extraMessage>;
 export const isExtraMessage = (m: { type: string }): m is ExtraMessage => m.type === 'nack' || m.type === 'other';
 
-const message = z.union([paxosMessage, clusterMessage, extraMessage]);
+const message = z.union([paxosTraceMessage, clusterMessage, extraMessage]);
 export type Message = z.infer<typeof message>;
 
 // ---------------------------------------------------------------- events

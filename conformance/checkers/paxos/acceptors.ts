@@ -6,7 +6,7 @@
  * after accepting in it, can break nothing (refinement lists them). State: one number
  * per acceptor.
  */
-import type { TraceEvent } from '../../schema/trace.ts';
+import type { PaxosEvent } from './ballot-order.ts';
 import type { Checker, Verdict } from '../types.ts';
 import { EventWindow, ViolationLog, verdictOf } from '../window.ts';
 import { paxosSetup, type PaxosHeader } from './setup.ts';
@@ -22,7 +22,7 @@ export class AcceptorChecker implements Checker {
 
   constructor(h: PaxosHeader) { this.acceptors = paxosSetup(h).acceptors; }
 
-  event(e: TraceEvent, line: number): void {
+  event(e: PaxosEvent, line: number): void {
     this.window.push(e, line);
     if (e.kind !== 'send' || !this.acceptors.has(e.node)) return;
     const msg = e.msg;

@@ -10,7 +10,7 @@
  * (nothing was checked). State: acceptors per (learner, ballot, value) until it is due,
  * then one obligation per learner.
  */
-import type { TraceEvent } from '../../schema/trace.ts';
+import type { PaxosEvent } from './ballot-order.ts';
 import type { Checker, Verdict, Violation } from '../types.ts';
 import { EventWindow, ViolationLog, verdictOf } from '../window.ts';
 import { valueKey } from './chosen.ts';
@@ -51,7 +51,7 @@ export class LearnerLivenessChecker implements Checker {
     this.bound = h.config.decideWithin;
   }
 
-  event(e: TraceEvent, line: number): void {
+  event(e: PaxosEvent, line: number): void {
     this.window.push(e, line);
     this.events++;
     if (e.ts !== undefined) this.lastTs = e.ts;

@@ -33,6 +33,7 @@ import { learnerMachine } from '../../../models/paxos/learner.ts';
 import { proposerMachine } from '../../../models/paxos/proposer.ts';
 import { constrainedValue, majorityQuorums } from '../../../models/paxos/types.ts';
 import { isExtraMessage, type PaxosMessage, type TraceEvent } from '../../schema/trace.ts';
+import type { PaxosEvent } from './ballot-order.ts';
 import { NodeReplay, type Candidate, type ModelEvent, type Owed, type RoleBinding } from '../refinement.ts';
 import type { Checker, Verdict } from '../types.ts';
 import { EventWindow, ViolationLog, verdictOf } from '../window.ts';
@@ -191,8 +192,9 @@ export class PaxosRefinementChecker implements Checker {
       add(self, 'learner', new NodeReplay(binding('learner', ['accepted'], learnerMachine), [s]));
     }
     const proposerRole = binding('proposer', ['promise'], proposerMachine, {
-      spontaneous: (c, claim, e) => {
+      spontaneous: (c, claim, traced) => {
         const out = startRound(c, claim);
+        const e = traced as PaxosEvent; // the replays see only mapped events (see event())
         if (e.kind !== 'send' || e.msg.type !== 'accept') return out;
         const { ballot, value } = e.msg;
         const may = (v: Value) => this.proposable.has(v) || (this.heard.get(e.node)?.has(v) ?? false);
@@ -216,7 +218,7 @@ export class PaxosRefinementChecker implements Checker {
     }
   }
 
-  event(e: TraceEvent, line: number): void {
+  event(e: PaxosEvent, line: number): void {
     this.window.push(e, line);
     this.events++;
     if (e.kind === 'propose') { this.proposable.add(e.value); return; }
@@ -262,7 +264,7 @@ export class PaxosRefinementChecker implements Checker {
     this.log.report(line, `${action}: ${reason}`);
   }
 
-  private hear(e: Extract<TraceEvent, { kind: 'receive' }>): void {
+  private hear(e: Extract<PaxosEvent, { kind: 'receive' }>): void {
     const m = e.msg;
     const v = m.type === 'promise' ? m.acceptedValue : m.type === 'accepted' || m.type === 'accept' ? m.value : null;
     if (v === null || v === undefined) return;
@@ -271,7 +273,7 @@ export class PaxosRefinementChecker implements Checker {
     set.add(v as Value);
   }
 
-  private noteRepromise(e: TraceEvent): void {
+  private noteRepromise(e: PaxosEvent): void {
     if (e.kind !== 'send' || e.msg.type !== 'promise') return;
     const prior = this.promised.get(e.node);
     if (prior === e.msg.ballot) this.repromises++;
@@ -279,7 +281,7 @@ export class PaxosRefinementChecker implements Checker {
   }
 
   /** Tracks the message set and which proposers read it; a divergence if one turns out to receive. */
-  private setRead(e: TraceEvent, line: number): void {
+  private setRead(e: PaxosEvent, line: number): void {
     if (e.kind === 'send' && e.msg.type === 'promise' && this.acceptors.has(e.node)) {
       let byAcceptor = this.sentPromises.get(e.msg.ballot);
       if (!byAcceptor) this.sentPromises.set(e.msg.ballot, (byAcceptor = new Map()));
