@@ -8,9 +8,10 @@
  *
  * The specification's nondeterminism is kept, never resolved early: every allowed choice
  * stays a candidate until the trace rules it out. A message sent again that the node had
- * already sent to the same recipients is a stutter step (in Paxos.tla's message set a
- * resend changes nothing): it is allowed, and reported as such, when no candidate owes
- * it. Owed output that never appears is allowed too (the message may be lost).
+ * already sent (to the same recipients, when recipients are judged) is a stutter step
+ * (in Paxos.tla's message set a resend changes nothing): it is allowed, and reported as
+ * such, when no candidate owes it. Owed output that never appears is allowed too (the
+ * message may be lost).
  *
  * A state event narrows the candidates to those whose context agrees on the fields the
  * event shows (partial observability: fields it leaves out are not compared).
@@ -72,7 +73,12 @@ export class NodeReplay {
   /** key -> recipients this role has sent it to (claims the trace accepted). */
   private readonly sent = new Map<string, Set<string>>();
 
-  constructor(private readonly role: RoleBinding, initial: AnyMachineSnapshot[]) {
+  constructor(
+    private readonly role: RoleBinding,
+    initial: AnyMachineSnapshot[],
+    /** Judge recipients too (false: a message is the same message whoever it goes to). */
+    private readonly exact = true,
+  ) {
     this.candidates = initial.map((snap) => ({ snap, stateKey: stateKeyOf(snap), owed: [] }));
   }
 
@@ -124,17 +130,17 @@ export class NodeReplay {
     const next: Candidate[] = [];
     const unpaid: Candidate[] = [];
     for (const c of this.candidates) {
-      const paid = pay(c, claim);
+      const paid = pay(c, claim, this.exact);
       if (paid) { next.push(paid); continue; }
       unpaid.push(c);
       for (const s of this.role.spontaneous?.(c, claim, e) ?? []) {
         const r = this.step(s.snap, stateKeyOf(s.snap), s.event);
-        const after = pay({ snap: r.snap, stateKey: r.stateKey, owed: [...c.owed, ...r.owed] }, claim);
+        const after = pay({ snap: r.snap, stateKey: r.stateKey, owed: [...c.owed, ...r.owed] }, claim, this.exact);
         if (after) next.push(after);
       }
     }
     const before = this.sent.get(claim.key);
-    const resend = before !== undefined && claim.to.every((t) => before.has(t));
+    const resend = before !== undefined && (!this.exact || claim.to.every((t) => before.has(t)));
     // A resend leaves every candidate that did not pay as it was (a stutter step).
     if (resend) next.push(...unpaid);
     if (next.length === 0) return { kind: 'diverged', reason: `the model does not allow ${describe(e)} here` };
@@ -157,12 +163,17 @@ export class NodeReplay {
   }
 }
 
-/** The candidate after the claim is taken out of what it owes, or null if it does not owe it. */
-function pay(c: Candidate, claim: Owed): Candidate | null {
+/**
+ * The candidate after the claim is taken out of what it owes, or null if it does not owe
+ * it. With `exact` recipients, the claim must go to recipients the model sends it to, and
+ * pays for those only (a broadcast logged per recipient pays in parts); otherwise the
+ * message is what counts, as in Paxos.tla, whose messages have no addressee.
+ */
+function pay(c: Candidate, claim: Owed, exact: boolean): Candidate | null {
   for (let i = 0; i < c.owed.length; i++) {
     const o = c.owed[i];
-    if (o.key !== claim.key || !claim.to.every((t) => o.to.includes(t))) continue;
-    const left = o.to.filter((t) => !claim.to.includes(t));
+    if (o.key !== claim.key || (exact && !claim.to.every((t) => o.to.includes(t)))) continue;
+    const left = exact ? o.to.filter((t) => !claim.to.includes(t)) : [];
     const owed = [...c.owed.slice(0, i), ...(left.length > 0 ? [{ key: o.key, to: left }] : []), ...c.owed.slice(i + 1)];
     return { ...c, owed };
   }

@@ -60,6 +60,14 @@ describe('paxos refinement: behaviours the protocol allows', () => {
     expect(failing(await verifyRun({ header: header(), events: t.events }))).toEqual([]);
   });
 
+  it('recipients do not matter (Paxos.tla messages have none): accepted sent to p2 as well passes', async () => {
+    const t = trace();
+    t.prepare('p1', 1); t.promise('a1', 'p1', 1); t.promise('a2', 'p1', 1);
+    t.accept('p1', 1, 'x');
+    t.msg('a1', ['p1', 'p2', 'l1'], { type: 'accepted', ballot: 1, value: 'x' });
+    expect(failing(await verifyRun({ header: header(), events: t.events }))).toEqual([]);
+  });
+
   it('a promise BELOW the promised ballot fails promise-monotonic (safety) and refinement (Phase1b)', async () => {
     const t = trace();
     t.prepare('p2', 2); t.promise('a1', 'p2', 2);

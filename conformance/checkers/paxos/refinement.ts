@@ -10,7 +10,9 @@
  *   proposer may propose: a header value, a value some client proposed, or one this node
  *   heard earlier (in a promise or an accepted message). It may wait for more promises
  *   than a quorum first.
- * - Resends: a message the role already sent to those recipients is a stutter step.
+ * - Recipients: as in Paxos.tla, whose messages have no addressee, a message is judged by
+ *   what it says, not by whom it is sent to (an `accepted` broadcast to every node is fine).
+ * - Resends: a message the role already sent is a stutter step.
  * - Re-promise: a repeated prepare for the promised ballot may be answered again, with
  *   what the acceptor accepted since (the acceptor's `repromise` branch).
  * - Extra messages (`nack`, `other`) carry no obligation: they are listed, never judged.
@@ -185,11 +187,11 @@ export class PaxosRefinementChecker implements Checker {
     };
     for (const self of config.acceptors) {
       const [s] = initialTransition(acceptorMachine, { self, learners: config.learners, repromise: true });
-      add(self, 'acceptor', new NodeReplay(binding('acceptor', ['prepare', 'accept'], acceptorMachine), [s]));
+      add(self, 'acceptor', new NodeReplay(binding('acceptor', ['prepare', 'accept'], acceptorMachine), [s], false));
     }
     for (const self of config.learners) {
       const [s] = initialTransition(learnerMachine, { self, quorums });
-      add(self, 'learner', new NodeReplay(binding('learner', ['accepted'], learnerMachine), [s]));
+      add(self, 'learner', new NodeReplay(binding('learner', ['accepted'], learnerMachine), [s], false));
     }
     const proposerRole = binding('proposer', ['promise'], proposerMachine, {
       spontaneous: (c, claim, traced) => {
@@ -214,7 +216,7 @@ export class PaxosRefinementChecker implements Checker {
       // value null: the proposer proposes only through `propose`, whose value the
       // checker offers among the allowed ones (the machine's Paxos.tla mode).
       const [s] = initialTransition(proposerMachine, { self, ballots: [], acceptors: config.acceptors, quorums, value: null });
-      add(self, 'proposer', new NodeReplay(proposerRole, [s]));
+      add(self, 'proposer', new NodeReplay(proposerRole, [s], false));
     }
   }
 
