@@ -87,7 +87,9 @@ export class LearnerLivenessChecker implements Checker {
     const d = this.due.get(learner);
     if (!d) return;
     this.due.delete(learner);
-    if (valueKey(d.value) === valueKey(value)) this.met++;
+    if (this.late(learner, d, true)) {
+      this.log.report(line, `${learner} decided ${JSON.stringify(value)} later than ${this.describeBound()} after it ${describe(d)}`);
+    } else if (valueKey(d.value) === valueKey(value)) this.met++;
     else this.log.report(line, `${learner} decided ${JSON.stringify(value)}, not ${JSON.stringify(d.value)}, which ${describe(d)}`);
   }
 
@@ -95,13 +97,20 @@ export class LearnerLivenessChecker implements Checker {
   private checkDeadlines(line: number): void {
     if (!this.bound || this.due.size === 0) return;
     for (const [learner, d] of this.due) {
-      const late = (this.bound.ms !== undefined && d.ts !== undefined && this.lastTs !== undefined && this.lastTs - d.ts > this.bound.ms)
-        || (this.bound.events !== undefined && (this.own.get(learner) ?? 0) - d.events > this.bound.events);
-      if (!late || this.down.has(learner)) continue;
+      if (!this.late(learner, d, false) || this.down.has(learner)) continue;
       this.due.delete(learner);
       this.decided.add(learner);
       this.log.report(line, `${learner} has not decided ${JSON.stringify(d.value)} within ${this.describeBound()} after it ${describe(d)}`, [...(d.window ?? []), ...this.window.snapshot().slice(-1)]);
     }
+  }
+
+  /** Past the bound? At the decision itself, the decision is not one of the further events. */
+  private late(learner: string, d: Due, deciding: boolean): boolean {
+    const b = this.bound;
+    if (!b) return false;
+    const further = (this.own.get(learner) ?? 0) - d.events - (deciding ? 1 : 0);
+    return (b.ms !== undefined && d.ts !== undefined && this.lastTs !== undefined && this.lastTs - d.ts > b.ms)
+      || (b.events !== undefined && further > b.events);
   }
 
   private describeBound(): string {
