@@ -81,6 +81,26 @@ describe('cluster checkers', () => {
     expect(v.figures.inconclusive).toBe(1);
   });
 
+  it('leader-liveness: a paused leader that resumes still leads (the simulator counterexample pause s3 at 3 for 1 tick)', async () => {
+    const s: Scenario = {
+      name: 'p', breaks: [], ticks: 15, heartbeat: () => false,
+      at: { 3: (b) => b.fault('s1', 'pause'), 4: (b) => b.fault('s1', 'resume') },
+    };
+    const v = (await verifyRun(build(s))).verdicts.find((x) => x.property === 'cluster.leader-liveness')!;
+    expect(v.status).toBe('pass');
+    expect(v.figures.windows).toBe(2);
+  });
+
+  it('leader-liveness: an old leader cut off in a minority serves no one; the majority must elect within the bound', async () => {
+    const s: Scenario = {
+      name: 'p', breaks: [], ticks: 16, heartbeat: () => false,
+      at: { 4: (b) => b.partition([['s1'], ['s2', 's3', 'c1']]) },
+    };
+    const v = (await verifyRun(build(s))).verdicts.find((x) => x.property === 'cluster.leader-liveness')!;
+    expect(v.status).toBe('fail');
+    expect(v.violations[0].message).toMatch(/no leader 8 ticks after the fault or recovery/);
+  });
+
   it('a leader re-sending a ping and a follower re-acking (pong, ackEpoch twice) change no verdict', async () => {
     const base = build(scenarios.find((s) => s.name === 'follower-crash-and-return')!);
     const events: TraceEvent[] = [];

@@ -6,7 +6,8 @@
  *   'leading' role event when it did not, null (status skip) when no leader was elected
  *   before the trace ended.
  * - leader-liveness: after every change of the environment (a fault, or a recovery:
- *   restart, resume, heal), a leader exists within `leaderWithin` ticks (header; default
+ *   restart, resume, heal), a leader serves (up, leading, reaching a majority) within
+ *   `leaderWithin` ticks (header; default
  *   syncLimit + 5, the bound the cluster model derives and shows tight for its
  *   servers: models/cluster/README.md, "Bounded liveness"), provided a majority of the
  *   servers is up and connected when the bound expires. Fails when the trace goes past
@@ -73,7 +74,7 @@ export class ElectionTimeChecker implements Checker {
     }
     const w = this.since;
     if (!w || w.settled) return;
-    if (this.view.leader !== null) {
+    if (this.leaderServes()) {
       this.closeWindow(ticks);
       return;
     }
@@ -88,11 +89,21 @@ export class ElectionTimeChecker implements Checker {
   private closeWindow(ticks: number): void {
     const w = this.since;
     if (!w || w.settled) return;
-    if (this.view.leader !== null) {
+    if (this.leaderServes()) {
       w.settled = true;
       this.judged++;
       this.slowest = Math.max(this.slowest, ticks - w.ticks);
     }
+  }
+
+  /**
+   * Is there a leader that can serve: a server up, whose last role is leading, that reaches
+   * a majority of the servers (itself included)? A paused leader that resumes still leads;
+   * one cut off in a minority does not count.
+   */
+  private leaderServes(): boolean {
+    const up = [...this.view.servers].filter((s) => !this.view.isDown(s));
+    return up.some((s) => this.view.roleOf(s)?.role === 'leading' && up.filter((t) => this.view.connected(s, t)).length >= this.majority);
   }
 
   /** Is some majority of the servers up and able to reach each other? */
@@ -103,7 +114,7 @@ export class ElectionTimeChecker implements Checker {
 
   end(): Verdict[] {
     // An open window whose leader exists at the end passes too.
-    if (this.since && !this.since.settled && this.view.leader !== null) this.closeWindow(this.view.nowTicks());
+    if (this.since && !this.since.settled && this.leaderServes()) this.closeWindow(this.view.nowTicks());
     return [this.electionTime(), this.leaderLiveness()];
   }
 

@@ -42,6 +42,7 @@ export class Builder {
     else this.down.delete(node);
     this.add({ node, kind });
   }
+  partition(groups: string[][]): void { this.add({ node: groups[0][0], kind: 'partition', groups }); }
   suspect(node: string, peer: string): void { this.add({ node, kind: 'suspect', peer, tick: this.tick }); }
   session(node: string, session: string, action: 'create' | 'heartbeat' | 'expire' | 'close'): void {
     this.add({ node, kind: 'session', session, action });
