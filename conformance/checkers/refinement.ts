@@ -53,6 +53,8 @@ export interface RoleBinding {
    * undefined: the event says nothing this role can compare.
    */
   narrow?(c: Candidate, e: TraceEvent): boolean | undefined;
+  /** How to name an event in a divergence (default: its JSON). */
+  describe?(e: TraceEvent): string;
 }
 
 /** What one trace event did to a node's replay. */
@@ -120,7 +122,7 @@ export class NodeReplay {
       const verdicts = this.candidates.map((c) => this.role.narrow!(c, e));
       if (verdicts.some((v) => v !== undefined)) {
         const kept = this.candidates.filter((_, i) => verdicts[i] === true);
-        if (kept.length === 0) return { kind: 'diverged', reason: `the model allows no state in which ${describe(e)}` };
+        if (kept.length === 0) return { kind: 'diverged', reason: `the model allows no state in which ${(this.role.describe ?? describe)(e)}` };
         this.candidates = kept;
         return STEP;
       }
@@ -143,7 +145,7 @@ export class NodeReplay {
     const resend = before !== undefined && (!this.exact || claim.to.every((t) => before.has(t)));
     // A resend leaves every candidate that did not pay as it was (a stutter step).
     if (resend) next.push(...unpaid);
-    if (next.length === 0) return { kind: 'diverged', reason: `the model does not allow ${describe(e)} here` };
+    if (next.length === 0) return { kind: 'diverged', reason: `the model does not allow ${(this.role.describe ?? describe)(e)} here` };
     const explained = next.length > (resend ? unpaid.length : 0);
     this.candidates = next;
     this.dedupe();

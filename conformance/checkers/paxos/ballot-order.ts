@@ -26,7 +26,8 @@ export interface BallotOrder {
   readonly file: string;
   /** The integer of a ballot as the trace wrote it (UserError if the form is wrong). */
   toModel(b: BallotRef, line: number, field: string): number;
-  /** The trace's form of a model ballot, for messages. */
+  /** The trace's form of a model ballot (a pair under ballotOrder), for messages. */
+  toTrace(b: number): BallotRef;
   show(b: number): string;
 }
 
@@ -39,6 +40,7 @@ export function ballotOrder(h: PaxosHeader, file: string): BallotOrder {
         if (typeof b === 'number') return b;
         throw new UserError('a [number, id] ballot needs "ballotOrder": "lexicographic" in the header config', { file, line, field });
       },
+      toTrace: (b) => b,
       show: (b) => String(b),
     };
   }
@@ -55,6 +57,7 @@ export function ballotOrder(h: PaxosHeader, file: string): BallotOrder {
       if (r === undefined) throw new UserError(`ballot node '${b[1]}' is not declared in the header`, { file, line, field: `${field}.1` });
       return b[0] * k + r;
     },
+    toTrace: (b) => (b < 0 ? b : [Math.floor(b / k), ids[b % k]]),
     show: (b) => (b < 0 ? String(b) : JSON.stringify([Math.floor(b / k), ids[b % k]])),
   };
 }
@@ -92,4 +95,13 @@ function mapState(e: Extract<TraceEvent, { kind: 'state' }>, order: BallotOrder,
     state[f] = order.toModel(v as [number, string], line, `state.${f}`);
   }
   return (state ? { ...e, state } : e) as PaxosEvent;
+}
+
+/** The event with its ballots written back as the trace wrote them (for messages). */
+export function inTraceForm(e: TraceEvent, order: BallotOrder): TraceEvent {
+  if (!('msg' in e) || !isPaxosType(e.msg.type)) return e;
+  const m = e.msg as { ballot: number; acceptedBallot?: number | null };
+  const msg: Record<string, unknown> = { ...e.msg, ballot: order.toTrace(m.ballot) };
+  if (m.acceptedBallot !== undefined && m.acceptedBallot !== null) msg.acceptedBallot = order.toTrace(m.acceptedBallot);
+  return { ...e, msg } as TraceEvent;
 }

@@ -35,8 +35,8 @@ import { learnerMachine } from '../../../models/paxos/learner.ts';
 import { proposerMachine } from '../../../models/paxos/proposer.ts';
 import { constrainedValue, majorityQuorums } from '../../../models/paxos/types.ts';
 import { isExtraMessage, type PaxosMessage, type TraceEvent } from '../../schema/trace.ts';
-import type { PaxosEvent } from './ballot-order.ts';
-import { NodeReplay, type Candidate, type ModelEvent, type Owed, type RoleBinding } from '../refinement.ts';
+import { ballotOrder, inTraceForm, type BallotOrder, type PaxosEvent } from './ballot-order.ts';
+import { describe, NodeReplay, type Candidate, type ModelEvent, type Owed, type RoleBinding } from '../refinement.ts';
 import type { Checker, Verdict } from '../types.ts';
 import { EventWindow, ViolationLog, verdictOf } from '../window.ts';
 import type { PaxosHeader, Value } from './setup.ts';
@@ -94,9 +94,10 @@ function agrees(role: Role, c: Candidate, e: TraceEvent): boolean | undefined {
   });
 }
 
-function binding(role: Role, accepts: readonly string[], machine: RoleBinding['machine'], extra: Partial<RoleBinding> = {}): RoleBinding {
+function binding(role: Role, order: BallotOrder, accepts: readonly string[], machine: RoleBinding['machine'], extra: Partial<RoleBinding> = {}): RoleBinding {
   return {
     machine,
+    describe: (e) => describe(inTraceForm(e, order)),
     received: (e) => (isPaxos(e.msg) && accepts.includes(e.msg.type) ? { ...e.msg, from: e.from } as ModelEvent : null),
     owes: (em) => {
       if (em.type === 'send') return { key: msgKey(em.msg as PaxosMessage), to: em.to as string[] };
@@ -179,6 +180,8 @@ export class PaxosRefinementChecker implements Checker {
   constructor(h: PaxosHeader) {
     const { config } = h;
     const quorums = config.quorums ?? majorityQuorums(config.acceptors);
+    // Only its display is used here: events reach the checker already mapped (registry.ts).
+    const order = ballotOrder(h, '');
     this.acceptors = new Set(config.acceptors);
     this.proposers = new Set(config.proposers);
     for (const v of config.values) this.proposable.add(v);
@@ -189,13 +192,13 @@ export class PaxosRefinementChecker implements Checker {
     };
     for (const self of config.acceptors) {
       const [s] = initialTransition(acceptorMachine, { self, learners: config.learners, repromise: true });
-      add(self, 'acceptor', new NodeReplay(binding('acceptor', ['prepare', 'accept'], acceptorMachine), [s], false));
+      add(self, 'acceptor', new NodeReplay(binding('acceptor', order, ['prepare', 'accept'], acceptorMachine), [s], false));
     }
     for (const self of config.learners) {
       const [s] = initialTransition(learnerMachine, { self, quorums });
-      add(self, 'learner', new NodeReplay(binding('learner', ['accepted'], learnerMachine), [s], false));
+      add(self, 'learner', new NodeReplay(binding('learner', order, ['accepted'], learnerMachine), [s], false));
     }
-    const proposerRole = binding('proposer', ['promise'], proposerMachine, {
+    const proposerRole = binding('proposer', order, ['promise'], proposerMachine, {
       spontaneous: (c, claim, traced) => {
         const out = startRound(c, claim);
         const e = traced as PaxosEvent; // the replays see only mapped events (see event())
