@@ -60,3 +60,6 @@ export function foreignToProtocol(e: TraceEvent, protocol: Protocol): { field: s
   }
   return undefined;
 }
+
+/** True for events only one protocol family records (not faults, ticks or state snapshots). */
+export const isProtocolEvent = (e: TraceEvent): boolean => KIND_PROTOCOLS[e.kind] !== 'any';
