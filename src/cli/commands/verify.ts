@@ -91,6 +91,7 @@ export function register(program: Command): void {
       for await (const r of judgeFiles(files, opts)) {
         results.push(r);
         code = Math.max(code, exitCodeOf(r));
+        process.exitCode = code; // the worst so far, should output end early (a closed pipe)
         // Each file's result as soon as it is known: a long batch shows progress, and a
         // later crash or kill cannot take the earlier reports with it.
         if ('error' in r) process.stderr.write(`coordkit: ${r.error.format()}\n`);
