@@ -36,6 +36,8 @@ function spawnCli(
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn('node', ['bin/coordkit.mjs', ...args], { stdio: [opts.stdin ?? 'ignore', opts.stdout ?? 'pipe', 'pipe'] });
+    // A regression that hangs (a FIFO read, a blocked stdin) must not outlive the test.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (c: Buffer) => {
@@ -45,7 +47,7 @@ function spawnCli(
     child.stdout?.on('error', () => undefined);
     child.stderr?.on('data', (c: Buffer) => { stderr += c.toString(); });
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
   });
 }
 
@@ -155,7 +157,7 @@ describe('input that never ends', () => {
   it('a FIFO nobody writes to and /dev/zero by name are refused at once (exit 2), not read', async () => {
     const fifo = join(dir, 'fifo');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-    const r = await runCli(['verify', fifo, '/dev/zero']);
+    const r = await spawnCli(['verify', fifo, '/dev/zero']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe([
       `coordkit: ${fifo}: is a FIFO, not a trace file (to read a pipe or device, give '-' and redirect it to standard input)`,
