@@ -179,7 +179,9 @@ function kindOf(s: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): bool
 }
 
 const notRegular = (path: string, kind: string) =>
-  new UserError(`is ${kind}, not a trace file (to read a pipe or device, give '${STDIN}' and redirect it to standard input)`, { file: path });
+  new UserError(kind === 'a directory'
+    ? 'is a directory, not a trace file'
+    : `is ${kind}, not a trace file (to read a pipe or device, give '${STDIN}' and redirect it to standard input)`, { file: path });
 
 /**
  * A regular file as a stream. The type is checked before opening (open blocks on a FIFO
