@@ -4,6 +4,7 @@
  * as JSON Schema for implementations in other languages.
  */
 import { z } from 'zod';
+import { backendListRules, clusterConfigRules, paxosConfigRules } from './config-rules.ts';
 
 export const TRACE_FORMAT = 'coordkit-trace';
 export const TRACE_VERSION = 1;
@@ -25,7 +26,7 @@ export const paxosConfig = z.object({
   values: z.array(value).min(1).describe('values the proposers may propose'),
   quorums: z.array(z.array(nodeId)).optional().describe('explicit quorums; default: all majorities of acceptors'),
   ballots: z.array(z.number().int()).optional(),
-});
+}).superRefine(paxosConfigRules);
 
 export const clusterConfig = z.object({
   servers: z.array(nodeId).min(1),
@@ -34,7 +35,7 @@ export const clusterConfig = z.object({
   initLimit: z.number().int().positive().optional(),
   sessionTimeout: z.number().positive().optional().describe('milliseconds'),
   clients: z.array(nodeId).default([]),
-});
+}).superRefine(clusterConfigRules);
 
 export const balancerPolicy = z.enum([
   'round-robin', 'weighted-round-robin', 'random', 'least-connections',
@@ -43,7 +44,7 @@ export const balancerPolicy = z.enum([
 
 export const balancerConfig = z.object({
   policy: balancerPolicy,
-  backends: z.array(z.object({ id: nodeId, weight: z.number().positive().default(1) })).min(1),
+  backends: z.array(z.object({ id: nodeId, weight: z.number().positive().default(1) })).min(1).superRefine(backendListRules),
   seed: z.number().int().optional(),
 });
 
@@ -149,7 +150,7 @@ export const traceEvent = z.discriminatedUnion('kind', [
     inflight: z.record(nodeId, z.number().int().nonnegative()).optional().describe('in-flight counts at pick time, if the balancer reports them'),
   }),
   ev('done', { request: z.string(), backend: nodeId }),
-  ev('membership', { backends: z.array(z.object({ id: nodeId, weight: z.number().positive().default(1) })) }),
+  ev('membership', { backends: z.array(z.object({ id: nodeId, weight: z.number().positive().default(1) })).superRefine(backendListRules) }),
 ]);
 export type TraceEvent = z.infer<typeof traceEvent>;
 export type EventKind = TraceEvent['kind'];
