@@ -4,10 +4,10 @@
  */
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { FAULT_KINDS, type FaultKind } from '../../impl/net/faults.ts';
-import { clusterRunPlan } from '../../impl/net/cluster-plan.ts';
-import { paxosRunPlan } from '../../impl/net/paxos-plan.ts';
-import { runReal, type RunPlan } from '../../impl/net/runner.ts';
+import { FAULT_KINDS, type FaultKind } from '../../run/faults.ts';
+import { clusterRunPlan } from '../../run/cluster-plan.ts';
+import { paxosRunPlan } from '../../run/paxos-plan.ts';
+import { runReal, type RunPlan } from '../../run/runner.ts';
 import { bindings } from '../../drive/bindings.ts';
 import { UserError, intOption } from '../errors.ts';
 import { traceToJsonl } from '../../../conformance/schema/writer.ts';

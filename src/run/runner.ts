@@ -11,8 +11,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { TraceEvent, TraceHeader } from '../../../conformance/schema/trace.ts';
-import type { NodeSpec } from '../../drive/adapter.ts';
+import type { TraceEvent, TraceHeader } from '../../conformance/schema/trace.ts';
+import type { NodeSpec } from '../drive/adapter.ts';
 import { planFaults, type FaultAction, type FaultKind } from './faults.ts';
 import { decode, encode, type NodeLaunch, type Packet } from './wire.ts';
 

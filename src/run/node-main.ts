@@ -6,7 +6,7 @@
  */
 import { createSocket } from 'node:dgram';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import type { AnyHandlerNode } from '../../drive/in-process.ts';
+import type { AnyHandlerNode } from '../drive/in-process.ts';
 import { startClusterClock } from './cluster-clock.ts';
 import { nodeFactory } from './factories.ts';
 import { decode, encode, type Message, type NodeLaunch, type Packet } from './wire.ts';
