@@ -81,4 +81,35 @@ describe('coordkit run', () => {
     expect(verify.code, verify.stdout + verify.stderr).not.toBe(2);
     expect(verify.stdout + verify.stderr).not.toMatch(/malformed|invalid JSON/i);
   }, 90_000);
+
+  it('stopped with SIGTERM, stops its nodes within 3 s, keeps the trace so far, says so, exit 3', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'coordkit-run-term-'));
+    const out = join(dir, 'stopped.jsonl');
+    const child = spawn(process.execPath, ['bin/coordkit.mjs', 'run', 'cluster', '--duration', '30', '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    let stdout = '';
+    child.stderr.on('data', (d) => { log += d; });
+    child.stdout.on('data', (d) => { stdout += d; });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    for (let waited = 0; !/started \d+ node processes/.test(log); waited += 100) {
+      if (waited > 40_000) {
+        child.kill('SIGKILL');
+        throw new Error(`no start within 40 s:\n${log}`);
+      }
+      await sleep(100);
+    }
+    await sleep(1000);
+    const t = performance.now();
+    child.kill('SIGTERM');
+    const code = await exited;
+    expect(performance.now() - t).toBeLessThan(3000);
+    expect(code).toBe(3);
+    expect(stdout).toMatch(/wrote .*stopped\.jsonl: \d+ events .*\(stopped early\)/);
+    const pids = [...log.matchAll(/pid (\d+)/g)].map((m) => Number(m[1]));
+    expect(pids.length).toBeGreaterThanOrEqual(5);
+    await sleep(500);
+    expect(pids.filter(alive)).toEqual([]);
+    const verify = await runCli(['verify', out]);
+    expect(verify.code, verify.stdout + verify.stderr).not.toBe(2);
+  }, 90_000);
 });
