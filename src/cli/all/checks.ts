@@ -88,7 +88,10 @@ function graphOf(run: CheckRun, request: GraphRequest | undefined): StateGraph |
 function execute(config: Configuration, extra: Record<string, unknown>, name: string, hooks: CheckHooks): CheckRun {
   const model = findCheckModel(config.model);
   const spec = model.build(withDefaults(model, { ...config.opts, ...extra }));
-  return runCheck(name, spec, { strategy: 'bfs', maxDepth: config.maxDepth, traceDir: hooks.traceDir, onProgress: hooks.onProgress });
+  const run = runCheck(name, spec, { strategy: 'bfs', maxDepth: config.maxDepth, traceDir: hooks.traceDir, onProgress: hooks.onProgress });
+  // The result stands; a counterexample file that could not be written is said, not lost silently.
+  for (const e of run.summary.writeErrors) process.stderr.write(`coordkit: ${e}\n`);
+  return run;
 }
 
 function counterexamplesOf(run: CheckRun): CheckOutcome['counterexamples'] {
