@@ -256,7 +256,9 @@ export async function runReal(plan: RunPlan, opts: RunOptions): Promise<RunResul
         const spec = plan.nodes.find((n) => n.id === f.node)!;
         record({ node: f.node, kind: 'restart' });
         // Starting a process takes a while; the schedule goes on meanwhile.
-        pending.push(launch(spec).then(() => send(f.node, { t: 'begin', origin: started })));
+        const restarted = launch(spec).then(() => send(f.node, { t: 'begin', origin: started }));
+        restarted.catch(() => {}); // awaited (and its failure thrown) at the end; not an unhandled rejection meanwhile
+        pending.push(restarted);
         break;
       }
       case 'pause':

@@ -8,7 +8,7 @@ import { Command, Option } from 'commander';
 import type { CheckpointIdentity } from '../../explore/checkpoint.ts';
 import { ComposedSystem } from '../../explore/compose.ts';
 import { ParallelExpander } from '../../explore/parallel.ts';
-import { EXIT, verdictExitCode } from '../check/exit-codes.ts';
+import { CHECK_EXIT_HELP, EXIT, verdictExitCode } from '../check/exit-codes.ts';
 import { checkModels, type CheckModel } from '../check/models.ts';
 import { formatSummary, progressReporter, runCheckAsync } from '../check/runner.ts';
 import { UserError, intOption } from '../errors.ts';
@@ -33,9 +33,9 @@ export function searchIdentity(model: CheckModel, opts: Record<string, unknown>)
 const SIGNAL_NUMBER: Record<string, number> = { SIGINT: 2, SIGTERM: 15 };
 
 export function register(program: Command): void {
-  const check = program.command('check').description('model-check a bundled system exhaustively');
+  const check = program.command('check').description('model-check a bundled system exhaustively').addHelpText('after', CHECK_EXIT_HELP);
   for (const model of checkModels) {
-    const sub = check.command(model.name).description(model.description);
+    const sub = check.command(model.name).description(model.description).addHelpText('after', CHECK_EXIT_HELP);
     for (const option of model.options()) sub.addOption(option);
     sub
       .addOption(new Option('--bfs', 'breadth-first: shortest counterexamples (default)'))

@@ -12,7 +12,7 @@ import { paxosRunPlan } from '../../run/paxos-plan.ts';
 import { runReal, type RunPlan } from '../../run/runner.ts';
 import { bindings } from '../../drive/bindings.ts';
 import { UserError, intOption } from '../errors.ts';
-import { EXIT } from '../check/exit-codes.ts';
+import { EXIT, RUN_EXIT_HELP } from '../check/exit-codes.ts';
 import { assertWritableFile } from '../output-paths.ts';
 
 interface RunOpts {
@@ -44,6 +44,7 @@ export function register(program: Command): void {
   program
     .command('run')
     .description('run an implementation as real processes on 127.0.0.1 under faults and record the trace')
+    .addHelpText('after', RUN_EXIT_HELP)
     .argument('<protocol>', 'paxos (N acceptors, 2 proposers, 1 learner) or cluster (N servers, 1 client)')
     .option('--nodes <n>', 'acceptors (paxos) or servers (cluster)', intOption('nodes', 1, 9), 3)
     .option('--faults <list>', `comma-separated: ${FAULT_KINDS.join(', ')} (or none)`, 'kill,pause,partition')
