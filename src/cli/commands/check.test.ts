@@ -62,8 +62,6 @@ describe('coordkit check', () => {
     expect(r.stdout).toMatch(/distinct states {2}1\n/);
     expect(r.stdout).toMatch(/verdict: BOUNDED: no violation within depth 0 .*vacuity not ruled out: some-value-chosen/);
     expect(r.stdout).not.toMatch(/PASS/);
-    const json = JSON.parse((await run(['check', 'paxos', '--max-depth', '3', '--json'])).stdout);
-    expect(json).toMatchObject({ verdict: 'bounded', stopReason: 'depth-bound', complete: false });
   }, 60_000);
 
   it('still fails a bounded search that finds a violation (exit 1), and calls a state-limited one INCOMPLETE (exit 3)', async () => {
