@@ -33,11 +33,13 @@ describe('coordkit check', () => {
   }, 60_000);
 
   it('rejects bad options with one line and exit 2, never a stack trace', async () => {
-    for (const args of [
+    const cases = [
       ['--acceptors', 'three'], ['--ballots', '0'], ['--mutant', 'nope'], ['--network', 'multiset', '--symmetry'], ['--resume', 'no-such.ckpt'], ['--resume', 'package.json'],
       ['--checkpoint', '/dev/null'], ['--trace-dir', 'package.json/x'],
-    ]) {
-      const r = await run(['check', 'paxos', ...args]);
+    ];
+    const runs = await Promise.all(cases.map((args) => run(['check', 'paxos', ...args])));
+    for (const [i, args] of cases.entries()) {
+      const r = runs[i];
       expect(r.code).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
