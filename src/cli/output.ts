@@ -14,8 +14,8 @@
  * - `guardStdout` (main.ts) turns errors of the standard streams into exits: a closed
  *   pipe (`coordkit verify ... | head -1`) ends quietly, a full disk is one line, exit 2.
  */
-import { constants } from 'node:fs';
-import { access, open, rename, stat, unlink } from 'node:fs/promises';
+import { accessSync, constants, statSync } from 'node:fs';
+import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UserError } from './errors.ts';
@@ -50,22 +50,23 @@ function kindOf(s: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): bool
 
 /**
  * Checks, before any work, that `path` can receive an output file; throws a UserError
- * naming the path (and `option`, e.g. '--junit', as the field) otherwise.
+ * naming the path (and `option`, e.g. '--junit', as the field) otherwise. Synchronous,
+ * so a command can call it before it starts anything.
  */
-export async function checkOutputPath(path: string, option?: string): Promise<void> {
+export function checkOutputPathSync(path: string, option?: string): void {
   const where = { file: path, ...(option !== undefined ? { field: option } : {}) };
   if (path.length === 0) throw new UserError('an empty output path', where);
   const full = resolve(path);
   let existing;
   try {
-    existing = await stat(full);
+    existing = statSync(full);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new UserError(`cannot write here: ${describeError(err)}`, where);
   }
   if (existing !== undefined) {
     if (!existing.isFile()) throw new UserError(`is ${kindOf(existing)}: an output must be a regular file`, where);
     try {
-      await access(full, constants.W_OK);
+      accessSync(full, constants.W_OK);
     } catch (err) {
       throw new UserError(`cannot write here: ${describeError(err)}`, where);
     }
@@ -73,7 +74,7 @@ export async function checkOutputPath(path: string, option?: string): Promise<vo
   const dir = dirname(full);
   let parent;
   try {
-    parent = await stat(dir);
+    parent = statSync(dir);
   } catch (err) {
     const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
     throw new UserError(missing ? `directory ${dirname(path)} does not exist` : `cannot use directory ${dirname(path)}: ${describeError(err)}`, where);
@@ -81,9 +82,45 @@ export async function checkOutputPath(path: string, option?: string): Promise<vo
   if (!parent.isDirectory()) throw new UserError(`${dirname(path)} is not a directory`, where);
   try {
     // Write and search permission: the temporary file is created in this directory.
-    await access(dir, constants.W_OK | constants.X_OK);
+    accessSync(dir, constants.W_OK | constants.X_OK);
   } catch (err) {
     throw new UserError(`cannot write in directory ${dirname(path)}: ${describeError(err)}`, where);
+  }
+}
+
+/** `checkOutputPathSync` for callers that await. */
+export async function checkOutputPath(path: string, option?: string): Promise<void> {
+  checkOutputPathSync(path, option);
+}
+
+/**
+ * Checks, before any work, that `path` can be (or already is) an output directory: it, or
+ * its nearest existing ancestor, is a writable directory (the command creates the rest).
+ */
+export function checkOutputDirSync(path: string, option: string): void {
+  const where = { file: path, field: option };
+  let at = resolve(path);
+  for (;;) {
+    let s;
+    try {
+      s = statSync(at);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOTDIR') throw new UserError('a component of the path is not a directory', where);
+      if (code !== 'ENOENT') throw new UserError(`cannot use: ${describeError(err)}`, where);
+    }
+    if (s) {
+      if (!s.isDirectory()) throw new UserError(`${at} is not a directory`, where);
+      try {
+        accessSync(at, constants.W_OK | constants.X_OK);
+      } catch (err) {
+        throw new UserError(`cannot write in directory ${at}: ${describeError(err)}`, where);
+      }
+      return;
+    }
+    const up = dirname(at);
+    if (up === at) throw new UserError('no existing ancestor directory', where);
+    at = up;
   }
 }
 

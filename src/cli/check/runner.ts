@@ -14,7 +14,7 @@ import { ComposedSystem } from '../../explore/compose.ts';
 import { counterexample, stepTable, type Counterexample } from '../../explore/counterexample.ts';
 import { assertCheckpointTarget, readCheckpoint, writeCheckpoint, type CheckpointIdentity } from '../../explore/checkpoint.ts';
 import { UserError } from '../errors.ts';
-import { assertWritableDir, assertWritableFile } from '../output-paths.ts';
+import { checkOutputDirSync, checkOutputPathSync } from '../output.ts';
 import { search, searchAsync, type Progress, type SearchOptions, type SearchResult, type StopReason } from '../../explore/search.ts';
 import type { SystemSpec } from '../../explore/spec.ts';
 import { traceToJsonl } from '../../../conformance/schema/writer.ts';
@@ -104,10 +104,10 @@ function resumeFrom(file: string, system: ComposedSystem, identity: CheckpointId
 /** Builds the system, checks the output paths and loads the checkpoint: everything that can refuse before the search. */
 function prepare(target: SystemSpec | ComposedSystem, options: CheckOptions): { system: ComposedSystem; search: SearchOptions } {
   if (options.checkpoint) {
-    assertWritableFile(options.checkpoint, '--checkpoint');
+    checkOutputPathSync(options.checkpoint, '--checkpoint');
     assertCheckpointTarget(options.checkpoint);
   }
-  if (options.traceDir) assertWritableDir(options.traceDir, '--trace-dir');
+  if (options.traceDir) checkOutputDirSync(options.traceDir, '--trace-dir');
   const system = target instanceof ComposedSystem ? target : new ComposedSystem(target);
   const resume = options.resumeFrom ? resumeFrom(options.resumeFrom, system, options.identity ?? {}) : undefined;
   options.onStart?.();

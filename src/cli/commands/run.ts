@@ -13,7 +13,7 @@ import { runReal, type RunPlan } from '../../run/runner.ts';
 import { bindings } from '../../drive/bindings.ts';
 import { UserError, intOption } from '../errors.ts';
 import { EXIT, RUN_EXIT_HELP } from '../check/exit-codes.ts';
-import { assertWritableFile } from '../output-paths.ts';
+import { checkOutputPathSync } from '../output.ts';
 
 interface RunOpts {
   nodes: number;
@@ -61,7 +61,7 @@ export function register(program: Command): void {
         if (!known.includes(opts.impl)) throw new UserError(`no ${protocol} implementation '${opts.impl}'; known: ${known.join(', ')}`, { field: '--impl' });
         plan.variant = opts.impl;
       }
-      assertWritableFile(opts.out, '--out');
+      checkOutputPathSync(opts.out, '--out');
       const log = opts.json ? () => {} : (l: string) => process.stderr.write(`${l}\n`);
       // The first Ctrl-C or SIGTERM ends the run cleanly (nodes stopped, trace closed); a second exits at once.
       const abort = new AbortController();
