@@ -122,7 +122,12 @@ export function register(program: Command): void {
           try { vt = valueTypeOf(header); } catch (err) { throw new UserError((err as Error).message, { file, line: item.line, field: 'config.values' }); }
           if (opts.as === 'events') await out.write(itfPrologue(header));
         } else if (opts.as === 'events') {
-          await out.write(`${index > 0 ? ',' : ''}\n${itfState(item.event, index++, vt)}`);
+          let state: string;
+          try { state = itfState(item.event, index, vt); } catch (err) {
+            if (err instanceof UserError) throw new UserError(err.message, { file, line: item.line, field: 'value' });
+            throw err;
+          }
+          await out.write(`${index++ > 0 ? ',' : ''}\n${state}`);
           if (run && item.event.kind === 'send') kept.push(item.event);
         } else {
           kept.push(item.event);
