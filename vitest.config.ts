@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['{src,models,conformance,bench}/**/*.test.ts'],
-    exclude: ['**/*.zookeeper.test.ts', 'node_modules/**'],
+    exclude: ['**/*.zookeeper.test.ts', '**/*.quint.test.ts', 'node_modules/**'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },
