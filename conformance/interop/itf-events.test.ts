@@ -79,6 +79,22 @@ describe('typed ITF export', () => {
   });
 });
 
+describe('deep free-form fields', () => {
+  let deep: unknown = 1;
+  for (let i = 0; i < 5000; i++) deep = [deep];
+
+  it('refuses to export a state event nested 5,000 levels deep (a user error, not a stack overflow)', () => {
+    const e = { seq: 1, node: 'a1', kind: 'state', state: { x: deep } } as TraceEvent;
+    expect(expectUserError(() => itfState(e, 0, 'Str')).message).toMatch(/nests deeper than 200 levels/);
+  });
+
+  it('refuses to import a state whose JSON text nests 5,000 levels deep', () => {
+    const doc = JSON.parse(toText({ header: paxosHeader, events: [{ seq: 1, node: 'a1', kind: 'state', state: { x: 1 } } as TraceEvent] }));
+    doc.states[0].event.value.state = JSON.stringify({ x: deep });
+    expect(expectUserError(() => fromItf(doc, 'd')).message).toMatch(/JSON text nested deeper than 200 levels/);
+  });
+});
+
 describe('typed ITF import', () => {
   const t = { header: paxosHeader, events: [1, 2, 3].map((seq) => ({ seq, node: 'p1', kind: 'propose', value: 'x' }) as TraceEvent) };
   const text = toText(t);

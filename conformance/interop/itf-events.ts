@@ -16,7 +16,7 @@ import { UserError } from '../schema/user-error.ts';
 import { firstIssue } from '../schema/zod-issue.ts';
 import { lineOfPath } from './json-locate.ts';
 import { FIXED_SCALE, apalacheType, fixedFields, typeOf, type ItfType } from './itf-types.ts';
-import { ItfMap, ItfValueError, ItfVariant, decodeValue, isRecord, userErrorFrom, valueKey, type ItfValue, type ValueAt } from './itf-value.ts';
+import { ItfMap, ItfValueError, ItfVariant, MAX_DEPTH, decodeValue, jsonDepth, isRecord, userErrorFrom, valueKey, type ItfValue, type ValueAt } from './itf-value.ts';
 
 export const ITF_VAR = 'event';
 export const ITF_HEADER_KEY = 'coordkit-header';
@@ -46,7 +46,9 @@ export function encodeTyped(v: unknown, t: ItfType, vt: ValueType): Json {
     case 'fixed': return big(Math.round((v as number) * FIXED_SCALE));
     case 'str': return v as string;
     case 'bool': return v as boolean;
-    case 'json': return JSON.stringify(v);
+    case 'json':
+      if (jsonDepth(v) > MAX_DEPTH) throw new UserError(`a free-form field nests deeper than ${MAX_DEPTH} levels: it has no ITF form`);
+      return JSON.stringify(v);
     case 'value':
       if (vt === 'Int' ? !Number.isSafeInteger(v) : typeof v !== 'string') {
         throw new UserError(`value ${JSON.stringify(v)} is not of the trace's value type ${vt}`);
@@ -89,7 +91,13 @@ export function decodeTyped(v: ItfValue, t: ItfType, vt: ValueType, at: ValueAt)
     case 'bool': return typeof v === 'boolean' ? v : fail(`expected a boolean, got ${valueKey(v)}`, at);
     case 'json':
       if (typeof v !== 'string') return fail(`expected JSON text in a string, got ${valueKey(v)}`, at);
-      try { return JSON.parse(v); } catch (err) { return fail(`bad JSON text: ${(err as Error).message}`, at); }
+      try {
+        const parsed: unknown = JSON.parse(v);
+        return jsonDepth(parsed) > MAX_DEPTH ? fail(`JSON text nested deeper than ${MAX_DEPTH} levels`, at) : parsed;
+      } catch (err) {
+        if (err instanceof ItfValueError) throw err;
+        return fail(`bad JSON text: ${(err as Error).message}`, at);
+      }
     case 'value': return vt === 'Int' ? int(v, at) : typeof v === 'string' ? v : fail(`expected a string value, got ${valueKey(v)}`, at);
     case 'list': {
       if (!Array.isArray(v)) return fail(`expected a list, got ${valueKey(v)}`, at);

@@ -84,6 +84,19 @@ export function decodeValue(v: unknown, at: ValueAt, depth = 0): ItfValue {
   return out;
 }
 
+/** How deeply a plain JSON value nests (iteratively: any depth is safe to measure). */
+export function jsonDepth(v: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[v, 0]];
+  while (stack.length > 0) {
+    const [x, d] = stack.pop() as [unknown, number];
+    if (x === null || typeof x !== 'object') continue;
+    if (d + 1 > max) max = d + 1;
+    for (const y of Object.values(x)) stack.push([y, d + 1]);
+  }
+  return max;
+}
+
 /** The ITF rendering of a decoded value (for messages and set-difference keys). */
 export function valueKey(v: ItfValue): string {
   if (typeof v === 'bigint') return `${v}n`;

@@ -9,7 +9,7 @@
  * is awaited, so a full disk is one line and exit 2, never a silent exit 0.
  */
 import { existsSync } from 'node:fs';
-import { copyFile, open, readFile, type FileHandle } from 'node:fs/promises';
+import { copyFile, open, readFile, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
@@ -43,12 +43,15 @@ function parseJson(text: string, file: string): unknown {
 
 /** Where output goes: a file opened up front, or stdout. */
 class Output {
-  private constructor(private readonly fh: FileHandle | undefined, private readonly file: string | undefined) {}
+  private closed = false;
+
+  private constructor(private readonly fh: FileHandle | undefined, private readonly file: string | undefined, private readonly regular = false) {}
 
   static async open(file?: string): Promise<Output> {
     if (!file) return new Output(undefined, undefined);
     try {
-      return new Output(await open(file, 'w'), file);
+      const fh = await open(file, 'w');
+      return new Output(fh, file, (await fh.stat()).isFile());
     } catch (err) {
       throw new UserError(`cannot write: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { file });
     }
@@ -62,13 +65,23 @@ class Output {
     try {
       await this.fh.write(text);
     } catch (err) {
-      await this.fh.close().catch(() => {});
+      await this.discard();
       throw new UserError(`cannot write: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { file: this.file });
     }
   }
 
+  /** Removes a half-written output file, so that a failed run leaves no invalid ITF behind. */
+  async discard(): Promise<void> {
+    if (!this.fh || !this.file || this.closed) return;
+    this.closed = true;
+    await this.fh.close().catch(() => {});
+    // only a regular file we created: never a device (/dev/full) or a FIFO
+    if (this.regular) await unlink(this.file).catch(() => {});
+  }
+
   async close(): Promise<void> {
-    if (!this.fh) return;
+    if (!this.fh || this.closed) return;
+    this.closed = true;
     try {
       await this.fh.sync().catch(() => {});
       await this.fh.close();
@@ -112,43 +125,12 @@ export function register(program: Command): void {
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(opts.quintExpect)) throw new UserError(`--quint-expect must be a Quint name, got '${opts.quintExpect}'`);
       const out = await Output.open(opts.out);
       const run = opts.quintRun ? await Output.open(opts.quintRun) : undefined;
-      let header: TraceHeader | undefined;
-      let vt: ValueType = 'Str';
-      let index = 0;
-      const kept: TraceEvent[] = [];
-      for await (const item of readTraceFile(file)) {
-        if (item.kind === 'header') {
-          header = item.header;
-          try { vt = valueTypeOf(header); } catch (err) { throw new UserError((err as Error).message, { file, line: item.line, field: 'config.values' }); }
-          if (opts.as === 'events') await out.write(itfPrologue(header));
-        } else if (opts.as === 'events') {
-          let state: string;
-          try { state = itfState(item.event, index, vt); } catch (err) {
-            if (err instanceof UserError) throw new UserError(err.message, { file, line: item.line, field: 'value' });
-            throw err;
-          }
-          await out.write(`${index++ > 0 ? ',' : ''}\n${state}`);
-          if (run && item.event.kind === 'send') kept.push(item.event);
-        } else {
-          kept.push(item.event);
-        }
-      }
-      if (!header) throw new UserError('no header: not a coordkit trace', { file });
-      if (opts.as === 'events') {
-        if (index === 0) throw new UserError('the trace has no events: nothing to export', { file });
-        await out.write(`\n${ITF_EPILOGUE}`);
-      }
-      const states = opts.as === 'paxos-state' || run ? paxosStates(header, kept, file) : undefined;
-      if (opts.as === 'paxos-state' && states) await out.write(paxosStateItf(states, file));
-      await out.close();
-      if (run && states && opts.quintRun) {
-        await run.write(quintReplay(states, file, { valueRule: opts.quintValueRule === 'on', expect: opts.quintExpect }));
-        await run.close();
-        const spec = join(dirname(opts.quintRun), 'paxos.qnt');
-        if (!existsSync(spec)) {
-          try { await copyFile(QUINT_SPEC, spec); } catch (err) { throw new UserError(`cannot write: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { file: spec }); }
-        }
-        process.stderr.write(`quint run: ${opts.quintRun} (${states.steps.length} steps; imports ${spec}); check it with: quint test --main coordkit_replay ${opts.quintRun}\n`);
+      try {
+        await exportTrace(file, opts, out, run);
+      } catch (err) {
+        await out.discard();
+        await run?.discard();
+        throw err;
       }
     });
   itf
@@ -166,25 +148,75 @@ export function register(program: Command): void {
       if (!mapping && (opts.values || opts.acceptors || opts.quorums)) throw new UserError('--values, --acceptors and --quorums go with --mapping');
       const headerOverride = opts.header ? parseJson(await readText(opts.header), opts.header) : undefined;
       const out = await Output.open(opts.out);
-      const text = await readText(file);
-      const doc = parseJson(text, file);
-      let header: TraceHeader;
-      let events: TraceEvent[];
-      if (mapping) {
-        const imported = importStates(doc, text, file, mapping, {
-          constants: {
-            ...(opts.values ? { values: valueList(opts.values) } : {}),
-            ...(opts.acceptors ? { acceptors: list(opts.acceptors) } : {}),
-            ...(opts.quorums ? { quorums: list(opts.quorums).map((q) => q.split('+')) } : {}),
-          },
-        });
-        ({ header, events } = imported);
-        for (const n of imported.notes) process.stderr.write(`note: ${n}\n`);
-      } else {
-        ({ header, events } = fromItf(doc, file, headerOverride, text));
+      try {
+        await importTrace(file, opts, mapping, headerOverride, out);
+      } catch (err) {
+        await out.discard();
+        throw err;
       }
-      await out.write(`${JSON.stringify(header)}\n`);
-      for (const e of events) await out.write(`${JSON.stringify(e)}\n`);
-      await out.close();
     });
+}
+
+async function exportTrace(file: string, opts: ExportOptions, out: Output, run: Output | undefined): Promise<void> {
+  let header: TraceHeader | undefined;
+  let vt: ValueType = 'Str';
+  let index = 0;
+  const kept: TraceEvent[] = [];
+  for await (const item of readTraceFile(file)) {
+    if (item.kind === 'header') {
+      header = item.header;
+      try { vt = valueTypeOf(header); } catch (err) { throw new UserError((err as Error).message, { file, line: item.line, field: 'config.values' }); }
+      if (opts.as === 'events') await out.write(itfPrologue(header));
+    } else if (opts.as === 'events') {
+      let state: string;
+      try { state = itfState(item.event, index, vt); } catch (err) {
+        if (err instanceof UserError) { throw new UserError(err.message, { file, line: item.line, field: item.event.kind === 'state' ? 'state' : 'value' }); }
+        throw err;
+      }
+      await out.write(`${index++ > 0 ? ',' : ''}\n${state}`);
+      if (run && item.event.kind === 'send') kept.push(item.event);
+    } else {
+      kept.push(item.event);
+    }
+  }
+  if (!header) throw new UserError('no header: not a coordkit trace', { file });
+  if (opts.as === 'events') {
+    if (index === 0) throw new UserError('the trace has no events: nothing to export', { file });
+    await out.write(`\n${ITF_EPILOGUE}`);
+  }
+  const states = opts.as === 'paxos-state' || run ? paxosStates(header, kept, file) : undefined;
+  if (opts.as === 'paxos-state' && states) await out.write(paxosStateItf(states, file));
+  await out.close();
+  if (run && states && opts.quintRun) {
+    await run.write(quintReplay(states, file, { valueRule: opts.quintValueRule === 'on', expect: opts.quintExpect }));
+    await run.close();
+    const spec = join(dirname(opts.quintRun), 'paxos.qnt');
+    if (!existsSync(spec)) {
+      try { await copyFile(QUINT_SPEC, spec); } catch (err) { throw new UserError(`cannot write: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { file: spec }); }
+    }
+    process.stderr.write(`quint run: ${opts.quintRun} (${states.steps.length} steps; imports ${spec}); check it with: quint test --main coordkit_replay ${opts.quintRun}\n`);
+  }
+}
+
+async function importTrace(file: string, opts: ImportOptions, mapping: StateMapping | undefined, headerOverride: unknown, out: Output): Promise<void> {
+  const text = await readText(file);
+  const doc = parseJson(text, file);
+  let header: TraceHeader;
+  let events: TraceEvent[];
+  if (mapping) {
+    const imported = importStates(doc, text, file, mapping, {
+      constants: {
+        ...(opts.values ? { values: valueList(opts.values) } : {}),
+        ...(opts.acceptors ? { acceptors: list(opts.acceptors) } : {}),
+        ...(opts.quorums ? { quorums: list(opts.quorums).map((q) => q.split('+')) } : {}),
+      },
+    });
+    ({ header, events } = imported);
+    for (const n of imported.notes) process.stderr.write(`note: ${n}\n`);
+  } else {
+    ({ header, events } = fromItf(doc, file, headerOverride, text));
+  }
+  await out.write(`${JSON.stringify(header)}\n`);
+  for (const e of events) await out.write(`${JSON.stringify(e)}\n`);
+  await out.close();
 }
