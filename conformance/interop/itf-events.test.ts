@@ -90,7 +90,7 @@ describe('deep free-form fields', () => {
 
   it('refuses to import a state whose JSON text nests 5,000 levels deep', () => {
     const doc = JSON.parse(toText({ header: paxosHeader, events: [{ seq: 1, node: 'a1', kind: 'state', state: { x: 1 } } as TraceEvent] }));
-    doc.states[0].event.value.state = JSON.stringify({ x: deep });
+    doc.states[0].event.value.state = `{"x":${'['.repeat(5000)}1${']'.repeat(5000)}}`;
     expect(expectUserError(() => fromItf(doc, 'd')).message).toMatch(/JSON text nested deeper than 200 levels/);
   });
 });
