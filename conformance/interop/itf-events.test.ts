@@ -115,6 +115,11 @@ describe('typed ITF import', () => {
     expect(expectUserError(() => fromItf(doc, 'b')).message).toMatch(/missing field "ts"/);
   });
 
+  it('accepts the variable under a qualified name (M::P::event)', () => {
+    const qualified = text.replaceAll('"event"', '"M::P::event"');
+    expect(fromItf(JSON.parse(qualified), 'q').events).toEqual(t.events);
+  });
+
   it("points a spec's own trace (no coordkit header) at --mapping", () => {
     expect(expectUserError(() => fromItf({ vars: ['msgs'], states: [] }, 'x')).message).toMatch(/use --mapping/);
     expect(() => fromItf([], 'x')).toThrow(UserError);

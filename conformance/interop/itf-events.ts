@@ -16,7 +16,7 @@ import { UserError } from '../schema/user-error.ts';
 import { firstIssue } from '../schema/zod-issue.ts';
 import { lineOfPath } from './json-locate.ts';
 import { FIXED_SCALE, apalacheType, fixedFields, typeOf, type ItfType } from './itf-types.ts';
-import { ItfMap, ItfValueError, ItfVariant, MAX_DEPTH, decodeValue, jsonDepth, isRecord, userErrorFrom, valueKey, type ItfValue, type ValueAt } from './itf-value.ts';
+import { ItfMap, ItfValueError, ItfVariant, MAX_DEPTH, decodeValue, jsonDepth, resolveVar, isRecord, userErrorFrom, valueKey, type ItfValue, type ValueAt } from './itf-value.ts';
 
 export const ITF_VAR = 'event';
 export const ITF_HEADER_KEY = 'coordkit-header';
@@ -177,16 +177,18 @@ export function fromItf(doc: unknown, file: string, headerOverride?: unknown, te
   let vt: ValueType;
   try { vt = valueTypeOf(header); } catch (err) { throw new UserError((err as Error).message, { file, field: 'header.config.values' }); }
   const guard = new OrderGuard(header);
+  const vars = (d as { vars?: unknown }).vars;
+  const name = Array.isArray(vars) && vars.every((v) => typeof v === 'string') ? resolveVar(vars, ITF_VAR, file) : ITF_VAR;
   const events = d.states.map((state, i) => {
-    const path = ['states', i, ITF_VAR];
+    const path = ['states', i, name];
     const line = () => (text === undefined ? undefined : lineOfPath(text, path.slice(0, 2)));
-    if (typeof state !== 'object' || state === null || !(ITF_VAR in state)) {
+    if (typeof state !== 'object' || state === null || !(name in state)) {
       const l = line();
-      throw new UserError(`state ${i} has no "${ITF_VAR}" variable`, { file, ...(l ? { line: l } : {}), field: `states.${i}` });
+      throw new UserError(`state ${i} has no "${name}" variable`, { file, ...(l ? { line: l } : {}), field: `states.${i}` });
     }
     let raw: unknown;
     try {
-      raw = decodeTyped(decodeValue((state as Record<string, unknown>)[ITF_VAR], { file, path }), EVENT_TYPE, vt, { file, path });
+      raw = decodeTyped(decodeValue((state as Record<string, unknown>)[name], { file, path }), EVENT_TYPE, vt, { file, path });
     } catch (err) {
       return userErrorFrom(err, text, lineOfPath);
     }

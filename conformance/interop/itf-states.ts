@@ -23,7 +23,7 @@ import type { PaxosMessage, TraceEvent, TraceHeader } from '../schema/trace.ts';
 import { lineOfPath } from './json-locate.ts';
 import type { StateMapping } from './itf-mapping.ts';
 import {
-  ItfMap, ItfSet, ItfValueError, ItfVariant, decodeValue, isRecord, userErrorFrom, valueKey,
+  ItfMap, ItfSet, ItfValueError, ItfVariant, decodeValue, isRecord, resolveVar, userErrorFrom, valueKey,
   type ItfRecord, type ItfValue, type ValueAt,
 } from './itf-value.ts';
 
@@ -54,13 +54,7 @@ export interface ImportOptions {
   constants?: Partial<StateMapping['constants']>;
 }
 
-/** Finds a variable by bare or qualified name (`msgs` matches `Mod::Inst::msgs`). */
-export function resolveVar(vars: readonly string[], name: string, file: string): string {
-  const found = vars.filter((v) => v === name || v.endsWith(`::${name}`));
-  if (found.length === 1) return found[0];
-  if (found.length === 0) throw new UserError(`no variable "${name}" (bare or qualified) among vars ${JSON.stringify(vars)}`, { file, field: 'vars' });
-  throw new UserError(`variable "${name}" is ambiguous: ${found.join(', ')}`, { file, field: 'vars' });
-}
+export { resolveVar };
 
 export function importStates(doc: unknown, text: string | undefined, file: string, mapping: StateMapping, opts: ImportOptions = {}): ImportedTrace {
   try {

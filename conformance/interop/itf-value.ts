@@ -6,7 +6,8 @@
  * `#bigint` ("" or "0x10") is refused in one place, with the JSON path of the value.
  *
  * Decoding is recursive but bounded: a value nested deeper than MAX_DEPTH is a user
- * error, never a stack overflow.
+ * error, never a stack overflow. Variables are found by bare or qualified name
+ * (`resolveVar`: `msgs` matches Quint's `Mod::Inst::msgs`).
  */
 import { UserError } from '../schema/user-error.ts';
 
@@ -119,4 +120,12 @@ export function userErrorFrom(err: unknown, text: string | undefined, lineOf: (t
     throw new UserError(err.message, { file: err.at.file, ...(line !== undefined ? { line } : {}), field: err.at.path.join('.') });
   }
   throw err;
+}
+
+/** Finds a variable by bare or qualified name (`msgs` matches `Mod::Inst::msgs`). */
+export function resolveVar(vars: readonly string[], name: string, file: string): string {
+  const found = vars.filter((v) => v === name || v.endsWith(`::${name}`));
+  if (found.length === 1) return found[0];
+  if (found.length === 0) throw new UserError(`no variable "${name}" (bare or qualified) among vars ${JSON.stringify(vars)}`, { file, field: 'vars' });
+  throw new UserError(`variable "${name}" is ambiguous: ${found.join(', ')}`, { file, field: 'vars' });
 }
