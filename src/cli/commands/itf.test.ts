@@ -75,10 +75,10 @@ describe('coordkit itf', () => {
     oneLine(r.stderr);
   }, 60_000);
 
-  it('imports the committed Quint trace with --mapping quint-paxos, states the renumbering, and verify passes it (exit 0)', async () => {
+  it('imports the committed Quint trace through a mapping file (constants included), states the renumbering, and verify passes it (exit 0)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'coordkit-itf-'));
     const out = join(dir, 'q.jsonl');
-    const r = await runCli(['itf', 'import', 'traces/itf/quint-paxos-seed1.itf.json', '--mapping', 'quint-paxos', '--values', '1,2', '--out', out]);
+    const r = await runCli(['itf', 'import', 'traces/itf/quint-paxos-seed1.itf.json', '--mapping', 'traces/itf/quint-paxos.mapping.json', '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/note: ballots renumbered in order .*9007199254740993 -> 2/);
     expect((await runCli(['verify', out])).code).toBe(0);
