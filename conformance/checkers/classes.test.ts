@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { paxosHeader } from '../schema/arbitraries.ts';
 import type { TraceEvent } from '../schema/trace.ts';
 import { failedClasses } from './classes.ts';
-import { formatJunit, formatSummary, formatText } from './format.ts';
+import { formatClasses, formatJunit, formatText } from './format.ts';
 import { verifyRun } from './test-support.ts';
 
 const ev = (seq: number, e: Record<string, unknown>) => ({ seq, ...e } as TraceEvent);
@@ -24,11 +24,11 @@ describe('verdict classes', () => {
       ev(2, { node: 'p1', kind: 'decide', value: 'y' }),
     ] });
     expect(failedClasses(bad)).toEqual(['safety', 'conformance']);
-    expect(formatSummary([bad])).toMatch(/^summary: 1 of 1 trace\(s\) failed: safety \(paxos\.agreement, paxos\.decide-chosen\); conformance \(paxos\.refinement\)$/);
+    expect(formatClasses([bad])).toBe('failed classes: safety (paxos.agreement, paxos.decide-chosen); conformance (paxos.refinement)');
     expect(formatText(bad)).toMatch(/FAIL paxos\.agreement \(safety\)/);
     expect(formatJunit([bad])).toMatch(/classname="memory\.jsonl\.safety" name="paxos\.agreement"/);
     const good = await verifyRun({ header: paxosHeader, events: [ev(1, { node: 'p1', kind: 'propose', value: 'x' })] });
     expect(failedClasses([good])).toEqual([]);
-    expect(formatSummary([good])).toBe('summary: 1 trace(s), none failed');
+    expect(formatClasses([good])).toBe('failed classes: none');
   });
 });

@@ -1,6 +1,6 @@
 /** Renders trace reports for people (text) and for CI (JUnit XML). Pure functions. */
 import { classOf, failedClasses } from './classes.ts';
-import type { TraceReport } from './run.ts';
+import { outcomeOf, type TraceReport } from './run.ts';
 import type { Figure, Verdict } from './types.ts';
 
 const figureText = (figures: Record<string, Figure>) =>
@@ -19,19 +19,19 @@ export function formatText(r: TraceReport): string {
 }
 
 /**
- * One line for a set of reports: how many traces failed, and which property classes
- * failed with the properties in each ("safety: paxos.agreement; liveness: ...").
+ * One line for a set of reports naming the property classes that failed, with the
+ * properties in each: "failed classes: safety (paxos.agreement); conformance (paxos.refinement)",
+ * or "failed classes: none".
  */
-export function formatSummary(reports: readonly TraceReport[]): string {
-  const bad = reports.filter((r) => r.verdicts.some((v) => v.status === 'fail')).length;
+export function formatClasses(reports: readonly TraceReport[]): string {
   const classes = failedClasses(reports);
-  if (classes.length === 0) return `summary: ${reports.length} trace(s), none failed`;
+  if (classes.length === 0) return 'failed classes: none';
   const parts = classes.map((c) => {
     const props = new Set<string>();
     for (const r of reports) for (const v of r.verdicts) if (v.status === 'fail' && classOf(v) === c) props.add(v.property);
     return `${c} (${[...props].join(', ')})`;
   });
-  return `summary: ${bad} of ${reports.length} trace(s) failed: ${parts.join('; ')}`;
+  return `failed classes: ${parts.join('; ')}`;
 }
 
 const xml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -45,12 +45,31 @@ function testcase(file: string, v: Verdict): string {
   return `${head}<failure message="${xml(first ? `line ${first.line}: ${first.message}` : 'failed')}">${xml(body)}</failure></testcase>`;
 }
 
-export function formatJunit(reports: TraceReport[]): string {
+/** A trace that could not be judged at all (malformed input): its one-line error. */
+export interface UnjudgedTrace {
+  file: string;
+  error: string;
+}
+
+/** A suite with one errored testcase: a trace that could not be judged. */
+function errorSuite(file: string, name: string, message: string): string {
+  return [
+    `  <testsuite name="${xml(file)}" tests="1" failures="0" errors="1" skipped="0">`,
+    `    <testcase classname="${xml(file)}" name="${xml(name)}"><error message="${xml(message)}"/></testcase>`,
+    '  </testsuite>',
+  ].join('\n');
+}
+
+/** Every trace gets a suite: a report's verdicts, or a malformed trace as an error testcase. */
+export function formatJunit(reports: (TraceReport | UnjudgedTrace)[]): string {
   const suites = reports.map((r) => {
+    if ('error' in r) return errorSuite(r.file, 'malformed', r.error);
     const count = (s: Verdict['status']) => r.verdicts.filter((v) => v.status === s).length;
+    const unchecked = outcomeOf(r) === 'unchecked';
     return [
-      `  <testsuite name="${xml(r.file)}" tests="${r.verdicts.length}" failures="${count('fail')}" skipped="${count('skip')}">`,
+      `  <testsuite name="${xml(r.file)}" tests="${r.verdicts.length + (unchecked ? 1 : 0)}" failures="${count('fail')}" errors="${unchecked ? 1 : 0}" skipped="${count('skip')}">`,
       ...r.verdicts.map((v) => testcase(r.file, v)),
+      ...(unchecked ? [`    <testcase classname="${xml(r.file)}" name="nothing-checked"><error message="every property was skipped: nothing was checked"/></testcase>`] : []),
       '  </testsuite>',
     ].join('\n');
   });

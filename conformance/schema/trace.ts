@@ -4,6 +4,7 @@
  * as JSON Schema for implementations in other languages.
  */
 import { z } from 'zod';
+import { backendListRules, clusterConfigRules, paxosConfigRules } from './config-rules.ts';
 
 export const TRACE_FORMAT = 'coordkit-trace';
 export const TRACE_VERSION = 1;
@@ -30,7 +31,7 @@ export const paxosConfig = z.object({
     ms: z.number().positive().optional(),
     events: z.number().int().nonnegative().optional().describe("further events at the learner itself before its decision (0: the decision is the learner's next event)"),
   }).optional().describe('learner liveness bound: a learner that received accepted for one (ballot, value) from a quorum decides within this many ms (ts) or of its own events; default: by the end of the trace'),
-});
+}).superRefine(paxosConfigRules);
 
 export const clusterConfig = z.object({
   servers: z.array(nodeId).min(1),
@@ -40,7 +41,7 @@ export const clusterConfig = z.object({
   sessionTimeout: z.number().positive().optional().describe('milliseconds'),
   clients: z.array(nodeId).default([]),
   leaderWithin: z.number().int().positive().optional().describe('leader liveness bound: ticks after a fault or recovery by which a leader must exist while a quorum is up and connected; default syncLimit + 5'),
-});
+}).superRefine(clusterConfigRules);
 
 export const balancerPolicy = z.enum([
   'round-robin', 'weighted-round-robin', 'random', 'least-connections',
@@ -49,7 +50,7 @@ export const balancerPolicy = z.enum([
 
 export const balancerConfig = z.object({
   policy: balancerPolicy,
-  backends: z.array(z.object({ id: nodeId, weight: z.number().positive().default(1) })).min(1),
+  backends: z.array(z.object({ id: nodeId, weight: z.number().positive().default(1) })).min(1).superRefine(backendListRules),
   seed: z.number().int().optional(),
 });
 
@@ -197,7 +198,7 @@ export const traceEvent = z.discriminatedUnion('kind', [
     inflight: z.record(nodeId, z.number().int().nonnegative()).optional().describe('in-flight counts at pick time, if the balancer reports them'),
   }),
   ev('done', { request: z.string(), backend: nodeId }),
-  ev('membership', { backends: z.array(z.object({ id: nodeId, weight: z.number().positive().default(1) })) }),
+  ev('membership', { backends: z.array(z.object({ id: nodeId, weight: z.number().positive().default(1) })).superRefine(backendListRules) }),
 ]);
 export type TraceEvent = z.infer<typeof traceEvent>;
 export type EventKind = TraceEvent['kind'];
