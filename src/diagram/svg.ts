@@ -3,6 +3,7 @@
  * binary. The WebAssembly instance is created once and reused.
  */
 import { instance, type Viz } from '@viz-js/viz';
+import { FONT_FAMILY, FONT_NAME } from './text-metrics.ts';
 
 let viz: Promise<Viz> | undefined;
 
@@ -23,7 +24,9 @@ export async function dotToSvg(dot: string): Promise<string> {
   const result = (await graphviz()).render(dot, { format: 'svg' });
   const errors = result.errors.filter((e) => e.level !== 'warning').map((e) => e.message.trim());
   if (result.status !== 'success' || errors.length > 0) throw new DotError(errors.length > 0 ? errors : ['render failed']);
-  return result.output;
+  // Graphviz writes the one family it laid text out in; the browser gets that family with
+  // its metric-compatible fallbacks (see text-metrics.ts).
+  return result.output.replaceAll(`font-family="${FONT_NAME}"`, `font-family="${FONT_FAMILY}"`);
 }
 
 /** The same SVG without the XML prolog and DOCTYPE, ready to inline in HTML. */
