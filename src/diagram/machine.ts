@@ -16,6 +16,17 @@ export interface DiagramOptions {
   all?: boolean;
   /** Draw a legend of the notation (default true). */
   legend?: boolean;
+  /**
+   * Give each state's SVG element the id PREFIX + its generated id (see statechartIds),
+   * so a page can highlight states; several diagrams on one page need distinct prefixes.
+   */
+  idPrefix?: string;
+}
+
+/** The SVG element id of each state (by XState id) in a DOT drawing made with `idPrefix`. */
+export function statechartIds(chart: Statechart, idPrefix: string): Record<string, string> {
+  const ix = index(chart);
+  return Object.fromEntries([...ix.ids].map(([state, id]) => [state, `${idPrefix}${id}`]));
 }
 
 export function machineToMermaid(machine: AnyStateMachine, options: DiagramOptions = {}): string {
@@ -299,7 +310,8 @@ export function statechartToDot(chart: Statechart, options: DiagramOptions = {})
     if (s.children.length === 0) {
       const label = s.kind === 'history' ? 'shape=circle, label="H"' : `label=${htmlLabel(stateLines(stateLabel(s), internal))}`;
       const extra = s.kind === 'final' ? ', peripheries=2' : '';
-      lines.push(`${pad}${id} [${label}${extra}, tooltip=${dotString(s.id)}];`);
+      const svgId = options.idPrefix !== undefined ? `, id=${dotString(`${options.idPrefix}${id}`)}` : '';
+      lines.push(`${pad}${id} [${label}${extra}${svgId}, tooltip=${dotString(s.id)}];`);
       return;
     }
     const inner = isRoot ? pad : `${pad}  `;
@@ -308,7 +320,8 @@ export function statechartToDot(chart: Statechart, options: DiagramOptions = {})
       // keeps edge labels off nodes, but not off cluster labels.
       lines.push(`${pad}subgraph cluster_${id} {`);
       const style = s.kind === 'parallel' ? 'dashed,rounded' : 'rounded';
-      lines.push(`${inner}label=""; style="${style}"; color="#3b5b92";`);
+      const svgId = options.idPrefix !== undefined ? ` id=${dotString(`${options.idPrefix}${id}`)};` : '';
+      lines.push(`${inner}label=""; style="${style}"; color="#3b5b92";${svgId}`);
       lines.push(`${inner}${id}_name [shape=plaintext, style="", margin="0.04,0", label=${htmlLabel(stateLines(stateLabel(s), internal))}];`);
       lines.push(`${inner}{ rank=same; ${id}_name; ${anchor(s)}; }`);
     } else if (internal.length > 0) {
