@@ -47,7 +47,7 @@ function measureInPage(): Measured {
     for (const g of host.querySelectorAll('g.node, g.cluster, g.edge')) {
       // A transition's label is drawn as a node of class transition on its edge.
       const isEdge = g.classList.contains('edge') || g.classList.contains('transition');
-      const shapes = [...g.querySelectorAll(':scope > path, :scope > polygon, :scope > ellipse, :scope > g > path, :scope > g > polygon')]
+      const shapes = [...g.querySelectorAll('path, polygon, ellipse')]
         .map((s) => boxOf((s as SVGGraphicsElement).getBBox()))
         .filter((b) => b.x1 - b.x0 > 1 && b.y1 - b.y0 > 1); // rules are lines, not boxes
       const outline = isEdge ? undefined : shapes.sort((a, b) => area(b) - area(a))[0];

@@ -340,7 +340,13 @@ export function statechartToDot(chart: Statechart, options: DiagramOptions = {})
     const label = htmlLabel([{ text: `any state of ${clip(ix.byId.get(id)!.key, 40)}`, style: ROW }]);
     lines.push(`  ${ix.ids.get(id)}_any [shape=plaintext, style="", label=${label}, fontcolor="#44546a"];`);
   }
-  if (options.legend ?? true) lines.push(`  legend [shape=plaintext, style="", margin=0, label=${htmlLabel(legendLines(hidden), 1)}];`);
+  if (options.legend ?? true) {
+    // Below the drawing as the graph's label (Graphviz keeps it clear of everything), unless
+    // that label already lists the machine's own internal transitions.
+    const legend = htmlLabel(legendLines(hidden), 1);
+    if (internals.has(chart.root.id)) lines.push(`  legend [shape=plaintext, style="", margin=0, label=${legend}];`);
+    else lines.push(`  label=${legend}; labelloc=b; labeljust=l;`);
+  }
   lines.push(...edges, '}');
   return `${lines.join('\n')}\n`;
 }

@@ -7,7 +7,7 @@
  */
 import { Option, type Command } from 'commander';
 import { checkModels } from '../check/models.ts';
-import { intOption } from '../errors.ts';
+import { UserError, intOption } from '../errors.ts';
 import { startExplorer } from '../../explorer-ui/server.ts';
 
 export function register(program: Command): void {
@@ -17,14 +17,22 @@ export function register(program: Command): void {
     for (const option of model.options()) sub.addOption(option);
     sub
       .addOption(new Option('--port <n>', 'port to listen on (default: a free one)').argParser(intOption('port', 0, 65535)).default(0))
+      .option('--tour <property>', 'open on the counterexample (or witness) of this property')
       .addOption(new Option('--max-states <n>', 'states the opening search (for counterexamples) may store').argParser(intOption('max-states', 1)).default(500_000))
       .action(async (opts: Record<string, unknown>) => {
         const spec = model.build(opts);
         const command = `coordkit ${process.argv.slice(2).join(' ')}`;
         const explorer = await startExplorer(spec, { port: opts.port as number, maxStates: opts.maxStates as number, command });
         const s = explorer.info.search;
+        const tour = opts.tour as string | undefined;
+        if (tour !== undefined && !explorer.info.properties.some((p) => p.name === tour && p.tour)) {
+          await explorer.close();
+          const known = explorer.info.properties.filter((p) => p.tour).map((p) => p.name).join(', ') || 'none';
+          throw new UserError(`no counterexample or witness for '${tour}' (with one: ${known})`, { field: '--tour' });
+        }
+        const url = tour === undefined ? explorer.url : `${explorer.url}#path=&tour=${encodeURIComponent(tour)}`;
         process.stdout.write(`${spec.name}: ${s.states.toLocaleString('en-US')} states searched${s.complete ? '' : ` (stopped: ${s.stopReason})`}\n`);
-        process.stdout.write(`explorer listening on ${explorer.url}  (Ctrl-C stops it)\n`);
+        process.stdout.write(`explorer listening on ${url}  (Ctrl-C stops it)\n`);
         await new Promise<void>((resolve) => {
           const stop = () => {
             process.off('SIGINT', stop);
