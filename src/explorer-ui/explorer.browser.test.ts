@@ -66,6 +66,9 @@ describe('coordkit explore in headless Chromium', () => {
     expect(await page.locator('.violation[data-property="agreement"]').textContent()).toMatch(/^agreement violated: /);
     expect(await page.locator('#tour').textContent()).toContain('end: 8 steps');
     expect(await page.locator('#messages tbody tr').count()).toBeGreaterThan(0);
+    // The active state is drawn highlighted: a1 is in 'serving'.
+    const fill = await page.locator('.actor[data-actor="a1"] g.node.active path').first().evaluate((e) => getComputedStyle(e).fill);
+    expect(fill).toBe('rgb(255, 233, 168)');
 
     await page.click('#back');
     await depth(page, 7);
