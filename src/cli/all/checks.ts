@@ -40,6 +40,8 @@ export interface CheckOutcome {
   graph?: StateGraph;
   /** For mutants: the configurations tried, in order, up to the one that caught it. */
   tried?: string[];
+  /** The options the run was built from (`check MODEL` / `explore MODEL` flags). */
+  opts?: Record<string, unknown>;
 }
 
 export interface CheckHooks {
@@ -101,6 +103,7 @@ export function checkConfiguration(config: Configuration, hooks: CheckHooks = {}
     counterexamples: counterexamplesOf(run), asExpected: pass,
     detail: pass ? 'every property holds' : `unexpected: ${broken.join(', ')}`,
     graph: graphOf(run, graph),
+    opts: config.opts,
   };
 }
 
@@ -126,6 +129,7 @@ export function catchMutant(mutant: PaxosMutant, configs: Configuration[], hooks
         : `not caught by ${tried.join('; ')}`,
       graph: caught ? graphOf(run, graph) : undefined,
       tried: [...tried],
+      opts: { ...config.opts, mutant: mutant.name },
     };
     if (caught) break;
   }
