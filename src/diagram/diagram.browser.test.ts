@@ -16,6 +16,8 @@ import { launchChromium, offlinePage } from '../report/testing/chromium.ts';
 import { machineToDot } from './machine.ts';
 import { dotToInlineSvg } from './svg.ts';
 import { generatedMachine } from './testing/generated-machines.ts';
+import { stateGraphToDot } from './state-graph.ts';
+import { racyLockGraph } from '../report/testing/fixture-report.ts';
 
 interface Measured {
   /** Texts checked against a box. */
@@ -142,6 +144,15 @@ describe('statechart SVGs measured in headless Chromium', () => {
     const m = await measure(page, svgs);
     console.log(`generated machines: ${m.labels} labels in boxes, ${m.edgeLabels} edge-label lines`);
     expect(m.labels).toBeGreaterThan(900);
+    expect(m.overflows).toEqual([]);
+    expect(m.overlaps).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('an explored state graph (racy lock, 8 states): 0 labels overflow, 0 edge-label overlaps', async () => {
+    const { page } = await offlinePage(browser);
+    const m = await measure(page, [{ name: 'racy lock', svg: await dotToInlineSvg(stateGraphToDot(racyLockGraph())) }]);
+    expect(m.labels).toBe(racyLockGraph().nodes.length);
     expect(m.overflows).toEqual([]);
     expect(m.overlaps).toEqual([]);
     await page.close();
