@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { test } from '@fast-check/vitest';
 import fc from 'fast-check';
 import type { AnyStateMachine } from 'xstate';
@@ -162,5 +163,21 @@ describe('generated machines', () => {
     const machine = fc.sample(generatedMachine, { seed: -15855541, numRuns: 40 })[37];
     expect(allStates(toStatechart(machine).root)).toHaveLength(41);
     for (const all of [false, true]) expect(await dotToSvg(machineToDot(machine, { all }))).toContain('<svg');
+  });
+});
+
+describe('Graphviz fallback', () => {
+  it('still draws the DOT the old renderer wrote for seed -15855541, which Graphviz cannot route with splines', async () => {
+    const dot = readFileSync(new URL('./testing/unroutable-seed-15855541.dot', import.meta.url), 'utf8');
+    const svg = await dotToSvg(dot);
+    expect(svg).toContain('<svg');
+    // Every one of its 9 edges is drawn, the one Graphviz used to lose included.
+    expect((dot.match(/ -> /g) ?? []).length).toBe(9);
+    expect((svg.match(/class="edge"/g) ?? []).length).toBe(9);
+    expect(svg).toContain('<title>s0_anchor&#45;&gt;s1_anchor</title>');
+  });
+
+  it('reports a DOT syntax error as a DotError, without retrying it', async () => {
+    await expect(dotToSvg('digraph { a -> }')).rejects.toThrow(/Graphviz rejected the diagram/);
   });
 });
