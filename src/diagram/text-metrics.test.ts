@@ -1,3 +1,4 @@
+/** Text widths from the Liberation Sans table and line wrapping, as the statechart boxes use them. */
 import { describe, expect, it } from 'vitest';
 import { fullyKnown, textWidth, UNKNOWN_EM, wrapText } from './text-metrics.ts';
 

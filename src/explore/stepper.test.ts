@@ -1,3 +1,4 @@
+/** Stepper: the enabled steps, replaying a counterexample by step positions, and paths that stay valid across systems. */
 import { describe, expect, it } from 'vitest';
 import { paxosTlaSystem } from '../../models/paxos/system.ts';
 import { findPaxosMutant } from '../../models/paxos/mutants.ts';

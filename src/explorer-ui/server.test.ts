@@ -1,3 +1,4 @@
+/** The explorer server on the cluster model, through its JSON API (no browser). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkModels } from '../cli/check/models.ts';
 import { startExplorer, type Explorer } from './server.ts';

@@ -1,3 +1,4 @@
+/** `coordkit explore` as a process: the URL it prints, the page it serves, how it stops, a bad --tour. */
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';

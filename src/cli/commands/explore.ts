@@ -16,7 +16,7 @@ export function register(program: Command): void {
     const sub = explore.command(model.name).description(`${model.description}, step by step`);
     for (const option of model.options()) sub.addOption(option);
     sub
-      .addOption(new Option('--port <n>', 'port to listen on (default: a free one)').argParser(intOption('port', 0, 65535)).default(0))
+      .addOption(new Option('--port <n>', 'port to listen on; 0 = a free one').argParser(intOption('port', 0, 65535)).default(0))
       .option('--tour <property>', 'open on the counterexample (or witness) of this property')
       .addOption(new Option('--max-states <n>', 'states the opening search (for counterexamples) may store').argParser(intOption('max-states', 1)).default(500_000))
       .action(async (opts: Record<string, unknown>) => {
