@@ -30,6 +30,8 @@ export interface BalancerContext {
   /** In-flight requests per backend, and which backend each open request went to. */
   inflight: Record<string, number>;
   open: Record<string, string>;
+  /** Least connections: backends ever chosen, least recently chosen first (tie-break). */
+  recency: string[];
   lastPick: PickEmitted | null;
 }
 
@@ -95,7 +97,7 @@ export function defineBalancer(spec: PolicySpec) {
     description: spec.description,
     context: ({ input }) => ({
       backends: input.backends, cursor: 0, rng: (input.seed ?? 0) >>> 0,
-      current: input.backends.map(() => 0), inflight: {}, open: {}, lastPick: null,
+      current: input.backends.map(() => 0), inflight: {}, open: {}, recency: [], lastPick: null,
     }),
     initial: 'serving',
     states: {

@@ -1,22 +1,26 @@
 /** Least connections: the backend with the fewest in-flight requests per unit of weight;
- * ties go to the first found scanning from a rotating start. */
+ * ties go to the tied backend chosen least recently (one never chosen first, then in
+ * membership order), so no backend is favoured whatever the tie sets are. */
 import { defineBalancer, type BalancerContext } from './define.ts';
 
 const load = (ctx: BalancerContext, i: number) => (ctx.inflight[ctx.backends[i].id] ?? 0) / ctx.backends[i].weight;
 
+/** Position in the recency order: never chosen (-1) before anything chosen. */
+const recency = (ctx: BalancerContext, i: number) => ctx.recency.indexOf(ctx.backends[i].id);
+
 export const leastConnectionsMachine = defineBalancer({
   id: 'balancer-least-connections',
-  description: 'fewest in-flight requests per unit of weight',
+  description: 'fewest in-flight requests per unit of weight, ties to the least recently chosen',
   chooseAction: 'chooseLeastLoaded',
   tracksLoad: true,
   choose: (ctx) => {
-    const n = ctx.backends.length;
-    let best = ctx.cursor % n;
-    for (let k = 1; k < n; k++) {
-      const i = (ctx.cursor + k) % n;
-      if (load(ctx, i) < load(ctx, best)) best = i;
+    let best = 0;
+    for (let i = 1; i < ctx.backends.length; i++) {
+      const l = load(ctx, i);
+      const b = load(ctx, best);
+      if (l < b || (l === b && recency(ctx, i) < recency(ctx, best))) best = i;
     }
-    return { backend: ctx.backends[best].id, patch: { cursor: (ctx.cursor + 1) % n } };
+    const id = ctx.backends[best].id;
+    return { backend: id, patch: { recency: [...ctx.recency.filter((x) => x !== id), id] } };
   },
-  onMembership: () => ({ cursor: 0 }),
 });

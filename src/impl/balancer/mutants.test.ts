@@ -42,8 +42,9 @@ describe('balancer mutants', () => {
     expect(rate).toBe(1);
     // Every property judged by some policy has a failing trace in the corpus.
     const broken = new Set(corpus().filter((t) => t.expect === 'fail').map((t) => t.breaks));
-    for (const p of ['pick-validity', 'round-robin-order', 'round-robin-membership', 'wrr-proportions', 'random-uniformity',
-      'random-independence', 'least-connections', 'p2c-less-loaded', 'hash-stable', 'consistent-hash-movement', 'aggregate']) {
+    for (const p of ['pick-validity', 'zero-weight-never-picked', 'round-robin-order', 'round-robin-membership', 'wrr-proportions',
+      'random-uniformity', 'random-independence', 'least-connections', 'lc-tie-fairness', 'p2c-distinct-candidates', 'p2c-less-loaded',
+      'hash-stable', 'hash-deterministic', 'hash-balance', 'consistent-hash-movement', 'consistent-hash-add-share', 'aggregate']) {
       expect(broken, p).toContain(p);
     }
   });
