@@ -21,17 +21,15 @@ export interface BalancerInput { backends: Backend[]; seed?: number }
 /** One context for all policies; each reads the fields it needs. */
 export interface BalancerContext {
   backends: Backend[];
-  /** Round robin: index of the next backend; least connections: where the tie scan starts. */
+  /** Round robin: index of the next backend. */
   cursor: number;
-  /** PRNG state (mulberry32), so random choices are deterministic and explorable. */
+  /** PRNG state (mulberry32), so random choices (random, P2C, least-connections ties) are deterministic and explorable. */
   rng: number;
   /** Smooth WRR: current score per backend, parallel to `backends`. */
   current: number[];
   /** In-flight requests per backend, and which backend each open request went to. */
   inflight: Record<string, number>;
   open: Record<string, string>;
-  /** Least connections: backends ever chosen, least recently chosen first (tie-break). */
-  recency: string[];
   lastPick: PickEmitted | null;
 }
 
@@ -97,7 +95,7 @@ export function defineBalancer(spec: PolicySpec) {
     description: spec.description,
     context: ({ input }) => ({
       backends: input.backends, cursor: 0, rng: (input.seed ?? 0) >>> 0,
-      current: input.backends.map(() => 0), inflight: {}, open: {}, recency: [], lastPick: null,
+      current: input.backends.map(() => 0), inflight: {}, open: {}, lastPick: null,
     }),
     initial: 'serving',
     states: {
