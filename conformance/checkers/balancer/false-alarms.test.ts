@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc } from '@fast-check/vitest';
 import { policies } from '../../../src/impl/balancer/index.ts';
-import { recordTrace } from '../../../src/impl/balancer/record.ts';
+import { kitConfig, recordTrace } from '../../../src/impl/balancer/record.ts';
 import type { Backend, Policy } from '../../../src/impl/balancer/types.ts';
 import type { MembershipChange, WorkloadSpec } from '../../../src/impl/balancer/workload.ts';
 import { HASH_NAMES } from '../../../models/balancer/hash-functions.ts';
@@ -69,7 +69,7 @@ function judge(policy: Policy, s: Scenario, scenarios: number): string[] {
   const make = (seed: number) => policies[policy](spec.backends, seed, { hash: s.hash });
   const trace = recordTrace(make(s.seed), spec, {
     policy, producer: { name: 'false-alarm test' }, instances: hashing ? [make(s.seed + 1)] : [],
-    config: { ...multipleTesting(scenarios), ...(hashing ? { hash: s.hash } : {}) },
+    config: { ...kitConfig(policy), ...multipleTesting(scenarios), ...(hashing ? { hash: s.hash } : {}) },
   });
   return verifyTrace(trace).verdicts.filter((v) => v.status === 'fail').map((v) => `${v.property}: ${v.note}`);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { policies } from '../../../src/impl/balancer/index.ts';
 import { mutantTrace } from '../../../src/impl/balancer/corpus.ts';
 import { mutants } from '../../../src/impl/balancer/mutants.ts';
-import { recordTrace } from '../../../src/impl/balancer/record.ts';
+import { kitConfig, recordTrace } from '../../../src/impl/balancer/record.ts';
 import type { Policy } from '../../../src/impl/balancer/types.ts';
 import { backendsOf, type WorkloadSpec } from '../../../src/impl/balancer/workload.ts';
 import { crc32 } from '../../../models/balancer/hash-functions.ts';
@@ -15,7 +15,7 @@ function addOne(policy: Policy, n: number, keys: number, instances = 1, seed = 5
   const backends = backendsOf(n);
   const spec: WorkloadSpec = { backends, picks: keys * 6, keys, maxInflight: 4, seed, changes: [{ atPick: keys * 3, backends: backendsOf(n + 1) }] };
   const make = (s: number) => policies[policy](backends, s, { hash });
-  return [...recordTrace(make(seed), spec, { policy, producer: { name: 't' }, instances: Array.from({ length: instances - 1 }, (_, i) => make(seed + i + 1)), config: hash ? { hash } : {} })];
+  return [...recordTrace(make(seed), spec, { policy, producer: { name: 't' }, instances: Array.from({ length: instances - 1 }, (_, i) => make(seed + i + 1)), config: { ...kitConfig(policy), ...(hash ? { hash } : {}) } })];
 }
 
 const mutant = (name: string) => mutants.find((m) => m.name === name)!;

@@ -3,7 +3,7 @@ import { verifyTrace } from '../../../conformance/checkers/run.ts';
 import { corpus, mutantTrace, standardSpec } from './corpus.ts';
 import { policies } from './index.ts';
 import { mutants } from './mutants.ts';
-import { recordTrace } from './record.ts';
+import { kitConfig, recordTrace } from './record.ts';
 import type { Policy } from './types.ts';
 
 const SEEDS = [11, 22, 33];
@@ -28,7 +28,7 @@ describe('balancer mutants', () => {
       for (const seed of SEEDS) {
         const weights = policy === 'weighted-round-robin' || policy === 'random' ? [5, 1, 3, 1] : undefined;
         const spec = standardSpec(weights, seed);
-        const r = verifyTrace(recordTrace(policies[policy](spec.backends, seed), spec, { policy, producer: { name: 't' } }));
+        const r = verifyTrace(recordTrace(policies[policy](spec.backends, seed), spec, { policy, producer: { name: 't' }, config: kitConfig(policy) }));
         const failed = r.verdicts.filter((v) => v.status === 'fail').map((v) => `${v.property}: ${v.note}`);
         expect(failed, `${policy} seed ${seed}`).toEqual([]);
       }

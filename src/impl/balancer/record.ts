@@ -21,14 +21,19 @@ export interface RecordMeta {
   /** Further instances of the same configuration: picks go to the instances in turn and
    * name theirs (`i1`, `i2`, ...) in the pick's `instance` field; membership changes reach all. */
   instances?: Balancer[];
-  /** Header config beyond policy, backends and seed; consistent-hash gets `vnodes` (the
-   * kit's VNODES_PER_WEIGHT) unless given. */
+  /** Header config beyond policy, backends and seed (a recorder states its ring's `vnodes`;
+   * kitConfig gives coordkit's own). */
   config?: Partial<Pick<ConfigOf<'balancer'>, 'vnodes' | 'hash' | 'alpha' | 'scenarios'>>;
+}
+
+/** What coordkit's own balancers promise beyond policy and backends: the ring's vnodes. */
+export function kitConfig(policy: Policy): RecordMeta['config'] {
+  return policy === 'consistent-hash' ? { vnodes: VNODES_PER_WEIGHT } : {};
 }
 
 export function* recordTrace(balancer: Balancer, spec: WorkloadSpec, meta: RecordMeta): Generator<TraceLine> {
   const node = meta.node ?? 'lb';
-  const config = { ...(meta.policy === 'consistent-hash' ? { vnodes: VNODES_PER_WEIGHT } : {}), ...meta.config };
+  const config = meta.config ?? {};
   yield traceHeader('balancer', {
     policy: meta.policy, backends: spec.backends.map((b) => ({ id: b.id, weight: b.weight })), seed: spec.seed, ...config,
   }, meta.producer, meta.description || undefined);
