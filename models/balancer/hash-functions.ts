@@ -33,11 +33,17 @@ export function crc32(bytes: Uint8Array): number {
 // MD5 per-round shift amounts and the constants K[i] = floor(2^32 · |sin(i + 1)|).
 const SHIFTS = [7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21];
 const K = Array.from({ length: 64 }, (_, i) => Math.floor(Math.abs(Math.sin(i + 1)) * 2 ** 32) >>> 0);
+const M = new Uint32Array(16);
+
+/** One reused block for the common short input (< 56 bytes: a single padded block), since
+ * rings hash tens of thousands of short point names. */
+const SHORT = new Uint8Array(64);
 
 /** The 16-byte MD5 digest. */
 export function md5(bytes: Uint8Array): Uint8Array {
   // Padding: 0x80, zeros to 56 mod 64, then the bit length as a 64-bit little-endian integer.
-  const padded = new Uint8Array((((bytes.length + 8) >>> 6) + 1) << 6);
+  const size = (((bytes.length + 8) >>> 6) + 1) << 6;
+  const padded = size === 64 ? SHORT.fill(0) : new Uint8Array(size);
   padded.set(bytes);
   padded[bytes.length] = 0x80;
   const bits = bytes.length * 8;
@@ -45,7 +51,7 @@ export function md5(bytes: Uint8Array): Uint8Array {
   view.setUint32(padded.length - 8, bits >>> 0, true);
   view.setUint32(padded.length - 4, Math.floor(bits / 2 ** 32), true);
   let a0 = 0x67452301, b0 = 0xefcdab89, c0 = 0x98badcfe, d0 = 0x10325476;
-  const m = new Uint32Array(16);
+  const m = M;
   for (let off = 0; off < padded.length; off += 64) {
     for (let j = 0; j < 16; j++) m[j] = view.getUint32(off + 4 * j, true);
     let a = a0, b = b0, c = c0, d = d0;
