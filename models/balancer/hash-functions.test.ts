@@ -1,3 +1,4 @@
+/** CRC-32 and MD5 against their published check values and node:crypto. */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';

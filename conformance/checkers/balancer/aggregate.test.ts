@@ -1,3 +1,4 @@
+/** aggregate after issue 17: the minimum sample (skip, stated), the per-policy slack that keeps correct balancers green, and enough digits to see why. */
 import { describe, expect, it } from 'vitest';
 import { policies } from '../../../src/impl/balancer/index.ts';
 import { recordTrace } from '../../../src/impl/balancer/record.ts';

@@ -1,3 +1,4 @@
+/** The hash properties: determinism across instances, balance against the vnode promise, movement and share on an addition, and the kit's CRC-32 / MD5 hashes. */
 import { describe, expect, it } from 'vitest';
 import { policies } from '../../../src/impl/balancer/index.ts';
 import { mutantTrace } from '../../../src/impl/balancer/corpus.ts';

@@ -1,3 +1,4 @@
+/** lc-tie-fairness: a uniform tie-break passes, a rotating-start scan (the kit's former rule) and first-tied are caught. */
 import { describe, expect, it } from 'vitest';
 import { policies } from '../../../src/impl/balancer/index.ts';
 import { InflightTable } from '../../../src/impl/balancer/inflight.ts';

@@ -1,3 +1,4 @@
+/** p2c-distinct-candidates: a pick whose two candidates are one backend is caught; distinct candidates pass. */
 import { describe, expect, it } from 'vitest';
 import { balancerTrace, verdictOn } from './trace-builder.ts';
 

@@ -1,3 +1,4 @@
+/** The property table harnesses read (names, which are statistical) and the Šidák correction for the number of scenarios. */
 import { describe, expect, it } from 'vitest';
 import { nextRandom } from '../../../models/balancer/primitives.ts';
 import { balancerPolicy } from '../../schema/trace.ts';

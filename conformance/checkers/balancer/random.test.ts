@@ -1,3 +1,4 @@
+/** random-uniformity with fractional and zero weights, and its minimum sample. */
 import { describe, expect, it } from 'vitest';
 import { policies } from '../../../src/impl/balancer/index.ts';
 import { mutants } from '../../../src/impl/balancer/mutants.ts';

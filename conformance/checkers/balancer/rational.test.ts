@@ -1,3 +1,4 @@
+/** Fractional weights as exact rationals, the basis of the exact WRR check with weights such as 0.1 and 0.3. */
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { integerWeights, toFraction } from './rational.ts';

@@ -1,3 +1,4 @@
+/** zero-weight-never-picked and weight 0 in the trace format: a drained backend picked is caught, a trace that leaves it out passes. */
 import { describe, expect, it } from 'vitest';
 import { readTraceTextSync } from '../../schema/reader.ts';
 import { traceToJsonl } from '../../schema/writer.ts';

@@ -1,3 +1,4 @@
+/** wrr-proportions with fractional and zero weights: smooth WRR passes exactly, one changed pick fails. */
 import { describe, expect, it } from 'vitest';
 import { policies } from '../../../src/impl/balancer/index.ts';
 import { backendsOf } from '../../../src/impl/balancer/workload.ts';
