@@ -1,7 +1,8 @@
 /**
  * No false alarms: the kit's seven balancers, run on generated scenarios (1–12 backends,
  * weights including 0, fractions and very large ones, membership changes of every kind,
- * two instances for hash policies, each of the three key hashes), pass every property when
+ * two instances for hash policies, each of the three key hashes — CRC-32 only for hash mod N,
+ * see below), pass every property when
  * the header asks for the multiple-testing correction over the scenarios run. The default
  * run is 70 scenarios (10 per policy), kept short for the suite; the measured run of
  * thousands is `FALSE_ALARM_SCENARIOS=3500 npx vitest run <this file>` (add
@@ -69,10 +70,13 @@ function workload(s: Scenario): WorkloadSpec {
 function judge(policy: Policy, s: Scenario, scenarios: number): string[] {
   const spec = workload(s);
   const hashing = policy === 'hash' || policy === 'consistent-hash';
-  const make = (seed: number) => policies[policy](spec.backends, seed, { hash: s.hash });
+  // CRC-32 is affine over GF(2): ring points "b1#0".."b1#63" placed by it cluster, and
+  // hash-balance rightly fails such rings (hash.test.ts pins one). Rings use the others.
+  const hash = policy === 'consistent-hash' && s.hash === 'crc32' ? 'md5' : s.hash;
+  const make = (seed: number) => policies[policy](spec.backends, seed, { hash });
   const trace = recordTrace(make(s.seed), spec, {
     policy, producer: { name: 'false-alarm test' }, instances: hashing ? [make(s.seed + 1)] : [],
-    config: { ...kitConfig(policy), ...multipleTesting(scenarios), ...(hashing ? { hash: s.hash } : {}) },
+    config: { ...kitConfig(policy), ...multipleTesting(scenarios), ...(hashing ? { hash } : {}) },
   });
   return verifyTrace(trace).verdicts.filter((v) => v.status === 'fail').map((v) => `${v.property}: ${v.note}`);
 }

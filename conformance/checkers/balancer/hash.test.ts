@@ -98,6 +98,17 @@ describe("the kit's hash policies with CRC-32 and MD5", () => {
     }
   });
 
+  it('a ring placed by CRC-32 is caught by hash-balance (b1 owns 0.300 of the ring, 64 of 352 points promise 0.182); MD5 and the default pass', () => {
+    const backends = [{ id: 'b1', weight: 1 }, { id: 'b2', weight: 3 }, { id: 'b3', weight: 1.5 }];
+    const spec: WorkloadSpec = { backends, picks: 1800, keys: 600, maxInflight: 4, seed: 1, changes: [] };
+    const record = (hash: 'crc32' | 'md5' | 'fnv1a-fmix32') => recordTrace(policies['consistent-hash'](backends, 1, { hash }), spec, { policy: 'consistent-hash', producer: { name: 't' }, config: { ...kitConfig('consistent-hash'), hash } });
+    const crc = verdictOn(record('crc32'), 'hash-balance');
+    expect(crc.status).toBe('fail');
+    expect(crc.figures.worstBackend).toBe('b1');
+    expect(verdictOn(record('md5'), 'hash-balance').status).toBe('pass');
+    expect(verdictOn(record('fnv1a-fmix32'), 'hash-balance').status).toBe('pass');
+  });
+
   it('modulo hashing with CRC-32 sends "123456789" to backend number 0xCBF43926 mod 5 = 2 (b3)', () => {
     const b = policies.hash(backendsOf(5), 0, { hash: 'crc32' });
     expect(crc32(new TextEncoder().encode("123456789")) % 5).toBe(2);
