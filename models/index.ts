@@ -3,18 +3,12 @@
  * (`coordkit diagram paxos-acceptor`). Each model family registers its machines
  * in models/<family>/registry.ts; this file only gathers them.
  */
-import type { AnyStateMachine } from 'xstate';
+import type { RegisteredMachine } from './registered-machine.ts';
 import { paxosMachines } from './paxos/registry.ts';
 import { balancerMachines } from './balancer/registry.ts';
 import { clusterMachines } from './cluster/registry.ts';
 
-export interface RegisteredMachine {
-  /** CLI name, e.g. "paxos-acceptor". */
-  name: string;
-  family: 'paxos' | 'cluster' | 'balancer';
-  description: string;
-  machine: AnyStateMachine;
-}
+export type { RegisteredMachine } from './registered-machine.ts';
 
 export const machines: RegisteredMachine[] = [
   ...paxosMachines,

@@ -1,5 +1,5 @@
 /** Renders trace reports for people (text) and for CI (JUnit XML). Pure functions. */
-import type { TraceReport } from './run.ts';
+import { outcomeOf, type TraceReport } from './run.ts';
 import type { Figure, Verdict } from './types.ts';
 
 const figureText = (figures: Record<string, Figure>) =>
@@ -28,12 +28,31 @@ function testcase(file: string, v: Verdict): string {
   return `${head}<failure message="${xml(first ? `line ${first.line}: ${first.message}` : 'failed')}">${xml(body)}</failure></testcase>`;
 }
 
-export function formatJunit(reports: TraceReport[]): string {
+/** A trace that could not be judged at all (malformed input): its one-line error. */
+export interface UnjudgedTrace {
+  file: string;
+  error: string;
+}
+
+/** A suite with one errored testcase: a trace that could not be judged. */
+function errorSuite(file: string, name: string, message: string): string {
+  return [
+    `  <testsuite name="${xml(file)}" tests="1" failures="0" errors="1" skipped="0">`,
+    `    <testcase classname="${xml(file)}" name="${xml(name)}"><error message="${xml(message)}"/></testcase>`,
+    '  </testsuite>',
+  ].join('\n');
+}
+
+/** Every trace gets a suite: a report's verdicts, or a malformed trace as an error testcase. */
+export function formatJunit(reports: (TraceReport | UnjudgedTrace)[]): string {
   const suites = reports.map((r) => {
+    if ('error' in r) return errorSuite(r.file, 'malformed', r.error);
     const count = (s: Verdict['status']) => r.verdicts.filter((v) => v.status === s).length;
+    const unchecked = outcomeOf(r) === 'unchecked';
     return [
-      `  <testsuite name="${xml(r.file)}" tests="${r.verdicts.length}" failures="${count('fail')}" skipped="${count('skip')}">`,
+      `  <testsuite name="${xml(r.file)}" tests="${r.verdicts.length + (unchecked ? 1 : 0)}" failures="${count('fail')}" errors="${unchecked ? 1 : 0}" skipped="${count('skip')}">`,
       ...r.verdicts.map((v) => testcase(r.file, v)),
+      ...(unchecked ? [`    <testcase classname="${xml(r.file)}" name="nothing-checked"><error message="every property was skipped: nothing was checked"/></testcase>`] : []),
       '  </testsuite>',
     ].join('\n');
   });

@@ -3,8 +3,15 @@
  * each event handed to each checker in order. Malformed input surfaces as the reader's
  * UserError; a checker that throws on a well-formed trace is a bug and is reported as
  * such rather than crashing the command.
+ *
+ * A verdict is never PASS when nothing was checked. A trace with no events, or with only
+ * environment events (faults, ticks, state snapshots) and none of its protocol, is
+ * unusable input (a UserError: exit 2 in the CLI), because every property would pass
+ * vacuously. A trace whose every property was skipped is a report with outcome
+ * 'unchecked', which the CLI also treats as exit 2 (see `outcomeOf`).
  */
 import { UserError } from '../schema/user-error.ts';
+import { isProtocolEvent } from '../schema/protocol-kinds.ts';
 import { readTraceFileBatches, readTraceTextSync, type TraceItem } from '../schema/reader.ts';
 import type { Protocol } from '../schema/trace.ts';
 import { traceToJsonl, type Trace, type TraceLine } from '../schema/writer.ts';
@@ -20,11 +27,25 @@ export interface TraceReport {
 
 export const failed = (r: TraceReport) => r.verdicts.some((v) => v.status === 'fail');
 
+/**
+ * What a report amounts to: 'fail' if any property failed, 'unchecked' if no property
+ * was judged (every verdict a skip, or no checker ran), else 'pass'.
+ */
+export type Outcome = 'pass' | 'fail' | 'unchecked';
+
+export function outcomeOf(r: TraceReport): Outcome {
+  if (failed(r)) return 'fail';
+  return r.verdicts.some((v) => v.status === 'pass') ? 'pass' : 'unchecked';
+}
+
 /** One pass of every checker of a trace's protocol, built from its header. */
 class TraceJudge {
   private checkers: Checker[] = [];
   private protocol: Protocol | undefined;
   private events = 0;
+  /** Events only this protocol records (not faults, ticks, snapshots): without one, nothing was judged. */
+  private protocolEvents = 0;
+  private headerLine = 1;
   /** The checker running now, named when it throws (a coordkit bug, not bad input). */
   private current = '';
 
@@ -33,12 +54,14 @@ class TraceJudge {
   item(item: TraceItem): void {
     if (item.kind === 'header') {
       this.protocol = item.header.protocol;
+      this.headerLine = item.line;
       this.current = `${this.protocol} checkers`;
       this.checkers = checkersFor(item.header).filter((c) => !this.skip.has(c.name));
       this.current = '';
       return;
     }
     this.events++;
+    if (isProtocolEvent(item.event)) this.protocolEvents++;
     const checkers = this.checkers;
     let i = 0;
     try {
@@ -50,6 +73,11 @@ class TraceJudge {
   }
 
   end(): TraceReport {
+    const at = { file: this.file, line: this.headerLine };
+    if (this.events === 0) throw new UserError('no events: nothing was checked (the trace has a header and no event lines)', at);
+    if (this.protocolEvents === 0) {
+      throw new UserError(`no ${this.protocol} events: nothing was checked (the ${this.events} event(s) are all faults, ticks or state snapshots)`, at);
+    }
     const verdicts = this.checkers.flatMap((c) => { this.current = c.name; return c.end(); });
     return { file: this.file, protocol: this.protocol as Protocol, events: this.events, verdicts };
   }

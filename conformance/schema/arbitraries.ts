@@ -20,10 +20,10 @@ const message = fc.oneof(
   fc.record({ type: fc.constant('promise' as const), ballot, acceptedBallot: fc.option(ballot, { nil: null }), acceptedValue: fc.option(value, { nil: null }) }),
   fc.record({ type: fc.constant('accept' as const), ballot, value }),
   fc.record({ type: fc.constant('accepted' as const), ballot, value }),
-  fc.record({ type: fc.constant('ping' as const), epoch: fc.nat(9), zxid: fc.nat(99) }),
 );
 
-/** An event body (no seq/ts): every kind the Paxos header's nodes can produce. */
+/** An event body (no seq/ts): every kind the Paxos header's nodes can produce (no cluster
+ * events or messages: those do not belong to a Paxos trace, see protocol-kinds.ts). */
 const body = fc.oneof(
   fc.record({ node, kind: fc.constant('send'), to: fc.oneof(node, fc.array(node, { minLength: 1, maxLength: 3 })), msg: message }),
   fc.record({ node, kind: fc.constant('receive'), from: node, msg: message }),
@@ -32,7 +32,6 @@ const body = fc.oneof(
   fc.record({ node, kind: fc.constant('tick'), tick: fc.nat(1000) }),
   fc.record({ node, kind: fc.constantFrom('crash', 'restart', 'pause', 'resume', 'heal') }),
   fc.record({ node, kind: fc.constant('state'), state: fc.dictionary(fc.string({ maxLength: 4 }), fc.jsonValue({ maxDepth: 1 })).map(asJson) }),
-  fc.record({ node, kind: fc.constant('role'), role: fc.constantFrom('looking', 'following', 'leading', 'down'), epoch: fc.nat(5) }),
 );
 
 /** A valid trace: header plus events with strictly increasing seq and non-decreasing ts. */

@@ -1,8 +1,10 @@
 /**
  * Cross-line rules a single line cannot check: seq strictly increasing, ts never going
- * backwards, and every node an event names declared in the header.
+ * backwards, every node an event names declared in the header, and every event and
+ * message of the header's protocol (protocol-kinds.ts).
  */
 import { UserError } from './user-error.ts';
+import { foreignToProtocol } from './protocol-kinds.ts';
 import type { LineRef } from './parse-line.ts';
 import type { TraceEvent, TraceHeader } from './trace.ts';
 
@@ -24,9 +26,11 @@ export class OrderGuard {
   private lastSeq = -1;
   private lastTs = -Infinity;
   private readonly nodes: Set<string> | null;
+  private readonly protocol: TraceHeader['protocol'];
 
   constructor(header: TraceHeader) {
     this.nodes = declaredNodes(header);
+    this.protocol = header.protocol;
   }
 
   check(e: TraceEvent, at: LineRef): void {
@@ -40,6 +44,8 @@ export class OrderGuard {
       }
       this.lastTs = e.ts;
     }
+    const foreign = foreignToProtocol(e, this.protocol);
+    if (foreign !== undefined) throw new UserError(foreign.message, { ...at, field: foreign.field });
     const nodes = this.nodes;
     if (nodes === null) return;
     if (!nodes.has(e.node)) this.unknown(e.node, 'node', at);

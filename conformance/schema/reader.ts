@@ -6,8 +6,15 @@
  *
  * Lines are handled synchronously in readline's 'line' callback and handed out in
  * batches: a per-line async iteration costs more than parsing the line does.
+ *
+ * Input that never ends must not hang or exhaust memory: a line is at most
+ * MAX_LINE_BYTES long (readline would otherwise buffer /dev/zero until the string
+ * limit), and only regular files are opened by name; a FIFO, device or socket is read
+ * only as standard input, named explicitly as '-' (opening a FIFO nobody writes to
+ * blocks forever).
  */
-import { open } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { UserError } from './user-error.ts';
@@ -21,6 +28,22 @@ export type TraceItem =
 
 const BATCH = 2048;
 
+/** The longest line the reader accepts (16 MiB): far above any real event, far below V8's string limit. */
+export const MAX_LINE_BYTES = 16 * 1024 * 1024;
+
+/** The file name that means standard input. */
+export const STDIN = '-';
+/** How standard input is named in reports and errors. */
+export const STDIN_NAME = '<stdin>';
+
+export interface ReadOptions {
+  /** Longest accepted line, in bytes (tests lower it). */
+  maxLineBytes?: number;
+}
+
+const tooLong = (max: number, at: LineRef) =>
+  new UserError(`line longer than ${max >= 1 << 20 ? `${max / (1 << 20)} MiB` : `${max} bytes`}: not a trace line (is this a trace file?)`, at);
+
 const isBlank = (s: string) => s.length === 0 || s.trim().length === 0;
 
 /** The per-line state machine: header first, then events; throws UserError on bad input. */
@@ -33,10 +56,11 @@ class LineParser {
    */
   badJson: { at: LineRef; message: string } | undefined;
 
-  constructor(private readonly file: string) {}
+  constructor(private readonly file: string, readonly maxLineBytes = MAX_LINE_BYTES) {}
 
   line(text: string, out: TraceItem[]): void {
     const lineNo = ++this.lineNo;
+    if (text.length > this.maxLineBytes) throw tooLong(this.maxLineBytes, { file: this.file, line: lineNo });
     if (this.badJson) throw new UserError(`bad JSON: ${this.badJson.message}`, this.badJson.at);
     if (isBlank(text)) return;
     if (this.guard === undefined) {
@@ -69,8 +93,9 @@ class LineParser {
 }
 
 /** Reads a trace in batches of items (the fast path for long traces). */
-export async function* readTraceBatches(input: Readable, file: string): AsyncGenerator<TraceItem[]> {
-  const parser = new LineParser(file);
+export async function* readTraceBatches(input: Readable, file: string, opts: ReadOptions = {}): AsyncGenerator<TraceItem[]> {
+  const parser = new LineParser(file, opts.maxLineBytes);
+  const maxLine = parser.maxLineBytes;
   const lines = createInterface({ input, crlfDelay: Infinity });
   const ready: TraceItem[][] = [];
   let batch: TraceItem[] = [];
@@ -79,11 +104,22 @@ export async function* readTraceBatches(input: Readable, file: string): AsyncGen
   let endsWithNewline = true;
   let wake: (() => void) | undefined;
   const notify = () => { const w = wake; wake = undefined; w?.(); };
+  /** Bytes (or chars) since the last line break: the length of the line readline is buffering. */
+  let pending = 0;
 
+  // Added after readline's own 'data' listener, so the lines of this chunk are parsed already.
   input.on('data', (chunk: Buffer | string) => {
-    if (chunk.length > 0) {
-      const last = typeof chunk === 'string' ? chunk.charCodeAt(chunk.length - 1) : chunk[chunk.length - 1];
-      endsWithNewline = last === 0x0a;
+    if (chunk.length === 0) return;
+    const last = typeof chunk === 'string' ? chunk.charCodeAt(chunk.length - 1) : chunk[chunk.length - 1];
+    endsWithNewline = last === 0x0a;
+    const lineBreak = typeof chunk === 'string'
+      ? Math.max(chunk.lastIndexOf('\n'), chunk.lastIndexOf('\r'))
+      : Math.max(chunk.lastIndexOf(0x0a), chunk.lastIndexOf(0x0d));
+    pending = lineBreak < 0 ? pending + chunk.length : chunk.length - lineBreak - 1;
+    if (pending > maxLine && failure === undefined) {
+      failure = tooLong(maxLine, { file, line: parser.lineNo + 1 });
+      lines.close();
+      input.destroy();
     }
   });
   input.on('error', (err) => {
@@ -127,32 +163,68 @@ export async function* readTraceBatches(input: Readable, file: string): AsyncGen
 }
 
 /** Reads a trace item by item from any byte or string stream; `file` is the name used in errors. */
-export async function* readTraceStream(input: Readable, file: string): AsyncGenerator<TraceItem> {
-  for await (const batch of readTraceBatches(input, file)) yield* batch;
+export async function* readTraceStream(input: Readable, file: string, opts: ReadOptions = {}): AsyncGenerator<TraceItem> {
+  for await (const batch of readTraceBatches(input, file, opts)) yield* batch;
 }
 
+const cannotOpen = (path: string, err: unknown) =>
+  new UserError(`cannot open: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { file: path });
+
+function kindOf(s: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (s.isDirectory()) return 'a directory';
+  if (s.isFIFO()) return 'a FIFO';
+  if (s.isSocket()) return 'a socket';
+  if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+const notRegular = (path: string, kind: string) =>
+  new UserError(kind === 'a directory'
+    ? 'is a directory, not a trace file'
+    : `is ${kind}, not a trace file (to read a pipe or device, give '${STDIN}' and redirect it to standard input)`, { file: path });
+
+/**
+ * A regular file as a stream. The type is checked before opening (open blocks on a FIFO
+ * without a writer), and again on the open descriptor, which is opened non-blocking in
+ * case the path was swapped in between.
+ */
 async function openStream(path: string): Promise<Readable> {
+  let before;
+  try {
+    before = await stat(path);
+  } catch (err) {
+    throw cannotOpen(path, err);
+  }
+  if (!before.isFile()) throw notRegular(path, kindOf(before));
   let handle;
   try {
-    handle = await open(path, 'r');
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
-    throw new UserError(`cannot open: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { file: path });
+    throw cannotOpen(path, err);
   }
-  if ((await handle.stat()).isDirectory()) {
+  const after = await handle.stat();
+  if (!after.isFile()) {
     await handle.close();
-    throw new UserError('is a directory, not a trace file', { file: path });
+    throw notRegular(path, kindOf(after));
   }
   return handle.createReadStream({ highWaterMark: 1 << 16 });
 }
 
-/** Opens a trace file in batches; a missing or unreadable file is a UserError, not a crash. */
-export async function* readTraceFileBatches(path: string): AsyncGenerator<TraceItem[]> {
-  yield* readTraceBatches(await openStream(path), path);
+/** How a trace file is named in reports and errors ('-' is standard input). */
+export const traceName = (path: string): string => (path === STDIN ? STDIN_NAME : path);
+
+/**
+ * Opens a trace file in batches; a missing or unreadable file is a UserError, not a crash.
+ * '-' reads standard input (whatever it is: a pipe, a FIFO, a device).
+ */
+export async function* readTraceFileBatches(path: string, opts: ReadOptions = {}): AsyncGenerator<TraceItem[]> {
+  if (path === STDIN) yield* readTraceBatches(process.stdin, STDIN_NAME, opts);
+  else yield* readTraceBatches(await openStream(path), path, opts);
 }
 
-/** Opens a trace file item by item. */
-export async function* readTraceFile(path: string): AsyncGenerator<TraceItem> {
-  yield* readTraceStream(await openStream(path), path);
+/** Opens a trace file item by item ('-' is standard input). */
+export async function* readTraceFile(path: string, opts: ReadOptions = {}): AsyncGenerator<TraceItem> {
+  for await (const batch of readTraceFileBatches(path, opts)) yield* batch;
 }
 
 /**

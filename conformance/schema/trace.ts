@@ -4,6 +4,7 @@
  * as JSON Schema for implementations in other languages.
  */
 import { z } from 'zod';
+import { backendListRules, clusterConfigRules, paxosConfigRules } from './config-rules.ts';
 
 export const TRACE_FORMAT = 'coordkit-trace';
 export const TRACE_VERSION = 1;
@@ -25,7 +26,7 @@ export const paxosConfig = z.object({
   values: z.array(value).min(1).describe('values the proposers may propose'),
   quorums: z.array(z.array(nodeId)).optional().describe('explicit quorums; default: all majorities of acceptors'),
   ballots: z.array(z.number().int()).optional(),
-});
+}).superRefine(paxosConfigRules);
 
 export const clusterConfig = z.object({
   servers: z.array(nodeId).min(1),
@@ -34,7 +35,7 @@ export const clusterConfig = z.object({
   initLimit: z.number().int().positive().optional(),
   sessionTimeout: z.number().positive().optional().describe('milliseconds'),
   clients: z.array(nodeId).default([]),
-});
+}).superRefine(clusterConfigRules);
 
 export const balancerPolicy = z.enum([
   'round-robin', 'weighted-round-robin', 'random', 'least-connections',
@@ -43,7 +44,7 @@ export const balancerPolicy = z.enum([
 
 export const balancerConfig = z.object({
   policy: balancerPolicy,
-  backends: z.array(z.object({ id: nodeId, weight: z.number().nonnegative().default(1).describe('0: never picked (drained)') })).min(1),
+  backends: z.array(z.object({ id: nodeId, weight: z.number().nonnegative().default(1).describe('0: never picked (drained)') })).min(1).superRefine(backendListRules),
   seed: z.number().int().optional(),
   vnodes: z.number().int().positive().optional().describe('consistent-hash: ring points per unit of weight (a backend of weight w > 0 gets max(1, round(vnodes·w))); absent: 1 is assumed, the weakest promise'),
   hash: z.enum(['fnv1a-fmix32', 'crc32', 'md5']).optional().describe("hash policies: the key hash function (coordkit's own balancers; default fnv1a-fmix32)"),
@@ -154,7 +155,7 @@ export const traceEvent = z.discriminatedUnion('kind', [
     instance: z.string().min(1).optional().describe('hash policies: which of several balancer instances with the same configuration picked (a fresh instance or process gets a new name)'),
   }),
   ev('done', { request: z.string(), backend: nodeId }),
-  ev('membership', { backends: z.array(z.object({ id: nodeId, weight: z.number().nonnegative().default(1) })) }),
+  ev('membership', { backends: z.array(z.object({ id: nodeId, weight: z.number().nonnegative().default(1) })).superRefine(backendListRules) }),
 ]);
 export type TraceEvent = z.infer<typeof traceEvent>;
 export type EventKind = TraceEvent['kind'];

@@ -1,5 +1,5 @@
 /** The balancer specifications, by CLI name. */
-import type { RegisteredMachine } from '../index.ts';
+import type { RegisteredMachine } from '../registered-machine.ts';
 import { consistentHashMachine } from './consistent-hash.ts';
 import { hashMachine } from './hash.ts';
 import { leastConnectionsMachine } from './least-connections.ts';

@@ -1,4 +1,4 @@
-import type { RegisteredMachine } from '../index.ts';
+import type { RegisteredMachine } from '../registered-machine.ts';
 import { serverMachine } from './server.ts';
 import { environmentMachine } from './environment.ts';
 

@@ -22,7 +22,7 @@
  * `heard` (whose ping a follower last accepted), `suspected` (followers marked down at
  * tick `suspectedAt`).
  */
-import { and, assign, emit, enqueueActions, setup } from 'xstate';
+import { and, assertEvent, assign, emit, enqueueActions, setup } from 'xstate';
 import {
   betterVote, quorumSize,
   type Epoch, type SendEmitted, type ServerId, type Tick, type TickEvent, type TraceEmitted, type Vote,
@@ -89,7 +89,12 @@ export type ServerEvent =
 
 const peers = (c: ServerContext) => c.servers.filter((s) => s !== c.self);
 const quorum = (c: ServerContext) => quorumSize(c.servers.length);
-const ev = <T extends ServerEvent['type']>(e: ServerEvent, _t: T) => e as Extract<ServerEvent, { type: T }>;
+/** The event narrowed to type T; XState's assertEvent throws (a model bug) if it is not. */
+const ev = <T extends ServerEvent['type']>(e: ServerEvent, type: T): Extract<ServerEvent, { type: T }> => {
+  const event: ServerEvent = e;
+  assertEvent(event, type);
+  return e as Extract<ServerEvent, { type: T }>; // `event` is `e`, checked just above
+};
 const count = (votes: Record<ServerId, Vote>, candidate: ServerId) => Object.values(votes).filter((v) => v.leader === candidate).length;
 
 /** Followers whose last answer is more than `limit` ticks old at `now`. */

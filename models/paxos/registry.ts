@@ -1,4 +1,4 @@
-import type { RegisteredMachine } from '../index.ts';
+import type { RegisteredMachine } from '../registered-machine.ts';
 import { acceptorMachine } from './acceptor.ts';
 import { proposerMachine } from './proposer.ts';
 import { learnerMachine } from './learner.ts';

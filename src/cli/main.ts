@@ -1,11 +1,15 @@
 /**
  * The `coordkit` command. Each subcommand lives in ./commands/<name>.ts and exports
  * `register(program)`; this file only wires them together and turns user errors into
- * one-line messages (exit 2) instead of stack traces.
+ * one-line messages (exit 2) instead of stack traces. Errors of the standard streams
+ * are handled here too (output.ts): a closed pipe ends quietly, a full disk is one line.
  */
 import { Command, CommanderError } from 'commander';
 import { UserError } from './errors.ts';
 import { commands } from './commands/index.ts';
+import { describeError, guardStdout } from './output.ts';
+
+guardStdout();
 
 const program = new Command('coordkit')
   .description('Model-check, drive and verify ZooKeeper-style coordination protocols')
@@ -22,7 +26,16 @@ try {
   } else if (err instanceof UserError) {
     process.stderr.write(`coordkit: ${err.format()}\n`);
     process.exitCode = 2;
+  } else if (isDiskError(err)) {
+    // A full or failing disk under any command's own file writes: one line, not a stack.
+    process.stderr.write(`coordkit: cannot write: ${describeError(err)}\n`);
+    process.exitCode = 2;
   } else {
     throw err;
   }
+}
+
+function isDiskError(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG' || code === 'EROFS' || code === 'EIO';
 }

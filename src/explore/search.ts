@@ -3,6 +3,10 @@
  * a visited set of 64-bit fingerprints, invariants, reachability checks against vacuity,
  * deadlock detection, a depth bound, a memory cap with a clean stop, and checkpoints
  * from which a search resumes where it stopped.
+ *
+ * A search runs in slices (`startSearch(...).advance(until)`): `search` runs one slice
+ * to the end; `searchAsync` gives the event loop a turn between slices of ~50 ms, so a
+ * SIGINT or SIGTERM handler (which only runs when the loop gets control) can stop it.
  */
 import { ComposedSystem } from './compose.ts';
 import { fingerprint, rawFingerprint, updateFingerprint, type Fingerprint } from './fingerprint.ts';
@@ -27,7 +31,7 @@ export interface SearchOptions {
   maxMemoryBytes?: number;
   /** Stop cleanly once this many distinct states are stored (e.g. to checkpoint a slice). */
   maxStates?: number;
-  /** Polled every few thousand expansions; true stops the search cleanly (e.g. on Ctrl-C). */
+  /** Polled every few hundred expansions; true stops the search cleanly (e.g. on Ctrl-C). */
   interrupted?: () => boolean;
   /** Called about once a second (progressIntervalMs). */
   onProgress?: (p: Progress) => void;
@@ -103,9 +107,36 @@ export interface SearchSnapshot {
   statesUnreduced: number;
 }
 
+/** Expansions between two looks at the clock, the interrupt flag and progress (a power of two). */
+const POLL_EVERY = 256;
+/** Expansions between two reads of the resident memory (a system call; a power of two). */
 const MEMORY_CHECK_EVERY = 4096;
+/** How long `searchAsync` runs before it lets the event loop (signal handlers) in. */
+const SLICE_MS = 50;
 
+/** A search in progress: `advance` explores until `until` (performance.now()) or the end. */
+export interface SearchRun {
+  /** Explores until the clock passes `until` (checked every few hundred expansions); true once the search has ended. */
+  advance(until?: number): boolean;
+  /** The result; call once `advance` returned true. */
+  finish(): SearchResult;
+}
+
+/** Runs a whole search synchronously. */
 export function search(system: ComposedSystem, options: SearchOptions): SearchResult {
+  const run = startSearch(system, options);
+  run.advance();
+  return run.finish();
+}
+
+/** Runs a whole search, yielding to the event loop every ~50 ms so signal handlers run. */
+export async function searchAsync(system: ComposedSystem, options: SearchOptions): Promise<SearchResult> {
+  const run = startSearch(system, options);
+  while (!run.advance(performance.now() + SLICE_MS)) await new Promise<void>((resolve) => setImmediate(resolve));
+  return run.finish();
+}
+
+export function startSearch(system: ComposedSystem, options: SearchOptions): SearchRun {
   const started = performance.now();
   const resume = options.resume;
   if (resume && resume.strategy !== options.strategy) throw new Error(`checkpoint was taken with ${resume.strategy}, not ${options.strategy}`);
@@ -221,68 +252,90 @@ export function search(system: ComposedSystem, options: SearchOptions): SearchRe
   };
 
   let expansions = 0;
-  while (!stopReason) {
-    let index: number;
-    if (options.strategy === 'dfs') {
-      if (stack.length === 0) break;
-      index = stack.pop() as number;
-    } else {
-      if (head === store.size) break;
-      index = head++;
-    }
-    const depth = store.depth(index);
-    if (options.maxDepth !== undefined && depth >= options.maxDepth) {
-      cut = true;
-      continue;
-    }
-    if (current.length !== store.width) current = new Uint32Array(store.width);
-    store.read(index, current);
-    if (!reducer) rawFingerprint(current, parentFp);
-    successors = 0;
-    expanding = index;
-    expandingDepth = depth;
-    const replayed = expander ? expander.replay(index, store, onFresh) : -1;
-    if (replayed >= 0) {
-      successors = replayed;
-      if (!stopReason) transitions += replayed;
-    } else {
-      system.successors(current, onSuccessor);
-    }
-    if (successors === 0 && options.deadlock && deadlock.status === 'holds') {
-      Object.assign(deadlock, { status: 'violated', message: 'no step is possible', path: store.pathTo(index) });
-      if (!options.continueAfterViolation) stopReason = 'violation';
-    }
-    if ((++expansions & (MEMORY_CHECK_EVERY - 1)) === 0) {
-      if (options.maxMemoryBytes !== undefined && process.memoryUsage.rss() > options.maxMemoryBytes) stopReason = 'memory';
-      if (expander?.visited.full) stopReason = 'memory';
-      if (options.interrupted?.()) stopReason = 'interrupted';
-      if (options.onProgress && performance.now() >= nextProgress) report();
-    }
-    if (options.maxStates !== undefined && store.size >= options.maxStates && !stopReason) stopReason = 'state-limit';
-  }
-  expander?.close();
-  if (options.onProgress) report();
-  stopReason ??= cut ? 'depth-bound' : 'exhausted';
-  const elapsedMs = elapsed();
-  const properties = options.deadlock ? [...results, deadlock] : results;
-
-  return {
-    system: system.spec.name,
-    strategy: options.strategy,
-    states: store.size,
-    statesUnreduced: reducer ? statesUnreduced : store.size,
-    symmetryGroup: reducer?.group ?? 1,
-    transitions,
-    depth: maxDepth,
-    elapsedMs,
-    complete: stopReason === 'exhausted',
-    stopReason,
-    properties,
-    store,
-    fingerprintBytes: visited.bytes,
-    snapshot: () => ({
-      strategy: options.strategy, store, head, stack: [...stack], transitions, maxDepth, cut, elapsedMs, statesUnreduced,
-      properties: properties.map((p) => ({ ...p })),
-    }),
+  let ended = false;
+  const advance = (until = Infinity): boolean => {
+    if (ended) return true;
+    // A signal handled while the loop was out (between slices, or before the first) stops here.
+    if (!stopReason && options.interrupted?.()) stopReason = 'interrupted';
+    ended = expand(until);
+    return ended;
   };
+  /** The search loop; returns false when it paused at `until`, true when the search is over. */
+  const expand = (until: number): boolean => {
+    while (!stopReason) {
+      let index: number;
+      if (options.strategy === 'dfs') {
+        if (stack.length === 0) break;
+        index = stack.pop() as number;
+      } else {
+        if (head === store.size) break;
+        index = head++;
+      }
+      const depth = store.depth(index);
+      if (options.maxDepth !== undefined && depth >= options.maxDepth) {
+        cut = true;
+        continue;
+      }
+      if (current.length !== store.width) current = new Uint32Array(store.width);
+      store.read(index, current);
+      if (!reducer) rawFingerprint(current, parentFp);
+      successors = 0;
+      expanding = index;
+      expandingDepth = depth;
+      const replayed = expander ? expander.replay(index, store, onFresh) : -1;
+      if (replayed >= 0) {
+        successors = replayed;
+        if (!stopReason) transitions += replayed;
+      } else {
+        system.successors(current, onSuccessor);
+      }
+      if (successors === 0 && options.deadlock && deadlock.status === 'holds') {
+        Object.assign(deadlock, { status: 'violated', message: 'no step is possible', path: store.pathTo(index) });
+        if (!options.continueAfterViolation) stopReason = 'violation';
+      }
+      if (options.maxStates !== undefined && store.size >= options.maxStates && !stopReason) stopReason = 'state-limit';
+      if ((++expansions & (POLL_EVERY - 1)) === 0 && !stopReason) {
+        if ((expansions & (MEMORY_CHECK_EVERY - 1)) === 0) {
+          if (options.maxMemoryBytes !== undefined && process.memoryUsage.rss() > options.maxMemoryBytes) stopReason = 'memory';
+          if (expander?.visited.full) stopReason = 'memory';
+        }
+        if (options.interrupted?.()) stopReason = 'interrupted';
+        const now = performance.now();
+        if (options.onProgress && now >= nextProgress) report();
+        // Between two expansions the search state is whole: a pause here (or a checkpoint) is safe.
+        if (now >= until && !stopReason) return false;
+      }
+    }
+    return true;
+  };
+
+  const finish = (): SearchResult => {
+    if (!ended) throw new Error('finish() before the search ended');
+    expander?.close();
+    if (options.onProgress) report();
+    stopReason ??= cut ? 'depth-bound' : 'exhausted';
+    const elapsedMs = elapsed();
+    const properties = options.deadlock ? [...results, deadlock] : results;
+
+    return {
+      system: system.spec.name,
+      strategy: options.strategy,
+      states: store.size,
+      statesUnreduced: reducer ? statesUnreduced : store.size,
+      symmetryGroup: reducer?.group ?? 1,
+      transitions,
+      depth: maxDepth,
+      elapsedMs,
+      complete: stopReason === 'exhausted',
+      stopReason,
+      properties,
+      store,
+      fingerprintBytes: visited.bytes,
+      snapshot: () => ({
+        strategy: options.strategy, store, head, stack: [...stack], transitions, maxDepth, cut, elapsedMs, statesUnreduced,
+        properties: properties.map((p) => ({ ...p })),
+      }),
+  };
+  };
+  return { advance, finish };
 }

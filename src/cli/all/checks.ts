@@ -17,6 +17,10 @@ export interface Configuration {
   model: string;
   label: string;
   opts: Record<string, unknown>;
+  /** A depth bound; such a run can only be BOUNDED, and counts as expected only if `expect` says so. */
+  maxDepth?: number;
+  /** What a correct model gives here: 'pass' (the default) or, for a deliberately bounded run, 'bounded'. */
+  expect?: 'pass' | 'bounded';
 }
 
 export interface GraphRequest {
@@ -32,7 +36,7 @@ export interface CheckOutcome {
   label: string;
   /** Set for a mutant run. */
   mutant?: { name: string; description: string; role: string };
-  expected: 'pass' | 'caught';
+  expected: 'pass' | 'bounded' | 'caught';
   summary: CheckSummary;
   counterexamples: { property: string; cx: Counterexample }[];
   asExpected: boolean;
@@ -84,7 +88,10 @@ function graphOf(run: CheckRun, request: GraphRequest | undefined): StateGraph |
 function execute(config: Configuration, extra: Record<string, unknown>, name: string, hooks: CheckHooks): CheckRun {
   const model = findCheckModel(config.model);
   const spec = model.build(withDefaults(model, { ...config.opts, ...extra }));
-  return runCheck(name, spec, { strategy: 'bfs', traceDir: hooks.traceDir, onProgress: hooks.onProgress });
+  const run = runCheck(name, spec, { strategy: 'bfs', maxDepth: config.maxDepth, traceDir: hooks.traceDir, onProgress: hooks.onProgress });
+  // The result stands; a counterexample file that could not be written is said, not lost silently.
+  for (const e of run.summary.writeErrors) process.stderr.write(`coordkit: ${e}\n`);
+  return run;
 }
 
 function counterexamplesOf(run: CheckRun): CheckOutcome['counterexamples'] {
@@ -94,12 +101,19 @@ function counterexamplesOf(run: CheckRun): CheckOutcome['counterexamples'] {
 /** A correct configuration: every invariant must hold and every reachability property be reached. */
 export function checkConfiguration(config: Configuration, hooks: CheckHooks = {}, graph?: GraphRequest): CheckOutcome {
   const run = execute(config, {}, config.model, hooks);
-  const pass = run.summary.verdict === 'pass';
+  // Only a complete search passes: a bounded or stopped one is as expected only where the
+  // configuration asks for a bound and says so (its note says what it left out).
+  const expected = config.expect ?? 'pass';
+  const { verdict, verdictNote } = run.summary;
+  const asExpected = verdict === expected;
   const broken = run.summary.properties.filter((p) => p.status === 'violated' || p.status === 'unreached').map((p) => p.name);
+  const detail = verdict === 'pass' ? `${asExpected ? '' : 'unexpected: PASS: '}every property holds`
+    : verdict === 'fail' ? `unexpected: ${broken.join(', ')}`
+      : `${asExpected ? '' : 'unexpected: '}${verdict.toUpperCase()}: ${verdictNote}`;
   return {
-    model: config.model, label: config.label, expected: 'pass', summary: run.summary,
-    counterexamples: counterexamplesOf(run), asExpected: pass,
-    detail: pass ? 'every property holds' : `unexpected: ${broken.join(', ')}`,
+    model: config.model, label: config.label, expected, summary: run.summary,
+    counterexamples: counterexamplesOf(run), asExpected,
+    detail,
     graph: graphOf(run, graph),
   };
 }
@@ -123,7 +137,7 @@ export function catchMutant(mutant: PaxosMutant, configs: Configuration[], hooks
       expected: 'caught', summary: run.summary, counterexamples: counterexamplesOf(run), asExpected: caught,
       detail: caught
         ? `caught: ${violated.map((p) => `${p.name} violated in ${p.depth} steps`).join(', ')}`
-        : `not caught by ${tried.join('; ')}`,
+        : `not caught by ${tried.join('; ')}${run.summary.complete ? '' : ` (${run.summary.verdict.toUpperCase()}: ${run.summary.verdictNote})`}`,
       graph: caught ? graphOf(run, graph) : undefined,
       tried: [...tried],
     };

@@ -65,7 +65,7 @@ function modelReport(c: CheckOutcome, diagrams: Diagram[]): ModelReport {
     family: c.mutant ? `${c.model} mutant` : c.model,
     description: c.mutant
       ? `${c.mutant.description}. Expected to be caught; ${c.detail} (${verdict}). System: ${s.system}.`
-      : `${s.system}. Expected to pass; ${c.detail} (${verdict}).`,
+      : `${s.system}. Expected to ${c.expected === 'bounded' ? 'find no violation within the bound' : 'pass'}; ${c.detail} (${verdict}).`,
     config: c.label + (s.complete ? '' : ' (search stopped early)'),
     properties: s.properties.map(propertyResult),
     figures: { distinctStates: s.states, transitions: s.transitions, depth: s.depth, timeMs: s.elapsedMs, statesPerSecond: s.statesPerSecond },

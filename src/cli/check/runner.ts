@@ -1,14 +1,21 @@
 /**
  * Runs one model check and reports it: live progress on a terminal, a summary table,
  * and for every violated property a counterexample trace file plus a step table.
+ *
+ * The verdict says how much was checked: PASS only for a complete search with every
+ * invariant holding and every reachability property reached; BOUNDED when a depth bound
+ * cut the search; INCOMPLETE when it stopped early (memory, state limit, a signal).
+ * Output paths are checked before the search; a write that fails afterwards is reported
+ * beside the (still printed) result rather than losing it.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ComposedSystem } from '../../explore/compose.ts';
 import { counterexample, stepTable, type Counterexample } from '../../explore/counterexample.ts';
-import { readCheckpoint, writeCheckpoint } from '../../explore/checkpoint.ts';
+import { assertCheckpointTarget, readCheckpoint, writeCheckpoint, type CheckpointIdentity } from '../../explore/checkpoint.ts';
 import { UserError } from '../errors.ts';
-import { search, type Progress, type SearchOptions, type SearchResult, type StopReason } from '../../explore/search.ts';
+import { checkOutputDirSync, checkOutputPathSync } from '../output.ts';
+import { search, searchAsync, type Progress, type SearchOptions, type SearchResult, type StopReason } from '../../explore/search.ts';
 import type { SystemSpec } from '../../explore/spec.ts';
 import { traceToJsonl } from '../../../conformance/schema/writer.ts';
 
@@ -30,7 +37,14 @@ export interface CheckOptions extends SearchOptions {
   checkpoint?: string;
   /** A checkpoint to continue from. */
   resumeFrom?: string;
+  /** The options that define this search, saved in a checkpoint and compared on resume. */
+  identity?: CheckpointIdentity;
+  /** Called once the inputs and output paths are accepted, just before the search starts. */
+  onStart?: () => void;
 }
+
+/** pass: complete, nothing wrong. fail: a violation, or vacuity shown. bounded: a depth bound cut the search. incomplete: stopped early. */
+export type CheckVerdict = 'pass' | 'fail' | 'bounded' | 'incomplete';
 
 /** The search's figures, as reported (the store and snapshot stay behind). */
 export interface CheckSummary extends Pick<SearchResult, 'system' | 'strategy' | 'states' | 'statesUnreduced' | 'symmetryGroup' | 'transitions' | 'depth' | 'elapsedMs' | 'complete' | 'stopReason'> {
@@ -39,8 +53,12 @@ export interface CheckSummary extends Pick<SearchResult, 'system' | 'strategy' |
   /** Where the search was saved, when it stopped early and a checkpoint file was given. */
   checkpoint?: string;
   peakRssBytes: number;
-  verdict: 'pass' | 'fail' | 'incomplete';
+  verdict: CheckVerdict;
+  /** One line saying what the verdict covers (the bound, what was not reached). */
+  verdictNote: string;
   properties: PropertySummary[];
+  /** Outputs that could not be written (the result above is still whole). */
+  writeErrors: string[];
 }
 
 export interface CheckRun {
@@ -73,25 +91,54 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): {
   };
 }
 
-function resumeFrom(file: string, system: ComposedSystem) {
+function resumeFrom(file: string, system: ComposedSystem, identity: CheckpointIdentity) {
   try {
-    return readCheckpoint(file, system);
+    return readCheckpoint(file, system, identity);
   } catch (err) {
+    if (err instanceof UserError) throw err;
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
     throw new UserError(`cannot resume: ${reason}`, { file, field: '--resume' });
   }
 }
 
+/** Builds the system, checks the output paths and loads the checkpoint: everything that can refuse before the search. */
+function prepare(target: SystemSpec | ComposedSystem, options: CheckOptions): { system: ComposedSystem; search: SearchOptions } {
+  if (options.checkpoint) {
+    checkOutputPathSync(options.checkpoint, '--checkpoint');
+    assertCheckpointTarget(options.checkpoint);
+  }
+  if (options.traceDir) checkOutputDirSync(options.traceDir, '--trace-dir');
+  const system = target instanceof ComposedSystem ? target : new ComposedSystem(target);
+  const resume = options.resumeFrom ? resumeFrom(options.resumeFrom, system, options.identity ?? {}) : undefined;
+  options.onStart?.();
+  return { system, search: { ...options, resume } };
+}
+
 /** Checks `system` (a spec, or a system already built, e.g. to share with workers). */
 export function runCheck(model: string, target: SystemSpec | ComposedSystem, options: CheckOptions): CheckRun {
-  const system = target instanceof ComposedSystem ? target : new ComposedSystem(target);
+  const { system, search: searchOptions } = prepare(target, options);
+  return summarize(model, system, search(system, searchOptions), options);
+}
+
+/** As runCheck, but lets the event loop in every ~50 ms so Ctrl-C and SIGTERM handlers run. */
+export async function runCheckAsync(model: string, target: SystemSpec | ComposedSystem, options: CheckOptions): Promise<CheckRun> {
+  const { system, search: searchOptions } = prepare(target, options);
+  return summarize(model, system, await searchAsync(system, searchOptions), options);
+}
+
+const STOPPED_EARLY: StopReason[] = ['memory', 'state-limit', 'interrupted'];
+
+function summarize(model: string, system: ComposedSystem, result: SearchResult, options: CheckOptions): CheckRun {
   const spec = system.spec;
-  const resume = options.resumeFrom ? resumeFrom(options.resumeFrom, system) : undefined;
-  const result = search(system, { ...options, resume });
+  const writeErrors: string[] = [];
   let checkpoint: string | undefined;
-  if (options.checkpoint && ['memory', 'state-limit', 'interrupted'].includes(result.stopReason)) {
-    writeCheckpoint(options.checkpoint, system, result.snapshot());
-    checkpoint = options.checkpoint;
+  if (options.checkpoint && STOPPED_EARLY.includes(result.stopReason)) {
+    try {
+      writeCheckpoint(options.checkpoint, system, result.snapshot(), options.identity ?? {});
+      checkpoint = options.checkpoint;
+    } catch (err) {
+      writeErrors.push(`${options.checkpoint}: --checkpoint: cannot write: ${(err as Error).message}`);
+    }
   }
   const counterexamples = new Map<string, Counterexample>();
   const properties: PropertySummary[] = result.properties.map((p) => {
@@ -101,15 +148,19 @@ export function runCheck(model: string, target: SystemSpec | ComposedSystem, opt
       const cx = counterexample(system, result.store, p.path);
       counterexamples.set(p.name, cx);
       if (options.traceDir) {
-        mkdirSync(options.traceDir, { recursive: true });
-        s.trace = join(options.traceDir, `${model}-${p.name}.jsonl`);
-        writeFileSync(s.trace, traceToJsonl(cx));
+        const file = join(options.traceDir, `${model}-${p.name}.jsonl`);
+        try {
+          mkdirSync(options.traceDir, { recursive: true });
+          writeFileSync(file, traceToJsonl(cx));
+          s.trace = file;
+        } catch (err) {
+          writeErrors.push(`${file}: --trace-dir: cannot write: ${(err as Error).message}`);
+        }
       }
     }
     return s;
   });
-  const failed = properties.some((p) => p.status === 'violated' || (p.kind === 'reachable' && p.status === 'unreached' && result.complete));
-  const stoppedShort = ['memory', 'state-limit', 'interrupted'].includes(result.stopReason);
+  const { verdict, note } = judge(result, properties);
   return {
     summary: {
       model, system: spec.name, strategy: options.strategy,
@@ -120,17 +171,41 @@ export function runCheck(model: string, target: SystemSpec | ComposedSystem, opt
       stopReason: result.stopReason,
       checkpoint,
       peakRssBytes: process.resourceUsage().maxRSS * 1024,
-      verdict: failed ? 'fail' : stoppedShort ? 'incomplete' : 'pass',
+      verdict, verdictNote: note,
       properties,
+      writeErrors,
     },
     result, system, counterexamples,
   };
 }
 
+const STOP_NOTE: Partial<Record<StopReason, string>> = {
+  memory: 'stopped at the memory cap (--max-memory)',
+  'state-limit': 'stopped at the state limit (--max-states)',
+  interrupted: 'stopped by a signal (Ctrl-C or SIGTERM)',
+};
+
+/** The verdict and what it covers. PASS needs a complete search; a violation is a FAIL whatever the bound. */
+export function judge(result: Pick<SearchResult, 'complete' | 'stopReason' | 'states' | 'depth'>, properties: Pick<PropertySummary, 'name' | 'kind' | 'status'>[]): { verdict: CheckVerdict; note: string } {
+  const violated = properties.filter((p) => p.status === 'violated').map((p) => p.name);
+  const unreached = properties.filter((p) => p.kind === 'reachable' && p.status === 'unreached').map((p) => p.name);
+  if (violated.length > 0) return { verdict: 'fail', note: `violated: ${violated.join(', ')}` };
+  if (result.complete) {
+    return unreached.length > 0
+      ? { verdict: 'fail', note: `never reached in the whole state space (vacuous): ${unreached.join(', ')}` }
+      : { verdict: 'pass', note: 'every reachable state explored' };
+  }
+  const vacuity = unreached.length > 0 ? `; not reached, so vacuity not ruled out: ${unreached.join(', ')}` : '';
+  if (result.stopReason === 'depth-bound') {
+    return { verdict: 'bounded', note: `no violation within depth ${result.depth} (states deeper were not explored)${vacuity}` };
+  }
+  return { verdict: 'incomplete', note: `${STOP_NOTE[result.stopReason] ?? result.stopReason} after ${n(result.states)} states; no violation among them${vacuity}` };
+}
+
 const STOPPED: Record<StopReason, string> = {
   exhausted: 'complete: every reachable state explored',
   violation: 'stopped at the first violation (--continue to go on)',
-  'depth-bound': 'incomplete: states at the depth bound were not expanded',
+  'depth-bound': 'BOUNDED: states at the depth bound were not expanded',
   memory: 'INCOMPLETE: stopped at the memory cap (--max-memory); partial statistics',
   'state-limit': 'INCOMPLETE: stopped at the state limit (--max-states); partial statistics',
   interrupted: 'INCOMPLETE: interrupted; partial statistics',
@@ -162,6 +237,6 @@ export function formatSummary(run: CheckRun): string {
       if (cx) lines.push(stepTable(cx.steps).split('\n').map((l) => `      ${l}`).join('\n'));
     }
   }
-  lines.push(`  verdict: ${s.verdict.toUpperCase()}`);
+  lines.push(`  verdict: ${s.verdict.toUpperCase()}${s.verdict === 'pass' ? '' : `: ${s.verdictNote}`}`);
   return lines.join('\n');
 }

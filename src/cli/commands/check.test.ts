@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,11 +33,17 @@ describe('coordkit check', () => {
   }, 60_000);
 
   it('rejects bad options with one line and exit 2, never a stack trace', async () => {
-    for (const args of [['--acceptors', 'three'], ['--ballots', '0'], ['--mutant', 'nope'], ['--network', 'multiset', '--symmetry'], ['--resume', 'no-such.ckpt'], ['--resume', 'package.json']]) {
-      const r = await run(['check', 'paxos', ...args]);
+    const cases = [
+      ['--acceptors', 'three'], ['--ballots', '0'], ['--mutant', 'nope'], ['--network', 'multiset', '--symmetry'], ['--resume', 'no-such.ckpt'], ['--resume', 'package.json'],
+      ['--checkpoint', '/dev/null'], ['--trace-dir', 'package.json/x'],
+    ];
+    const runs = await Promise.all(cases.map((args) => run(['check', 'paxos', ...args])));
+    for (const [i, args] of cases.entries()) {
+      const r = runs[i];
       expect(r.code).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+      expect(r.stdout, args.join(' ')).toBe('');
     }
   }, 60_000);
 
@@ -45,11 +51,52 @@ describe('coordkit check', () => {
     const dir = await mkdtemp(join(tmpdir(), 'coordkit-check-'));
     const ckpt = join(dir, 'paxos.ckpt');
     const first = await run(['check', 'paxos', '--max-states', '1000', '--checkpoint', ckpt, '--json']);
-    expect(first.code).toBe(1);
+    expect(first.code).toBe(3);
     expect(JSON.parse(first.stdout)).toMatchObject({ verdict: 'incomplete', stopReason: 'state-limit', checkpoint: ckpt });
     const second = await run(['check', 'paxos', '--resume', ckpt, '--json']);
     expect(second.code).toBe(0);
     expect(JSON.parse(second.stdout)).toMatchObject({ states: 3921, verdict: 'pass' });
+  }, 60_000);
+
+  it('never says PASS for a bounded search: --max-depth 0 is BOUNDED with 1 state, exit 3, and names the unreached vacuity check', async () => {
+    const r = await run(['check', 'paxos', '--max-depth', '0']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/distinct states {2}1\n/);
+    expect(r.stdout).toMatch(/verdict: BOUNDED: no violation within depth 0 .*vacuity not ruled out: some-value-chosen/);
+    expect(r.stdout).not.toMatch(/PASS/);
+  }, 60_000);
+
+  it('still fails a bounded search that finds a violation (exit 1), and calls a state-limited one INCOMPLETE (exit 3)', async () => {
+    const caught = await run(['check', 'paxos', '--mutant', 'phase2a-any-value', '--max-depth', '8', '--trace-dir', await mkdtemp(join(tmpdir(), 'coordkit-check-'))]);
+    expect(caught.code).toBe(1);
+    expect(caught.stdout).toMatch(/verdict: FAIL: violated: agreement/);
+    const limited = await run(['check', 'cluster', '--max-states', '200']);
+    expect(limited.code).toBe(3);
+    expect(limited.stdout).toMatch(/verdict: INCOMPLETE: stopped at the state limit \(--max-states\) after 2\d\d states/);
+  }, 60_000);
+
+  it('refuses to resume with other options than the checkpoint was taken with (exit 2, one line naming the option)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'coordkit-check-'));
+    const ckpt = join(dir, 'paxos.ckpt');
+    expect((await run(['check', 'paxos', '--max-states', '500', '--checkpoint', ckpt])).code).toBe(3);
+    const cases = [[['--symmetry'], '--symmetry'], [['--ballots', '3'], '--ballots'], [['--mutant', 'phase2a-any-value'], '--mutant']] as const;
+    const runs = await Promise.all(cases.map(([args]) => run(['check', 'paxos', '--resume', ckpt, ...args])));
+    for (const [i, [args, named]] of cases.entries()) {
+      const r = runs[i];
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain(`taken with other options (${named} `);
+    }
+  }, 60_000);
+
+  it('prints a finished result even when a counterexample cannot be written, then exits 2 naming the file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'coordkit-check-'));
+    await mkdir(join(dir, 'paxos-agreement.jsonl'));
+    const r = await run(['check', 'paxos', '--mutant', 'phase2a-any-value', '--trace-dir', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/✗ agreement/);
+    expect(r.stdout).toMatch(/verdict: FAIL/);
+    expect(r.stderr).toMatch(/paxos-agreement\.jsonl: --trace-dir: cannot write/);
   }, 60_000);
 
   it('reports both counts with --symmetry', async () => {

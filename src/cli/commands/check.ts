@@ -1,15 +1,41 @@
-/** `coordkit check MODEL`: exhaustive model checking of a bundled system. */
+/**
+ * `coordkit check MODEL`: exhaustive model checking of a bundled system. Exit codes in
+ * ../check/exit-codes.ts (0 pass, 1 violation, 2 unusable input, 3 bounded/incomplete).
+ * The first Ctrl-C or SIGTERM stops the search within a slice (~50 ms), prints partial
+ * statistics and writes the checkpoint if one was asked for; a second one exits at once.
+ */
 import { Command, Option } from 'commander';
+import type { CheckpointIdentity } from '../../explore/checkpoint.ts';
 import { ComposedSystem } from '../../explore/compose.ts';
 import { ParallelExpander } from '../../explore/parallel.ts';
-import { checkModels } from '../check/models.ts';
-import { formatSummary, progressReporter, runCheck } from '../check/runner.ts';
+import { CHECK_EXIT_HELP, EXIT, verdictExitCode } from '../check/exit-codes.ts';
+import { checkModels, type CheckModel } from '../check/models.ts';
+import { formatSummary, progressReporter, runCheckAsync } from '../check/runner.ts';
 import { UserError, intOption } from '../errors.ts';
 
+/**
+ * The options that define a search, keyed by flag: every option of the model, and the
+ * search's strategy, symmetry, depth bound, deadlock and continue flags. Not --workers,
+ * --max-states, --max-memory: they change how far or how fast, not what is explored.
+ */
+export function searchIdentity(model: CheckModel, opts: Record<string, unknown>): CheckpointIdentity {
+  const id: CheckpointIdentity = { model: model.name };
+  const plain = (v: unknown) => (v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : v as string | number | boolean);
+  for (const option of model.options()) id[option.long ?? option.flags] = plain(opts[option.attributeName()]);
+  id['--dfs'] = Boolean(opts.dfs);
+  id['--symmetry'] = Boolean(opts.symmetry);
+  id['--max-depth'] = plain(opts.maxDepth);
+  id['--deadlock'] = Boolean(opts.deadlock);
+  id['--continue'] = Boolean(opts.continue);
+  return id;
+}
+
+const SIGNAL_NUMBER: Record<string, number> = { SIGINT: 2, SIGTERM: 15 };
+
 export function register(program: Command): void {
-  const check = program.command('check').description('model-check a bundled system exhaustively');
+  const check = program.command('check').description('model-check a bundled system exhaustively').addHelpText('after', CHECK_EXIT_HELP);
   for (const model of checkModels) {
-    const sub = check.command(model.name).description(model.description);
+    const sub = check.command(model.name).description(model.description).addHelpText('after', CHECK_EXIT_HELP);
     for (const option of model.options()) sub.addOption(option);
     sub
       .addOption(new Option('--bfs', 'breadth-first: shortest counterexamples (default)'))
@@ -35,41 +61,56 @@ export function register(program: Command): void {
           throw new UserError(`${spec.name} declares no symmetry to reduce by`, { field: '--symmetry' });
         }
         const progress = opts.json ? undefined : progressReporter();
-        // First Ctrl-C stops the search cleanly (and checkpoints it); a second one kills.
-        let interrupted = false;
-        const onSigint = () => {
-          if (interrupted) process.exit(130);
-          interrupted = true;
+        // The first Ctrl-C or SIGTERM stops the search cleanly (and checkpoints it); a second one exits at once.
+        let stopping: string | undefined;
+        const onSignal = (signal: NodeJS.Signals) => {
+          if (stopping) {
+            process.stderr.write(`\ncoordkit: ${signal} again: exiting at once\n`);
+            process.exit(128 + (SIGNAL_NUMBER[signal] ?? 2));
+          }
+          stopping = signal;
+          progress?.done();
+          process.stderr.write(`\ncoordkit: ${signal}: stopping the search${opts.checkpoint ? ` and saving ${opts.checkpoint}` : ''} (${signal === 'SIGINT' ? 'Ctrl-C' : 'a signal'} again exits at once)\n`);
         };
-        process.on('SIGINT', onSigint);
-        const system = new ComposedSystem(spec);
-        const plain = Object.fromEntries(Object.entries(opts).filter(([, v]) => typeof v !== 'object'));
-        const expander = workers > 0
-          ? await ParallelExpander.start(system, {
-            workers,
-            recipe: { module: new URL('../check/models.ts', import.meta.url).href, exportName: 'buildCheckSystem', args: { model: model.name, opts: plain } },
-          })
-          : undefined;
-        const run = runCheck(model.name, system, {
-          expander,
-          maxMemoryBytes: (opts.maxMemory as number) * 2 ** 20,
-          maxStates: opts.maxStates as number | undefined,
-          interrupted: () => interrupted,
-          checkpoint: opts.checkpoint as string | undefined,
-          resumeFrom: opts.resume as string | undefined,
-          strategy: opts.dfs ? 'dfs' : 'bfs',
-          symmetry: Boolean(opts.symmetry),
-          maxDepth: opts.maxDepth as number | undefined,
-          deadlock: Boolean(opts.deadlock),
-          continueAfterViolation: Boolean(opts.continue),
-          traceDir: opts.traceDir as string,
-          onProgress: progress?.onProgress,
-        });
-        process.off('SIGINT', onSigint);
-        progress?.done();
-        if (opts.json) process.stdout.write(`${JSON.stringify(run.summary, null, 2)}\n`);
-        else process.stdout.write(`${formatSummary(run)}\n`);
-        if (run.summary.verdict !== 'pass') process.exitCode = 1;
+        process.on('SIGINT', onSignal);
+        process.on('SIGTERM', onSignal);
+        try {
+          const system = new ComposedSystem(spec);
+          const plain = Object.fromEntries(Object.entries(opts).filter(([, v]) => typeof v !== 'object'));
+          const expander = workers > 0
+            ? await ParallelExpander.start(system, {
+              workers,
+              recipe: { module: new URL('../check/models.ts', import.meta.url).href, exportName: 'buildCheckSystem', args: { model: model.name, opts: plain } },
+            })
+            : undefined;
+          const run = await runCheckAsync(model.name, system, {
+            expander,
+            maxMemoryBytes: (opts.maxMemory as number) * 2 ** 20,
+            maxStates: opts.maxStates as number | undefined,
+            interrupted: () => stopping !== undefined,
+            checkpoint: opts.checkpoint as string | undefined,
+            resumeFrom: opts.resume as string | undefined,
+            identity: searchIdentity(model, opts),
+            strategy: opts.dfs ? 'dfs' : 'bfs',
+            symmetry: Boolean(opts.symmetry),
+            maxDepth: opts.maxDepth as number | undefined,
+            deadlock: Boolean(opts.deadlock),
+            continueAfterViolation: Boolean(opts.continue),
+            traceDir: opts.traceDir as string,
+            onProgress: progress?.onProgress,
+            onStart: () => {
+              if (!opts.json) process.stderr.write(`checking ${model.name}: ${spec.name}${opts.resume ? `, resumed from ${opts.resume}` : ''} (Ctrl-C stops with partial statistics)\n`);
+            },
+          });
+          progress?.done();
+          if (opts.json) process.stdout.write(`${JSON.stringify(run.summary, null, 2)}\n`);
+          else process.stdout.write(`${formatSummary(run)}\n`);
+          for (const e of run.summary.writeErrors) process.stderr.write(`coordkit: ${e}\n`);
+          process.exitCode = run.summary.writeErrors.length > 0 ? EXIT.unusable : verdictExitCode(run.summary.verdict);
+        } finally {
+          process.off('SIGINT', onSignal);
+          process.off('SIGTERM', onSignal);
+        }
       });
   }
 }

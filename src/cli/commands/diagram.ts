@@ -3,7 +3,6 @@
  * registered machine. `coordkit diagram --list` names them; `coordkit diagram --trace
  * FILE.jsonl` draws a trace (or counterexample) as a Mermaid sequence diagram.
  */
-import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { findMachine, machines } from '../../../models/index.ts';
 import { readTraceFile } from '../../../conformance/schema/reader.ts';
@@ -12,6 +11,7 @@ import { machineToDot, machineToMermaid } from '../../diagram/machine.ts';
 import { buildSequence, sequenceToMermaid } from '../../diagram/sequence.ts';
 import { dotToSvg } from '../../diagram/svg.ts';
 import { UserError, intOption } from '../errors.ts';
+import { checkOutputPath, saveResult } from '../output.ts';
 
 const FORMATS = ['mermaid', 'dot', 'svg'] as const;
 type Format = (typeof FORMATS)[number];
@@ -33,20 +33,16 @@ export function register(program: Command): void {
     .option('-f, --format <format>', `${FORMATS.join(' | ')}`, 'mermaid')
     .option('-o, --out <file>', 'write to a file instead of stdout')
     .option('--list', 'list the registered machines')
-    .option('--trace <file>', 'draw this JSONL trace as a sequence diagram')
+    .option('--trace <file>', "draw this JSONL trace as a sequence diagram ('-' reads standard input)")
     .option('--max <n>', 'most arrows and notes in a sequence diagram', intOption('max', 1, 100_000), 150)
     .option('--json', 'with --list: machine-readable output')
     .action(async (model: string | undefined, opts: Options) => {
+      // A bad --out is reported before the diagram is built; a write that fails anyway
+      // prints the diagram instead of losing it.
+      if (opts.out !== undefined) await checkOutputPath(opts.out, '--out');
       const text = await diagramText(model, opts);
-      if (opts.out) {
-        try {
-          await writeFile(opts.out, text);
-        } catch (err) {
-          throw new UserError(`cannot write: ${(err as Error).message}`, { file: opts.out });
-        }
-      } else {
-        process.stdout.write(text);
-      }
+      if (opts.out !== undefined) await saveResult(opts.out, text);
+      else process.stdout.write(text);
     });
 }
 

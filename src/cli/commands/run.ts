@@ -1,16 +1,19 @@
 /**
  * `coordkit run paxos|cluster --nodes N --faults kill,pause,partition --out TRACE.jsonl`:
  * the implementation as real processes on 127.0.0.1 under faults, recorded as a trace.
+ * The trace is streamed to --out as it is recorded. Exit codes: 0 recorded, 2 unusable
+ * input or a trace that could not be (fully) written, 3 stopped early by Ctrl-C or
+ * SIGTERM (the nodes stopped, the trace a valid prefix); a second signal exits at once.
  */
-import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { FAULT_KINDS, type FaultKind } from '../../impl/net/faults.ts';
-import { clusterRunPlan } from '../../impl/net/cluster-plan.ts';
-import { paxosRunPlan } from '../../impl/net/paxos-plan.ts';
-import { runReal, type RunPlan } from '../../impl/net/runner.ts';
+import { FAULT_KINDS, type FaultKind } from '../../run/faults.ts';
+import { clusterRunPlan } from '../../run/cluster-plan.ts';
+import { paxosRunPlan } from '../../run/paxos-plan.ts';
+import { runReal, type RunPlan } from '../../run/runner.ts';
 import { bindings } from '../../drive/bindings.ts';
 import { UserError, intOption } from '../errors.ts';
-import { traceToJsonl } from '../../../conformance/schema/writer.ts';
+import { EXIT, RUN_EXIT_HELP } from '../check/exit-codes.ts';
+import { checkOutputPathSync } from '../output.ts';
 
 interface RunOpts {
   nodes: number;
@@ -41,6 +44,7 @@ export function register(program: Command): void {
   program
     .command('run')
     .description('run an implementation as real processes on 127.0.0.1 under faults and record the trace')
+    .addHelpText('after', RUN_EXIT_HELP)
     .argument('<protocol>', 'paxos (N acceptors, 2 proposers, 1 learner) or cluster (N servers, 1 client)')
     .option('--nodes <n>', 'acceptors (paxos) or servers (cluster)', intOption('nodes', 1, 9), 3)
     .option('--faults <list>', `comma-separated: ${FAULT_KINDS.join(', ')} (or none)`, 'kill,pause,partition')
@@ -57,16 +61,33 @@ export function register(program: Command): void {
         if (!known.includes(opts.impl)) throw new UserError(`no ${protocol} implementation '${opts.impl}'; known: ${known.join(', ')}`, { field: '--impl' });
         plan.variant = opts.impl;
       }
+      checkOutputPathSync(opts.out, '--out');
       const log = opts.json ? () => {} : (l: string) => process.stderr.write(`${l}\n`);
-      const result = await runReal(plan, { faults, durationMs: opts.duration * 1000, seed: opts.seed, log });
+      // The first Ctrl-C or SIGTERM ends the run cleanly (nodes stopped, trace closed); a second exits at once.
+      const abort = new AbortController();
+      const onSignal = (signal: NodeJS.Signals) => {
+        if (abort.signal.aborted) process.exit(128 + (signal === 'SIGTERM' ? 15 : 2));
+        process.stderr.write(`coordkit: ${signal}: stopping the run (again to exit at once)\n`);
+        abort.abort();
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+      let result: Awaited<ReturnType<typeof runReal>>;
       try {
-        await writeFile(opts.out, traceToJsonl(result));
-      } catch (err) {
-        throw new UserError(`cannot write: ${(err as Error).message}`, { file: opts.out });
+        result = await runReal(plan, { faults, durationMs: opts.duration * 1000, seed: opts.seed, log, out: opts.out, signal: abort.signal });
+      } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
       }
       const counts: Record<string, number> = {};
       for (const e of result.events) counts[e.kind] = (counts[e.kind] ?? 0) + 1;
-      const summary = { out: opts.out, protocol, nodes: plan.nodes.length, events: result.events.length, kinds: counts, faults: result.faults };
-      process.stdout.write(opts.json ? `${JSON.stringify(summary, null, 2)}\n` : `wrote ${opts.out}: ${result.events.length} events ${JSON.stringify(counts)}\n`);
+      const summary = {
+        out: opts.out, protocol, nodes: plan.nodes.length, events: result.events.length, kinds: counts, faults: result.faults,
+        ended: result.ended, ...(result.writeError ? { writeError: result.writeError } : {}),
+      };
+      const what = result.writeError ? `recorded (not all written to ${opts.out})` : `wrote ${opts.out}`;
+      process.stdout.write(opts.json ? `${JSON.stringify(summary, null, 2)}\n` : `${what}: ${result.events.length} events ${JSON.stringify(counts)}${result.ended === 'aborted' ? ' (stopped early)' : ''}\n`);
+      if (result.writeError) process.stderr.write(`coordkit: ${result.writeError}\n`);
+      process.exitCode = result.writeError ? EXIT.unusable : result.ended === 'aborted' ? EXIT.incomplete : EXIT.pass;
     });
 }

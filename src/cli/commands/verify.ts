@@ -1,10 +1,18 @@
-/** `coordkit verify TRACE.jsonl...`: judge recorded traces against the protocol's properties. */
-import { writeFile } from 'node:fs/promises';
+/**
+ * `coordkit verify TRACE.jsonl...`: judge recorded traces against the protocol's properties.
+ *
+ * Every file gets its own result, printed as soon as it is judged: a report, or for a
+ * malformed file its one-line error (stderr; in --json an entry with `error`). The exit
+ * code is the worst over all files: 0 every trace passed; 1 a property failed; 2 a trace
+ * could not be judged (malformed, no events, or every property skipped: nothing was
+ * checked). The JUnit file, checked before any work starts, holds every file.
+ */
 import type { Command } from 'commander';
-import { formatJunit, formatText } from '../../../conformance/checkers/format.ts';
-import { failed, verifyItems, type TraceReport } from '../../../conformance/checkers/run.ts';
-import { readTraceFileBatches } from '../../../conformance/schema/reader.ts';
+import { formatJunit, formatText, type UnjudgedTrace } from '../../../conformance/checkers/format.ts';
+import { outcomeOf, verifyItems, type Outcome, type TraceReport } from '../../../conformance/checkers/run.ts';
+import { readTraceFileBatches, STDIN, traceName } from '../../../conformance/schema/reader.ts';
 import { UserError } from '../errors.ts';
+import { checkOutputPath, saveResult } from '../output.ts';
 
 interface VerifyOptions {
   json?: boolean;
@@ -15,31 +23,86 @@ interface VerifyOptions {
 /** Refinement replays XState machines and is far slower than the streaming checkers. */
 const REFINEMENT = new Set(['paxos.refinement']);
 
-export async function verifyFiles(files: string[], opts: { refinement?: boolean } = {}): Promise<TraceReport[]> {
+/** One file's result: its report, or the user error that kept it from being judged. */
+export type FileResult = { file: string; report: TraceReport } | { file: string; error: UserError };
+
+/** The exit code of one result: 0 pass, 1 a property failed, 2 nothing could be judged. */
+export function exitCodeOf(r: FileResult): 0 | 1 | 2 {
+  if ('error' in r) return 2;
+  const outcome: Outcome = outcomeOf(r.report);
+  return outcome === 'pass' ? 0 : outcome === 'fail' ? 1 : 2;
+}
+
+/** Judges files one by one; a malformed file is a result, not the end of the others. */
+export async function* judgeFiles(files: string[], opts: { refinement?: boolean } = {}): AsyncGenerator<FileResult> {
   const skip = opts.refinement === false ? REFINEMENT : new Set<string>();
+  for (const path of files) {
+    const file = traceName(path);
+    try {
+      yield { file, report: await verifyItems(readTraceFileBatches(path), file, skip) };
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      yield { file, error: err };
+    }
+  }
+}
+
+/** Reports of every file; throws the first malformed file's error (for callers that need all). */
+export async function verifyFiles(files: string[], opts: { refinement?: boolean } = {}): Promise<TraceReport[]> {
   const reports: TraceReport[] = [];
-  for (const file of files) reports.push(await verifyItems(readTraceFileBatches(file), file, skip));
+  for await (const r of judgeFiles(files, opts)) {
+    if ('error' in r) throw r.error;
+    reports.push(r.report);
+  }
   return reports;
+}
+
+const UNCHECKED = '  NOT CHECKED: every property was skipped, so nothing was judged (exit 2)';
+
+function textOf(r: FileResult & { report: TraceReport }): string {
+  const text = formatText(r.report);
+  return outcomeOf(r.report) === 'unchecked' ? `${text}\n${UNCHECKED}` : text;
+}
+
+function jsonOf(r: FileResult): unknown {
+  if ('error' in r) return { file: r.file, outcome: 'malformed', error: { message: r.error.message, ...r.error.where } };
+  return { ...r.report, outcome: outcomeOf(r.report) };
+}
+
+function summary(results: FileResult[]): string {
+  const n = { pass: 0, fail: 0, unchecked: 0, malformed: 0 };
+  for (const r of results) n['error' in r ? 'malformed' : outcomeOf(r.report)]++;
+  return `${results.length} traces: ${n.pass} pass, ${n.fail} fail, ${n.unchecked} not checked, ${n.malformed} malformed`;
 }
 
 export function register(program: Command): void {
   program
     .command('verify')
-    .description('check recorded traces (JSON Lines) against every property of their protocol; exit 1 if any fails, 2 on malformed input')
-    .argument('<traces...>', 'trace files (.jsonl)')
+    .description('check recorded traces (JSON Lines) against every property of their protocol; exit 0 all pass, 1 a property fails, 2 a trace could not be judged (malformed, no events, every property skipped)')
+    .argument('<traces...>', "trace files (.jsonl); '-' reads standard input")
     .option('--json', 'print the reports as JSON')
     .option('--junit <file>', 'also write a JUnit XML report (one testcase per property)')
     .option('--no-refinement', 'skip replaying the trace against the XState models (much faster on long traces)')
     .action(async (files: string[], opts: VerifyOptions) => {
-      const reports = await verifyFiles(files, opts);
-      if (opts.junit) {
-        try {
-          await writeFile(opts.junit, formatJunit(reports));
-        } catch (err) {
-          throw new UserError(`cannot write: ${(err as Error).message}`, { file: opts.junit });
-        }
+      if (files.filter((f) => f === STDIN).length > 1) throw new UserError(`standard input ('${STDIN}') can be read only once`);
+      if (opts.junit !== undefined) await checkOutputPath(opts.junit, '--junit');
+      const results: FileResult[] = [];
+      let code = 0;
+      for await (const r of judgeFiles(files, opts)) {
+        results.push(r);
+        code = Math.max(code, exitCodeOf(r));
+        process.exitCode = code; // the worst so far, should output end early (a closed pipe)
+        // Each file's result as soon as it is known: a long batch shows progress, and a
+        // later crash or kill cannot take the earlier reports with it.
+        if ('error' in r) process.stderr.write(`coordkit: ${r.error.format()}\n`);
+        if (!opts.json && 'report' in r) process.stdout.write(`${results.length > 1 ? '\n' : ''}${textOf(r)}\n`);
       }
-      process.stdout.write(opts.json ? `${JSON.stringify(reports, null, 2)}\n` : `${reports.map(formatText).join('\n\n')}\n`);
-      if (reports.some(failed)) process.exitCode = 1;
+      if (opts.json) process.stdout.write(`${JSON.stringify(results.map(jsonOf), null, 2)}\n`);
+      else if (results.length > 1) process.stdout.write(`\n${summary(results)}\n`);
+      process.exitCode = code;
+      if (opts.junit !== undefined) {
+        const entries = results.map((r): TraceReport | UnjudgedTrace => ('error' in r ? { file: r.file, error: r.error.format() } : r.report));
+        await saveResult(opts.junit, formatJunit(entries));
+      }
     });
 }

@@ -2,7 +2,7 @@
  * The test clock: the driver's counterpart of the model's environment actor. It advances
  * global time one round at a time (up to maxTicks) and keeps the set of paused servers.
  * Real runs need no such node: each process derives ticks from the wall clock
- * (src/impl/net/node-main.ts).
+ * (src/run/node-main.ts).
  */
 import type { ClockView, ClusterNode, Input, Output, ServerId, Tick } from './types.ts';
 

@@ -1,7 +1,7 @@
 /**
  * The executable cluster roles (ZooKeeper-style servers, their clients, and the test
  * clock): deterministic handlers, no XState, no I/O. The same objects run in-process under
- * the driver and inside real node processes (src/impl/net).
+ * the driver and inside real node processes (src/run).
  *
  * Inputs mirror the model's events (models/cluster): a received message, a `tick` carrying
  * the global time, or an environment event. Outputs mirror what the model emits: messages

@@ -1,6 +1,6 @@
 /**
  * The executable Paxos roles: deterministic event handlers, no XState, no I/O. The same
- * objects run in-process under the driver and inside real node processes (src/impl/net).
+ * objects run in-process under the driver and inside real node processes (src/run).
  *
  * Inputs mirror the model's events: a received message, or an environment event such as
  * a proposer's `start` (a timeout or a client request). Outputs mirror what the models

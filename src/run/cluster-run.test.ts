@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { failed, verifyItems } from '../../../conformance/checkers/run.ts';
-import { readTraceText } from '../../../conformance/schema/reader.ts';
+import { failed, verifyItems } from '../../conformance/checkers/run.ts';
+import { readTraceText } from '../../conformance/schema/reader.ts';
 import { clientSessions, clusterRunPlan } from './cluster-plan.ts';
 import { runReal } from './runner.ts';
-import { traceToJsonl } from '../../../conformance/schema/writer.ts';
+import { traceToJsonl } from '../../conformance/schema/writer.ts';
 
 const alive = (pid: number) => {
   try { process.kill(pid, 0); return true; } catch { return false; }

@@ -4,11 +4,11 @@
  * which it then either closes or abandons (a client that died), so the run shows the
  * leader expiring sessions, with their ephemerals, across the injected faults.
  */
-import type { TraceHeader } from '../../../conformance/schema/trace.ts';
-import type { ClientConfig, SessionPlan } from '../cluster/client.ts';
-import type { ServerConfig } from '../cluster/types.ts';
+import type { TraceHeader } from '../../conformance/schema/trace.ts';
+import type { ClientConfig, SessionPlan } from '../impl/cluster/client.ts';
+import type { ServerConfig } from '../impl/cluster/types.ts';
 import type { RunPlan } from './runner.ts';
-import { traceHeader } from '../../../conformance/schema/header.ts';
+import { traceHeader } from '../../conformance/schema/header.ts';
 
 export interface ClusterRunOptions {
   durationMs: number;

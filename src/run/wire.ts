@@ -4,7 +4,7 @@
  * pair) and its trace events. One socket receives both, so the order in which the proxy
  * reads them respects causality: a node logs a send before the message itself leaves.
  */
-import type { TraceEvent } from '../../../conformance/schema/trace.ts';
+import type { TraceEvent } from '../../conformance/schema/trace.ts';
 
 export type Message = { type: string } & Record<string, unknown>;
 

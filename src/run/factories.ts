@@ -1,7 +1,7 @@
 /** The handler node factory for each protocol a node process can run. */
-import type { ProtocolBinding } from '../../drive/binding.ts';
-import { bindings } from '../../drive/bindings.ts';
-import type { NodeFactory } from '../../drive/in-process.ts';
+import type { ProtocolBinding } from '../drive/binding.ts';
+import { bindings } from '../drive/bindings.ts';
+import type { NodeFactory } from '../drive/in-process.ts';
 
 export function nodeFactory(protocol: string, variant?: string): NodeFactory {
   const b: ProtocolBinding | undefined = bindings[protocol];

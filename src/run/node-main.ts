@@ -2,11 +2,12 @@
  * One protocol node as an OS process: a deterministic handler (src/impl/paxos or
  * src/impl/cluster) behind a UDP socket on 127.0.0.1. It persists the handler's stable
  * state before anything it did becomes visible, so a kill -9 and restart resumes from it.
- * Usage (by the runner only): node --import tsx node-main.ts '<NodeLaunch JSON>'
+ * It exits when the runner does (see the parent-death watch at the end).
+ * Usage (by the runner only): node --import tsx node-main.ts '<NodeLaunch JSON>', stdin a pipe from the runner.
  */
 import { createSocket } from 'node:dgram';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import type { AnyHandlerNode } from '../../drive/in-process.ts';
+import type { AnyHandlerNode } from '../drive/in-process.ts';
 import { startClusterClock } from './cluster-clock.ts';
 import { nodeFactory } from './factories.ts';
 import { decode, encode, type Message, type NodeLaunch, type Packet } from './wire.ts';
@@ -84,3 +85,14 @@ socket.on('message', (buf) => {
 });
 socket.bind(0, '127.0.0.1', () => toProxy({ t: 'hello', node: launch.id, port: socket.address().port }));
 process.on('SIGTERM', () => process.exit(0));
+
+// Parent-death watch: the runner holds the other end of stdin, so its death (even by
+// SIGKILL, which runs no handler there) closes the pipe; a changed ppid is the backup.
+// A SIGSTOPped node notices neither: the runner's reaper (./reaper.mjs) kills it.
+const parent = process.ppid;
+process.stdin.on('close', () => process.exit(0));
+process.stdin.on('end', () => process.exit(0));
+process.stdin.resume();
+setInterval(() => {
+  if (process.ppid !== parent) process.exit(0);
+}, 500).unref();

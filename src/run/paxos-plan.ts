@@ -1,8 +1,8 @@
 /** The real-network Paxos run: N acceptors, two proposers retrying with fresh ballots, one learner. */
-import { majorityQuorums } from '../../../models/paxos/types.ts';
-import type { TraceHeader } from '../../../conformance/schema/trace.ts';
+import { majorityQuorums } from '../../models/paxos/types.ts';
+import type { TraceHeader } from '../../conformance/schema/trace.ts';
 import type { RunPlan } from './runner.ts';
-import { traceHeader } from '../../../conformance/schema/header.ts';
+import { traceHeader } from '../../conformance/schema/header.ts';
 
 export function paxosRunPlan(acceptorCount: number, opts: { proposers?: number; rounds?: number; periodMs?: number } = {}): RunPlan {
   const ids = (p: string, n: number) => Array.from({ length: n }, (_, i) => `${p}${i + 1}`);

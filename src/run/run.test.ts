@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { failed, verifyItems } from '../../../conformance/checkers/run.ts';
-import { readTraceText } from '../../../conformance/schema/reader.ts';
+import { failed, verifyItems } from '../../conformance/checkers/run.ts';
+import { readTraceText } from '../../conformance/schema/reader.ts';
 import { planFaults } from './faults.ts';
 import { paxosRunPlan } from './paxos-plan.ts';
 import { runReal } from './runner.ts';
 import fc from 'fast-check';
-import { traceToJsonl } from '../../../conformance/schema/writer.ts';
+import { traceToJsonl } from '../../conformance/schema/writer.ts';
 
 const alive = (pid: number) => {
   try { process.kill(pid, 0); return true; } catch { return false; }
@@ -45,5 +45,22 @@ describe('fault schedule', () => {
       }
       expect(plan.at(-1)!.at).toBeLessThan(durationMs);
     }));
+  });
+
+  it('varies the kill victim and its timing with the seed: over seeds 0..200 each of 3 acceptors is hit 40+ times, at 150+ distinct times', () => {
+    const hits = new Map<string, number>();
+    const times = new Set<number>();
+    const paused = new Set<string>();
+    for (let seed = 0; seed <= 200; seed++) {
+      const plan = planFaults({ kinds: ['kill', 'pause'], durationMs: 6000, victims: ['a1', 'a2', 'a3'], nodes: ['p1', 'p2', 'a1', 'a2', 'a3', 'l1'], seed });
+      const kill = plan.find((f) => f.kind === 'kill') as { node: string; at: number };
+      hits.set(kill.node, (hits.get(kill.node) ?? 0) + 1);
+      times.add(kill.at);
+      paused.add((plan.find((f) => f.kind === 'pause') as { node: string }).node);
+    }
+    expect([...hits.keys()].sort()).toEqual(['a1', 'a2', 'a3']);
+    expect(Math.min(...hits.values())).toBeGreaterThanOrEqual(40);
+    expect(times.size).toBeGreaterThanOrEqual(150);
+    expect(paused.size).toBe(3);
   });
 });
