@@ -1,0 +1,35 @@
+/**
+ * The kit's own seven balancer implementations (src/impl/balancer) and its thirteen
+ * mutants, as libraries: the harness's self-test. The correct ones must pass every
+ * generated scenario; each mutant must be caught by generated scenarios alone.
+ */
+import { policies } from '../../../src/impl/balancer/index.ts';
+import { mutants } from '../../../src/impl/balancer/mutants.ts';
+import { NoBackendsError, type Balancer, type BalancerFactory, type Policy } from '../../../src/impl/balancer/types.ts';
+import { Rejected, type LibraryAdapter } from '../harness/library.ts';
+
+function kitAdapter(id: string, variant: string, policy: Policy, factory: BalancerFactory, notes: string): LibraryAdapter {
+  return {
+    id, library: 'coordkit', variant, version: () => 'kit', notes,
+    capabilities: { policy, membership: 'any', weights: 'any', zeroWeight: true, reweight: true, completions: true, empty: true },
+    create(backends, seed) {
+      const b: Balancer = factory(backends, seed);
+      const guard = <T>(fn: () => T): T => {
+        try { return fn(); } catch (err) { if (err instanceof NoBackendsError) throw new Rejected(err.message); throw err; }
+      };
+      return {
+        pick: (request, key) => guard(() => b.pick(request, key)),
+        done: (request) => b.done(request),
+        membership: (next) => b.setBackends(next),
+      };
+    },
+  };
+}
+
+export const kitAdapters: LibraryAdapter[] = (Object.keys(policies) as Policy[]).map((p) =>
+  kitAdapter(`kit.${p}`, p, p, policies[p], `src/impl/balancer ${p}`));
+
+export const mutantAdapters: LibraryAdapter[] = mutants.map((m) =>
+  kitAdapter(`mutant.${m.name}`, m.name, m.claims, m.create, `mutant: ${m.description} (breaks ${m.breaks})`));
+
+export const adapters: LibraryAdapter[] = [...kitAdapters, ...mutantAdapters];
