@@ -26,7 +26,7 @@ export type Call =
 
 export type Reply =
   | { ok: true; backend?: string; candidates?: string[] }
-  | { ok: false; rejected?: string; error?: string; timeout?: boolean; died?: string };
+  | { ok: false; rejected?: string; error?: string; timeout?: boolean; died?: string; tookMs?: number; scenarioMs?: number };
 
 export interface Incident {
   property: 'call-returns' | 'no-crash';
@@ -48,6 +48,8 @@ export interface DriveOutcome {
 export interface DriveMeta {
   producer: { name: string; version?: string };
   description?: string;
+  /** Extra header config: the multiple-testing fields (alpha, scenarios) the judge wants. */
+  config?: Record<string, number>;
 }
 
 export const describeCall = (c: Call): string => {
@@ -73,8 +75,16 @@ export function changeWords(c: Change): string {
 export function* drive(s: Scenario, caps: Capabilities, meta: DriveMeta): Generator<Call, DriveOutcome, Reply> {
   const node = 'lb';
   const keyed = caps.policy === 'hash' || caps.policy === 'consistent-hash';
-  const lines: TraceLine[] = [traceHeader('balancer', { policy: caps.policy, backends: s.backends.map((b) => ({ ...b })), seed: s.seed },
-    meta.producer, meta.description ?? describeScenario(s))];
+  const config = {
+    policy: caps.policy, backends: s.backends.map((b) => ({ ...b })), seed: s.seed,
+    ...(caps.vnodes !== undefined ? { vnodes: caps.vnodes } : {}),
+    ...(caps.hash !== undefined ? { hash: caps.hash } : {}),
+    ...meta.config,
+  };
+  const lines: TraceLine[] = [traceHeader('balancer', config, meta.producer, meta.description ?? describeScenario(s))];
+  /** Which instance answers: a restart makes a new one, a fresh process a new process. */
+  let processNo = 0;
+  let instanceNo = 0;
   const steps: string[] = [];
   let seq = 0;
   let calls = 0;
@@ -95,7 +105,11 @@ export function* drive(s: Scenario, caps: Capabilities, meta: DriveMeta): Genera
     calls++;
     const r = yield c;
     if (r.ok) return r;
-    if (r.timeout) incident = { property: 'call-returns', call: describeCall(c), message: `${describeCall(c)} did not return` };
+    if (r.timeout) {
+      const why = r.scenarioMs !== undefined ? ` in time: the scenario was stopped after ${Math.round(r.scenarioMs)} ms of calls`
+        : r.tookMs !== undefined ? ` in time: it took ${Math.round(r.tookMs)} ms` : ' within the timeout';
+      incident = { property: 'call-returns', call: describeCall(c), message: `${describeCall(c)} did not return${why}` };
+    }
     else if (r.died !== undefined) incident = { property: 'no-crash', call: describeCall(c), message: `the process died during ${describeCall(c)}: ${r.died}` };
     else if (r.rejected !== undefined) return r;
     else incident = { property: 'no-crash', call: describeCall(c), message: `${describeCall(c)} threw: ${r.error ?? 'unknown error'}` };
@@ -143,7 +157,7 @@ export function* drive(s: Scenario, caps: Capabilities, meta: DriveMeta): Genera
           if (reply.ok && reply.backend !== undefined) {
             lines.push({
               seq: seq++, node, kind: 'pick', request, backend: reply.backend,
-              ...(keyed ? { key } : {}),
+              ...(keyed ? { key, instance: `p${processNo}.i${instanceNo}` } : {}),
               ...(reply.candidates ? { candidates: [...reply.candidates] } : {}),
             });
             if (caps.completions) open.set(request, { finish: clock + o.duration * (reply.backend === slowId ? s.slow!.factor : 1), backend: reply.backend });
@@ -203,6 +217,7 @@ export function* drive(s: Scenario, caps: Capabilities, meta: DriveMeta): Genera
         if (!(yield* finishDue(true))) return false;
         const r = yield* call({ op: 'restart', process: o.process, backends: current.map((b) => ({ ...b })), seed: s.seed });
         if (r === null) return false;
+        if (o.process) { processNo++; instanceNo = 0; } else instanceNo++;
         steps.push(o.process ? 'restart in a fresh process' : 'restart (fresh instance)');
         lines.push({ seq: seq++, node, kind: 'restart' });
         return true;

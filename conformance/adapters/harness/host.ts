@@ -10,8 +10,9 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import type { Call, Reply } from './drive.ts';
-import type { LibraryAdapter } from './library.ts';
+import type { Call, DriveMeta, DriveOutcome, Reply } from './drive.ts';
+import type { Capabilities, LibraryAdapter } from './library.ts';
+import type { Scenario } from './scenario.ts';
 import { AdapterServer, type Hello, type Request } from './protocol.ts';
 
 export interface Host {
@@ -36,8 +37,10 @@ function toRequest(c: Call, incarnation: number): Request {
 export class InProcessHost implements Host {
   private server: AdapterServer;
   private incarnation = 0;
-  constructor(private readonly adapter: LibraryAdapter) {
-    this.server = new AdapterServer(adapter, false);
+  /** `ownsProcess`: this is the library's child process (Math.random replaced for good);
+   * `freshProcess` emulates a new process there (modules reloaded). */
+  constructor(private readonly adapter: LibraryAdapter, private readonly ownsProcess = false, private readonly freshProcess: () => void = () => {}) {
+    this.server = new AdapterServer(adapter, ownsProcess);
   }
   hello(): Promise<Hello> {
     return Promise.resolve(this.server.handle({ op: 'hello' }) as Hello);
@@ -47,7 +50,8 @@ export class InProcessHost implements Host {
     if (c.op === 'configure') this.incarnation = 0;
     if (c.op === 'restart' && c.process) {
       this.incarnation++;
-      this.server = new AdapterServer(this.adapter, false);
+      this.freshProcess();
+      this.server = new AdapterServer(this.adapter, this.ownsProcess);
     }
     return this.server.handle(toRequest(c, this.incarnation)) as Reply;
   }
@@ -60,6 +64,9 @@ export class InProcessHost implements Host {
 export interface StdioHostOptions {
   /** Per-call timeout, ms. */
   timeoutMs: number;
+  /** The process runs whole scenarios itself (child.ts): one request per scenario, with a
+   * heartbeat at least every 100 ms; silence past the timeout falls back to call-by-call. */
+  scenarioMode?: boolean;
   /** Timeout for the process to start and answer hello, ms. */
   startMs?: number;
   cwd?: string;
@@ -105,6 +112,35 @@ export class StdioHost implements Host {
     if (this.exited !== null) return { died: this.exited };
     this.proc!.stdin.write(`${JSON.stringify(req)}\n`);
     if (this.replies.length > 0) return { line: this.replies.shift()! };
+    let timer: NodeJS.Timeout | undefined;
+    const line = await new Promise<string | null | 'timeout'>((resolve) => {
+      this.waiting = resolve;
+      timer = setTimeout(() => { this.waiting = null; resolve('timeout'); }, timeoutMs);
+    });
+    clearTimeout(timer);
+    if (line === 'timeout') { this.close(); return { timeout: true }; }
+    if (line === null) { const died = this.exited ?? 'exited'; this.close(); return { died }; }
+    return { line };
+  }
+
+  /** Scenario mode: the whole scenario in the child; null when it must be re-run call by
+   * call (a call hung, or the process died), which then names the call. */
+  async runScenario(s: Scenario, caps: Capabilities, meta: DriveMeta): Promise<DriveOutcome | null> {
+    if (!this.options.scenarioMode) return null;
+    if (this.proc === null) {
+      const h = await this.roundTrip({ op: 'hello' }, this.options.startMs ?? 60_000);
+      if (!('line' in h)) return null;
+    }
+    let r = await this.roundTrip({ op: 'scenario', scenario: s, capabilities: caps, meta, timeoutMs: this.options.timeoutMs } as unknown as Request, this.options.timeoutMs);
+    while ('line' in r && r.line.startsWith('{"alive"')) r = await this.nextLine(this.options.timeoutMs);
+    if (!('line' in r)) return null;
+    const reply = JSON.parse(r.line) as { ok: boolean; outcome?: DriveOutcome };
+    return reply.ok && reply.outcome ? reply.outcome : null;
+  }
+
+  private async nextLine(timeoutMs: number): Promise<{ line: string } | { timeout: true } | { died: string }> {
+    if (this.replies.length > 0) return { line: this.replies.shift()! };
+    if (this.exited !== null || this.proc === null) { const died = this.exited ?? 'exited'; this.close(); return { died }; }
     let timer: NodeJS.Timeout | undefined;
     const line = await new Promise<string | null | 'timeout'>((resolve) => {
       this.waiting = resolve;

@@ -32,6 +32,13 @@ export interface Capabilities {
   empty: boolean;
   /** Largest backend count it takes (default 64). */
   maxBackends?: number;
+  /** Largest weight it documents taking (default: any, up to 2^31 - 1). */
+  maxWeight?: number;
+  /** Consistent hashing: ring points per unit of weight it promises (the balance bound
+   * is derived from it; absent: 1, the weakest promise). */
+  vnodes?: number;
+  /** Hash policies: the key hash, when it is one the trace format names. */
+  hash?: 'fnv1a-fmix32' | 'crc32' | 'md5';
 }
 
 /** What one membership operation was, for adapters that apply changes one by one. */

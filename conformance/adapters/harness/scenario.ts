@@ -61,25 +61,30 @@ export function weightArbitrary(c: Capabilities): fc.Arbitrary<number> {
   ];
   if (c.weights === 'any') parts.push({ weight: 2, arbitrary: fc.constantFrom(...FRACTIONS) });
   if (c.zeroWeight && formatAcceptsZeroWeight()) parts.push({ weight: 1, arbitrary: fc.constant(0) });
-  return fc.oneof(...parts);
+  const max = c.maxWeight;
+  return max === undefined ? fc.oneof(...parts) : fc.oneof(...parts).filter((w) => w <= max);
 }
 
-/** Initial weights: all equal (1 or another value), or each drawn on its own. */
-function weightsArbitrary(c: Capabilities, n: number): fc.Arbitrary<number[]> {
+/** Initial weights (1 to max backends): all equal (1 or another value), or each drawn on its own. */
+function weightsArbitrary(c: Capabilities, max: number): fc.Arbitrary<number[]> {
   const w = weightArbitrary(c);
-  if (c.weights === 'none') return fc.constant(Array.from({ length: n }, () => 1));
+  const n = fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 1, max: Math.min(8, max) }) }, { weight: 1, arbitrary: fc.integer({ min: 1, max }) });
+  if (c.weights === 'none') return n.map((k) => Array.from({ length: k }, () => 1));
   return fc.oneof(
-    fc.constant(Array.from({ length: n }, () => 1)),
-    w.map((x) => Array.from({ length: n }, () => (x === 0 ? 1 : x))),
-    fc.array(w, { minLength: n, maxLength: n }),
+    n.map((k) => Array.from({ length: k }, () => 1)),
+    fc.tuple(n, w).map(([k, x]) => Array.from({ length: k }, () => (x === 0 ? 1 : x))),
+    fc.array(w, { minLength: 1, maxLength: max }),
   );
 }
+
+/** Picks per burst: mostly short, sometimes long enough for a statistical test to see a bias. */
+const PICKS = fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: 40 }) }, { weight: 1, arbitrary: fc.integer({ min: 41, max: 1500 }) });
 
 function opArbitrary(c: Capabilities): fc.Arbitrary<Op> {
   const which = fc.nat({ max: 63 });
   const w = weightArbitrary(c);
   const ops: fc.WeightedArbitrary<Op>[] = [
-    { weight: 12, arbitrary: fc.record({ op: fc.constant('picks' as const), count: fc.integer({ min: 1, max: 400 }), duration: fc.integer({ min: 1, max: 40 }) }) },
+    { weight: 12, arbitrary: fc.record({ op: fc.constant('picks' as const), count: PICKS, duration: fc.integer({ min: 1, max: 40 }) }) },
     { weight: 2, arbitrary: fc.record({ op: fc.constant('wait' as const), ticks: fc.integer({ min: 1, max: 100 }) }) },
   ];
   if (c.membership !== 'none') {
@@ -102,16 +107,15 @@ function opArbitrary(c: Capabilities): fc.Arbitrary<Op> {
 
 export function scenarioArbitrary(c: Capabilities): fc.Arbitrary<Scenario> {
   const max = Math.min(64, c.maxBackends ?? 64);
-  const count = fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 1, max: Math.min(8, max) }) }, { weight: 1, arbitrary: fc.integer({ min: 1, max }) });
-  return count.chain((n) => fc.record({
+  return fc.record({
     seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
     keys: fc.integer({ min: 1, max: 500 }),
-    backends: weightsArbitrary(c, n).map((ws) => ws.map((weight, i) => ({ id: `b${i + 1}`, weight }))),
+    backends: weightsArbitrary(c, max).map((ws) => ws.map((weight, i) => ({ id: `b${i + 1}`, weight }))),
     slow: c.completions
-      ? fc.option(fc.record({ which: fc.nat({ max: n - 1 }), factor: fc.integer({ min: 2, max: 20 }) }), { nil: null })
+      ? fc.option(fc.record({ which: fc.nat({ max: 63 }), factor: fc.integer({ min: 2, max: 20 }) }), { nil: null })
       : fc.constant(null),
-    ops: fc.array(opArbitrary(c), { minLength: 1, maxLength: 12 }),
-  }));
+    ops: fc.array(opArbitrary(c), { minLength: 1, maxLength: 10 }),
+  });
 }
 
 /** The scenario in words, for the table and progress lines. */

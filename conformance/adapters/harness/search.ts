@@ -7,17 +7,18 @@
  * scenario that still fails it (fast-check replays the run by seed and path, then
  * shrinks); the search then goes on for the other properties until the budget is spent.
  *
- * Statistical verdicts (those whose figures carry pValue and alpha) are corrected for
- * the number of scenarios the budget allows (Bonferroni: a scenario fails only when
- * p < alpha / m), so the chance of one false alarm on a correct library over the whole
- * run stays at most alpha per property.
+ * Statistical verdicts are corrected for the number of scenarios the budget allows: each
+ * trace's header carries `alpha` and `scenarios` (multipleTesting), and the checkers run
+ * each statistical verdict at the Šidák level for that many traces, so the chance of any
+ * false alarm on a correct library over the whole run stays at most alpha.
  */
 import fc from 'fast-check';
+import { multipleTesting } from '../../checkers/balancer/index.ts';
 import { verifyTrace } from '../../checkers/run.ts';
 import type { Figure, Verdict } from '../../checkers/types.ts';
 import type { TraceLine } from '../../schema/writer.ts';
 import { driveAsync, driveSync, type DriveOutcome } from './drive.ts';
-import { InProcessHost, type Host } from './host.ts';
+import { InProcessHost, StdioHost, type Host } from './host.ts';
 import type { Capabilities } from './library.ts';
 import type { Hello } from './protocol.ts';
 import { scenarioArbitrary, type Scenario } from './scenario.ts';
@@ -76,25 +77,16 @@ export interface LibraryRun {
   properties: PropertyResult[];
 }
 
-/** Bonferroni over m scenarios for verdicts that carry a p-value and the alpha they used. */
-export function corrected(v: Verdict, m: number): Verdict {
-  const p = v.figures.pValue;
-  const alpha = v.figures.alpha;
-  if (v.status !== 'fail' || typeof p !== 'number' || typeof alpha !== 'number' || m <= 1) return v;
-  const threshold = alpha / m;
-  if (p < threshold) return { ...v, note: `${v.note ?? ''} (below alpha/m = ${threshold.toExponential(1)}, corrected for ${m} scenarios)`.trim() };
-  return { ...v, status: 'pass', violations: [], note: `p = ${p} is not below alpha/m = ${threshold.toExponential(1)} (Bonferroni over ${m} scenarios)` };
-}
-
 export async function evaluate(target: Target, host: Host, s: Scenario, m: number): Promise<Evaluation> {
   const caps = target.info.capabilities;
-  const meta = { producer: { name: target.info.library, version: target.info.version } };
+  const meta = { producer: { name: target.info.library, version: target.info.version }, config: multipleTesting(m) };
+  const fast = host instanceof StdioHost ? await host.runScenario(s, caps, meta) : null;
   const outcome = host instanceof InProcessHost
     ? driveSync(s, caps, meta, (c) => host.callSync(c))
-    : await driveAsync(s, caps, meta, (c) => host.call(c));
+    : fast ?? await driveAsync(s, caps, meta, (c) => host.call(c));
   let verdicts: Verdict[];
   try {
-    verdicts = verifyTrace(outcome.lines, target.id).verdicts.map((v) => corrected(v, m));
+    verdicts = verifyTrace(outcome.lines, target.id).verdicts;
   } catch (err) {
     // The library answered something no trace can hold (e.g. a backend id that is not a string).
     verdicts = [{ property: 'pick-validity', status: 'fail', note: (err as Error).message, violations: [{ line: 0, message: (err as Error).message }], figures: {} }];
@@ -115,6 +107,8 @@ export interface SearchOptions {
   budget: Budget;
   seed: number;
   progress?: (line: string) => void;
+  /** Stop searching once this returns true for the properties seen failing (a mutant caught). */
+  stopWhen?: (failing: ReadonlySet<string>) => boolean;
 }
 
 export async function searchLibrary(target: Target, o: SearchOptions): Promise<LibraryRun> {
@@ -164,6 +158,7 @@ export async function searchLibrary(target: Target, o: SearchOptions): Promise<L
         r.found = found;
         o.progress?.(`${target.id}: ${property}: minimal scenario ${found.words} — ${found.message}`);
       }
+      if (o.stopWhen?.(seenFailing)) break;
     }
   } finally {
     host.close();

@@ -12,7 +12,7 @@ const ConsistentHash = lazyRequire<new (options?: object) => Ring>('consistent-h
 export const adapters: LibraryAdapter[] = [{
   id: 'consistent-hash', library: 'consistent-hash', variant: 'ConsistentHash', version: () => installedVersion('consistent-hash'),
   notes: 'default options (control points from Math.random); hr.get(key); hr.add / hr.remove on membership change',
-  capabilities: { policy: 'consistent-hash', membership: 'any', weights: 'none', zeroWeight: false, reweight: false, completions: false, empty: true },
+  capabilities: { policy: 'consistent-hash', membership: 'any', weights: 'none', zeroWeight: false, reweight: false, completions: false, empty: true, vnodes: 40 },
   create(backends) {
     const ring = new (ConsistentHash())();
     for (const b of backends) ring.add(b.id);

@@ -11,7 +11,7 @@ const HashRingCtor = lazyRequire<new (servers: string[]) => HashRing>('hashring'
 export const adapters: LibraryAdapter[] = [{
   id: 'hashring', library: 'hashring', variant: 'HashRing', version: () => installedVersion('hashring'),
   notes: 'ring.get(key); ring.add / ring.remove on membership change',
-  capabilities: { policy: 'consistent-hash', membership: 'any', weights: 'none', zeroWeight: false, reweight: false, completions: false, empty: true },
+  capabilities: { policy: 'consistent-hash', membership: 'any', weights: 'none', zeroWeight: false, reweight: false, completions: false, empty: true, vnodes: 160 },
   create(backends) {
     const ring = new (HashRingCtor())(backends.map((b) => b.id));
     return {

@@ -41,7 +41,7 @@ export function helloOf(a: LibraryAdapter): Hello {
 export function childTarget(a: LibraryAdapter, moduleUrl: string, o: HostOptions): Target {
   return {
     id: a.id, info: helloOf(a),
-    host: () => new StdioHost([process.execPath, '--import', 'tsx', CHILD, moduleUrl, a.id], { timeoutMs: o.timeoutMs }),
+    host: () => new StdioHost([process.execPath, '--max-old-space-size=1024', '--import', 'tsx', CHILD, moduleUrl, a.id], { timeoutMs: o.timeoutMs, scenarioMode: true }),
   };
 }
 

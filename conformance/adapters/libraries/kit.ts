@@ -3,6 +3,7 @@
  * mutants, as libraries: the harness's self-test. The correct ones must pass every
  * generated scenario; each mutant must be caught by generated scenarios alone.
  */
+import { VNODES_PER_WEIGHT } from '../../../models/balancer/primitives.ts';
 import { policies } from '../../../src/impl/balancer/index.ts';
 import { mutants } from '../../../src/impl/balancer/mutants.ts';
 import { NoBackendsError, type Balancer, type BalancerFactory, type Policy } from '../../../src/impl/balancer/types.ts';
@@ -11,7 +12,12 @@ import { Rejected, type LibraryAdapter } from '../harness/library.ts';
 function kitAdapter(id: string, variant: string, policy: Policy, factory: BalancerFactory, notes: string): LibraryAdapter {
   return {
     id, library: 'coordkit', variant, version: () => 'kit', notes,
-    capabilities: { policy, membership: 'any', weights: 'any', zeroWeight: true, reweight: true, completions: true, empty: true },
+    capabilities: {
+      policy, membership: 'any', weights: 'any', zeroWeight: true, reweight: true, completions: true, empty: true,
+      // The ring holds VNODES_PER_WEIGHT × w points per backend: weights are kept to what
+      // fits in memory (a weight of 10^9 would ask for 6.4 × 10^10 points).
+      ...(policy === 'consistent-hash' ? { vnodes: VNODES_PER_WEIGHT, maxWeight: 1000 } : {}),
+    },
     create(backends, seed) {
       const b: Balancer = factory(backends, seed);
       const guard = <T>(fn: () => T): T => {

@@ -18,8 +18,24 @@ export function installedVersion(pkg: string): string {
   throw new Error(`cannot find ${pkg}'s package.json`);
 }
 
+let generation = 0;
+
+/** A fresh process, emulated inside the library's child process: every package loaded
+ * through lazyRequire is loaded anew (its require cache entries dropped), so module-level
+ * state starts over as it would in a new process. */
+export function reloadPackages(): void {
+  generation++;
+  for (const key of Object.keys(require.cache)) {
+    if (key.includes('/node_modules/') && !/\/node_modules\/(tsx|esbuild|fast-check|zod)\//.test(key)) delete require.cache[key];
+  }
+}
+
 /** Loads a CommonJS package lazily: the harness process itself never runs library code. */
 export function lazyRequire<T>(pkg: string): () => T {
   let mod: T | undefined;
-  return () => (mod ??= require(pkg) as T);
+  let loadedIn = -1;
+  return () => {
+    if (loadedIn !== generation) { mod = require(pkg) as T; loadedIn = generation; }
+    return mod as T;
+  };
 }
