@@ -159,6 +159,9 @@ export async function searchLibrary(target: Target, o: SearchOptions): Promise<L
         o.progress?.(`${target.id}: ${property}: minimal scenario ${found.words} — ${found.message}`);
       }
       if (o.stopWhen?.(seenFailing)) break;
+      // A library that hangs is searched no further: every later scenario that reaches the
+      // hang would cost a timeout and a new process.
+      if (seenFailing.has('call-returns')) break;
     }
   } finally {
     host.close();

@@ -7,7 +7,7 @@
  * `--self-test` runs the kit's own seven implementations (no verdict may fail) and its
  * thirteen mutants (each must be caught).
  */
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -15,7 +15,8 @@ import { UserError } from '../errors.ts';
 import { mutants } from '../../../src/impl/balancer/mutants.ts';
 import { PYTHON_EXAMPLE, kitTargets, mutantTargets, stdioTarget, thirdPartyTargets } from '../../../conformance/adapters/libraries/index.ts';
 import { evaluate, searchLibrary, type Budget, type Target } from '../../../conformance/adapters/harness/search.ts';
-import { recordRun, renderTable, spliceReadme, tableIntro, type LibraryRecord, type ScenarioFile } from '../../../conformance/adapters/harness/report.ts';
+import { runTargets } from '../../../conformance/adapters/harness/run.ts';
+import { renderTable, spliceReadme, tableIntro, type LibraryRecord, type ScenarioFile } from '../../../conformance/adapters/harness/report.ts';
 import { describeApplied } from '../../../conformance/adapters/harness/search.ts';
 
 export const DEFAULT_BUDGET = '300,8s';
@@ -83,26 +84,7 @@ export function register(program: Command): void {
         targets = targets.filter((t) => ids.includes(t.id));
       }
       const started = performance.now();
-      const records: LibraryRecord[] = [];
-      const found = join(opts.out, 'found');
-      mkdirSync(found, { recursive: true });
-      for (const t of targets) {
-        progress(`${t.id}: searching (${opts.budget})`);
-        let record: LibraryRecord;
-        try {
-          record = recordRun(await searchLibrary(t, { budget, seed, progress }), found);
-        } catch (err) {
-          // A harness failure on one library (it would not start) is that library's verdict.
-          record = {
-            id: t.id, library: t.info.library, version: t.info.version, variant: t.info.variant, policy: t.info.capabilities.policy,
-            notes: t.info.notes ?? '', file: t.id, scenarios: 0, seconds: 0,
-            verdicts: [{ property: 'no-crash', status: 'fail', judged: 0, failed: 1, skipped: 0, note: (err as Error).message }],
-          };
-        }
-        records.push(record);
-        const failing = record.verdicts.filter((v) => v.status === 'fail').map((v) => v.property);
-        progress(`${t.id}: ${record.scenarios} scenarios in ${record.seconds} s; ${failing.length ? `fails ${failing.join(', ')}` : 'no property fails'}`);
-      }
+      const records = await runTargets(targets, { budget, seed, foundDir: join(opts.out, 'found'), progress });
       // Merge with the records of libraries not run this time (--only).
       const verdictsPath = join(opts.out, 'verdicts.json');
       let all = records;
