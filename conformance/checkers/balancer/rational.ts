@@ -2,7 +2,7 @@
  * Weights as exact rationals, scaled to integers by their least common denominator, so that
  * deterministic weighted policies get exact proportion checks with fractional weights
  * (0.1 and 0.3 serve 1 : 3). A weight is read as the simplest fraction p/q, q ≤ MAX_DENOMINATOR,
- * within 1e-9 relative error of the double (continued fractions); a weight with no such
+ * equal to the double within 4 ulps (continued fractions: 0.1 is 1/10, π is refused); a weight with no such
  * fraction, or scaled integers whose sum exceeds MAX_SCALED, has no exact period and the
  * caller says so instead of judging.
  */
@@ -12,7 +12,7 @@ export const MAX_SCALED = 1e12;
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
-/** The simplest p/q with q ≤ MAX_DENOMINATOR equal to x within 1e-9 relative error, or undefined. */
+/** The simplest p/q with q ≤ MAX_DENOMINATOR equal to x within 4 ulps, or undefined. */
 export function toFraction(x: number): [number, number] | undefined {
   if (!(x >= 0) || !Number.isFinite(x)) return undefined;
   if (Number.isInteger(x)) return [x, 1];
@@ -24,7 +24,7 @@ export function toFraction(x: number): [number, number] | undefined {
     [h0, h1] = [h1, a * h1 + h0];
     [k0, k1] = [k1, a * k1 + k0];
     if (k1 > MAX_DENOMINATOR) return undefined;
-    if (Math.abs(h1 / k1 - x) <= 1e-9 * x) return [h1, k1];
+    if (Math.abs(h1 / k1 - x) <= 4 * Number.EPSILON * x) return [h1, k1];
     const frac = r - a;
     if (frac === 0) return undefined;
     r = 1 / frac;
