@@ -72,7 +72,10 @@ export interface LibraryAdapter {
   capabilities: Capabilities;
   /** How it is driven, in one line (shown in the table). */
   notes: string;
-  /** A fresh instance; `seed` seeds whatever randomness the library lets one seed. */
+  /** A fresh instance. `seed` is entropy for whatever randomness the library lets one
+   * seed: the scenario's seed for the first instance, another for each restarted instance
+   * or fresh process (as real processes draw their own), so a library that maps keys by
+   * it is not deterministic across instances, and is caught. */
   create(backends: readonly Backend[], seed: number): LibraryInstance;
 }
 

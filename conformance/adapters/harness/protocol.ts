@@ -34,11 +34,19 @@ export class AdapterServer {
   private instance: LibraryInstance | null = null;
   private backends: Backend[] = [];
   private seed = 0;
+  private incarnation = 0;
+  private instances = 0;
   private env = new SeededMathRandom(0);
 
   /** `ownsProcess`: Math.random is replaced for good (a child process serving one
    * library); otherwise only around each call. */
   constructor(private readonly adapter: LibraryAdapter, private readonly ownsProcess: boolean) {}
+
+  /** The entropy an instance gets: the scenario's seed for the first one, another for
+   * each restarted instance and each fresh process (as real processes draw their own). */
+  private instanceSeed(): number {
+    return this.incarnation === 0 && this.instances === 0 ? this.seed : environmentSeed(this.seed + this.instances * 7919, this.incarnation);
+  }
 
   private within<T>(fn: () => T): T {
     return this.ownsProcess ? fn() : this.env.run(fn);
@@ -59,13 +67,16 @@ export class AdapterServer {
           if (this.ownsProcess) this.env.install();
           this.backends = msg.backends;
           this.seed = msg.seed;
+          this.incarnation = msg.incarnation ?? 0;
+          this.instances = 0;
           this.instance = null;
-          this.instance = this.within(() => this.adapter.create(msg.backends.map((b) => ({ ...b })), msg.seed));
+          this.instance = this.within(() => this.adapter.create(msg.backends.map((b) => ({ ...b })), this.instanceSeed()));
           return { ok: true };
         case 'restart':
           this.live();
           this.instance = null;
-          this.instance = this.within(() => this.adapter.create(this.backends.map((b) => ({ ...b })), this.seed));
+          this.instances++;
+          this.instance = this.within(() => this.adapter.create(this.backends.map((b) => ({ ...b })), this.instanceSeed()));
           return { ok: true };
         case 'pick': {
           const instance = this.live();

@@ -137,8 +137,10 @@ async function selfTest(scenarios: number, seed: number, shrinkSeconds: number, 
   for (const t of kitTargets()) {
     const run = await searchLibrary(t, { budget: { scenarios, shrinkSeconds }, seed, progress });
     const failing = run.properties.filter((p) => p.status === 'fail');
-    if (failing.length) ok = false;
-    lines.push(`${failing.length ? '❌' : '✅'} ${t.id}: ${run.scenarios} scenarios in ${run.seconds.toFixed(1)} s${failing.map((p) => `\n   ${p.property} fails: ${p.found?.words} → ${p.found?.message}`).join('')}`);
+    // The seven policies as shipped must pass; the CRC-32 / MD5 keyed variants are reported.
+    const gating = !/\.(crc32|md5)$/.test(t.id);
+    if (failing.length && gating) ok = false;
+    lines.push(`${failing.length ? (gating ? '❌' : 'ℹ️') : '✅'} ${t.id}: ${run.scenarios} scenarios in ${run.seconds.toFixed(1)} s${failing.map((p) => `\n   ${p.property} fails: ${p.found?.words} → ${p.found?.message}`).join('')}`);
   }
   for (const t of mutantTargets()) {
     const m = mutants.find((x) => `mutant.${x.name}` === t.id)!;
