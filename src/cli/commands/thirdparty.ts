@@ -19,7 +19,7 @@ import { runTargets } from '../../../conformance/adapters/harness/run.ts';
 import { renderTable, spliceReadme, tableIntro, type LibraryRecord, type ScenarioFile } from '../../../conformance/adapters/harness/report.ts';
 import { describeApplied } from '../../../conformance/adapters/harness/search.ts';
 
-export const DEFAULT_BUDGET = '300,8s';
+export const DEFAULT_BUDGET = '300,6s';
 export const DEFAULT_SEED = 20261201;
 
 /** "300" scenarios, "20s" seconds, or both ("300,20s": whichever comes first). */
@@ -60,7 +60,7 @@ export function register(program: Command): void {
     .option('--no-readme', 'do not touch the README')
     .option('--json', 'print the records as JSON')
     .option('--budget <budget>', 'per library: scenarios ("300"), seconds ("20s") or both ("300,20s")', DEFAULT_BUDGET)
-    .option('--shrink <seconds>', 'time to shrink one failing property', '5')
+    .option('--shrink <seconds>', 'time to shrink one failing property', '3')
     .option('--seed <n>', 'fast-check seed', String(DEFAULT_SEED))
     .option('--timeout <ms>', 'per-call timeout', '2000')
     .option('--only <ids>', 'comma-separated library ids (e.g. hashring,roundround)')
