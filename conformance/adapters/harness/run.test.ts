@@ -1,3 +1,4 @@
+/** Must-show: a hang and a throw become verdicts and the run goes on (fake libraries in child processes). */
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -112,13 +112,15 @@ export interface SearchOptions {
 }
 
 export async function searchLibrary(target: Target, o: SearchOptions): Promise<LibraryRun> {
-  const started = performance.now();
   const caps: Capabilities = target.info.capabilities;
   const arb = scenarioArbitrary(caps);
   const maxScenarios = o.budget.scenarios ?? MAX_SCENARIOS;
   const m = maxScenarios;
-  const deadline = o.budget.seconds !== undefined ? started + o.budget.seconds * 1000 : Infinity;
   const host = target.host();
+  // The budget is search time: the library's process starts first.
+  try { await host.hello(); } catch (err) { host.close(); throw err; }
+  const started = performance.now();
+  const deadline = o.budget.seconds !== undefined ? started + o.budget.seconds * 1000 : Infinity;
   const stats = new Map<string, PropertyResult>();
   const record = (v: Verdict) => {
     const r = stats.get(v.property) ?? { property: v.property, status: 'skip', judged: 0, failed: 0, skipped: 0 };

@@ -1,3 +1,4 @@
+/** Must-show: the kit's own balancers pass generated scenarios; every mutant is caught by them. */
 import { describe, expect, it } from 'vitest';
 import { mutants } from '../../../src/impl/balancer/mutants.ts';
 import { kitTargets, mutantTargets } from '../libraries/index.ts';

@@ -1,3 +1,4 @@
+/** The CRC-32 of the article's hash balancer, checked against the IEEE check value. */
 import { describe, expect, it } from 'vitest';
 import { IEEE_TABLE, crc32, crc32WithTable } from './crc32.ts';
 
