@@ -30,6 +30,9 @@ export interface Capabilities {
   completions: boolean;
   /** Whether it survives having no backend at all (a pick is then a documented rejection). */
   empty: boolean;
+  /** It keeps a list, not a set: adding an id already present adds a second entry, as it
+   * documents, so "add an existing id again" is not generated for it. */
+  duplicates?: boolean;
   /** Largest backend count it takes (default 64). */
   maxBackends?: number;
   /** Largest weight it documents taking (default: any, up to 2^31 - 1). */

@@ -97,8 +97,8 @@ function opArbitrary(c: Capabilities): fc.Arbitrary<Op> {
     ops.push(
       { weight: 1, arbitrary: fc.record({ op: fc.constant('replace' as const), which, weight: w }) },
       { weight: 1, arbitrary: fc.record({ op: fc.constant('readd' as const), which }) },
-      { weight: 1, arbitrary: fc.record({ op: fc.constant('add-again' as const), which }) },
     );
+    if (!c.duplicates) ops.push({ weight: 1, arbitrary: fc.record({ op: fc.constant('add-again' as const), which }) });
     if (c.reweight && c.weights !== 'none') ops.push({ weight: 1, arbitrary: fc.record({ op: fc.constant('reweight' as const), which, weight: w }) });
   }
   if (restartJudged(c)) ops.push({ weight: 1, arbitrary: fc.record({ op: fc.constant('restart' as const), process: fc.boolean() }) });

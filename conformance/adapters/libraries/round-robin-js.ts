@@ -12,7 +12,7 @@ const lib = lazyRequire<Record<Kind, new (values?: string[]) => RoundRobin>>('ro
 
 const adapter = (variant: Kind, id: string, notes: string): LibraryAdapter => ({
   id, library: 'round-robin-js', variant, version: () => installedVersion('round-robin-js'), notes,
-  capabilities: { policy: 'round-robin', membership: 'any', weights: 'none', zeroWeight: false, reweight: false, completions: false, empty: true },
+  capabilities: { policy: 'round-robin', membership: 'any', duplicates: true, weights: 'none', zeroWeight: false, reweight: false, completions: false, empty: true },
   create(backends) {
     const rr = new (lib()[variant])(backends.map((b) => b.id));
     return {

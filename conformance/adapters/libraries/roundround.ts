@@ -11,7 +11,7 @@ const roundround = lazyRequire<(array: string[]) => () => string | undefined>('r
 export const adapters: LibraryAdapter[] = [{
   id: 'roundround', library: 'roundround', variant: 'roundround', version: () => installedVersion('roundround'),
   notes: 'next = roundround(ids); next(); membership by push / splice on the same array',
-  capabilities: { policy: 'round-robin', membership: 'any', weights: 'none', zeroWeight: false, reweight: false, completions: false, empty: true },
+  capabilities: { policy: 'round-robin', membership: 'any', duplicates: true, weights: 'none', zeroWeight: false, reweight: false, completions: false, empty: true },
   create(backends) {
     const ids = backends.map((b) => b.id);
     const next = roundround()(ids);

@@ -11,7 +11,7 @@ const PoolCtor = lazyRequire<new () => Pool>('wrr-pool');
 export const adapters: LibraryAdapter[] = [{
   id: 'wrr-pool', library: 'wrr-pool', variant: 'WRRPool', version: () => installedVersion('wrr-pool'),
   notes: 'pool.next(); pool.add(value, weight) / pool.remove(predicate) on membership change (a reweight is remove + add)',
-  capabilities: { policy: 'weighted-round-robin', membership: 'any', weights: 'integers', zeroWeight: true, reweight: true, completions: false, empty: true },
+  capabilities: { policy: 'weighted-round-robin', membership: 'any', duplicates: true, weights: 'integers', zeroWeight: true, reweight: true, completions: false, empty: true },
   create(backends) {
     const pool = new (PoolCtor())();
     for (const b of backends) pool.add(b.id, b.weight);
