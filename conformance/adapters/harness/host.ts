@@ -19,7 +19,7 @@ export interface Host {
   /** The library's own description of itself (capabilities included). */
   hello(): Promise<Hello>;
   call(c: Call): Promise<Reply>;
-  /** Ends the child process, if any (idempotent). */
+  /** Ends the child process, if any, for good: the host starts no other (idempotent). */
   close(): void;
 }
 
@@ -80,12 +80,14 @@ export class StdioHost implements Host {
   private stderr = '';
   private incarnation = 0;
   private helloReply: Hello | null = null;
+  private disposed = false;
   /** PIDs of every process this host started (tests check that none is left). */
   readonly started: number[] = [];
 
   constructor(private readonly command: string[], private readonly options: StdioHostOptions) {}
 
   private spawnProcess(): void {
+    if (this.disposed) throw new Error('host closed');
     const [cmd, ...args] = this.command;
     const proc = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'], cwd: this.options.cwd });
     this.proc = proc;
@@ -108,6 +110,7 @@ export class StdioHost implements Host {
 
   /** One request, one reply line; null on timeout, or the exit description if it died. */
   private async roundTrip(req: Request, timeoutMs: number): Promise<{ line: string } | { timeout: true } | { died: string }> {
+    if (this.disposed) return { died: 'the harness closed this library' };
     if (this.proc === null) this.spawnProcess();
     if (this.exited !== null) return { died: this.exited };
     this.proc!.stdin.write(`${JSON.stringify(req)}\n`);
@@ -118,8 +121,8 @@ export class StdioHost implements Host {
       timer = setTimeout(() => { this.waiting = null; resolve('timeout'); }, timeoutMs);
     });
     clearTimeout(timer);
-    if (line === 'timeout') { this.close(); return { timeout: true }; }
-    if (line === null) { const died = this.exited ?? 'exited'; this.close(); return { died }; }
+    if (line === 'timeout') { this.kill(); return { timeout: true }; }
+    if (line === null) { const died = this.exited ?? 'exited'; this.kill(); return { died }; }
     return { line };
   }
 
@@ -140,15 +143,15 @@ export class StdioHost implements Host {
 
   private async nextLine(timeoutMs: number): Promise<{ line: string } | { timeout: true } | { died: string }> {
     if (this.replies.length > 0) return { line: this.replies.shift()! };
-    if (this.exited !== null || this.proc === null) { const died = this.exited ?? 'exited'; this.close(); return { died }; }
+    if (this.exited !== null || this.proc === null) { const died = this.exited ?? 'exited'; this.kill(); return { died }; }
     let timer: NodeJS.Timeout | undefined;
     const line = await new Promise<string | null | 'timeout'>((resolve) => {
       this.waiting = resolve;
       timer = setTimeout(() => { this.waiting = null; resolve('timeout'); }, timeoutMs);
     });
     clearTimeout(timer);
-    if (line === 'timeout') { this.close(); return { timeout: true }; }
-    if (line === null) { const died = this.exited ?? 'exited'; this.close(); return { died }; }
+    if (line === 'timeout') { this.kill(); return { timeout: true }; }
+    if (line === null) { const died = this.exited ?? 'exited'; this.kill(); return { died }; }
     return { line };
   }
 
@@ -164,7 +167,7 @@ export class StdioHost implements Host {
 
   async call(c: Call): Promise<Reply> {
     if (c.op === 'configure') this.incarnation = 0;
-    if (c.op === 'restart' && c.process) { this.close(); this.incarnation++; }
+    if (c.op === 'restart' && c.process) { this.kill(); this.incarnation++; }
     // A fresh process answers hello first: its start-up is not the call's time.
     if (this.proc === null) {
       const h = await this.roundTrip({ op: 'hello' }, this.options.startMs ?? 60_000);
@@ -181,6 +184,12 @@ export class StdioHost implements Host {
   }
 
   close(): void {
+    this.disposed = true;
+    this.kill();
+  }
+
+  /** Kills the current process (a new one starts on the next call). */
+  private kill(): void {
     const p = this.proc;
     this.proc = null;
     if (this.waiting) { const w = this.waiting; this.waiting = null; w(null); }
