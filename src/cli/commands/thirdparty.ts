@@ -19,7 +19,7 @@ import { runTargets } from '../../../conformance/adapters/harness/run.ts';
 import { renderTable, spliceReadme, tableIntro, type LibraryRecord, type ScenarioFile } from '../../../conformance/adapters/harness/report.ts';
 import { describeApplied } from '../../../conformance/adapters/harness/search.ts';
 
-export const DEFAULT_BUDGET = '300,6s';
+export const DEFAULT_BUDGET = '300,5s';
 export const DEFAULT_SEED = 20261201;
 
 /** "300" scenarios, "20s" seconds, or both ("300,20s": whichever comes first). */
