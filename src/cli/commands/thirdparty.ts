@@ -114,7 +114,7 @@ async function replay(path: string, timeoutMs: number, python: boolean, json: bo
   }
   if (typeof file.library !== 'string') throw new UserError('missing library id', { file: path, field: 'library' });
   if (!file.scenario || !Array.isArray(file.scenario.ops) || !Array.isArray(file.scenario.backends)) throw new UserError('missing or malformed scenario', { file: path, field: 'scenario' });
-  const targets = [...await allTargets(timeoutMs, python), ...kitTargets(), ...mutantTargets()];
+  const targets = [...await allTargets(timeoutMs, python && file.library === 'python-example'), ...kitTargets(), ...mutantTargets()];
   const target = targets.find((t) => t.id === file.library);
   if (!target) throw new UserError(`unknown library id ${file.library}`, { file: path, field: 'library' });
   const host = target.host();
