@@ -36,7 +36,7 @@ describe('cluster model, default configurations (what `npm start` checks)', () =
       expect(allGood(r)).toEqual([]);
       expect(r.complete).toBe(true);
       expect(r.states).toBe(expected[d.label]);
-    }, 60_000);
+    }, 300_000);
   }
 });
 
@@ -59,7 +59,7 @@ describe('cluster model semantics', () => {
     expect(result.states).toBe(39247);
     expect(result.properties.filter((p) => p.kind === 'invariant' && p.status !== 'holds')).toEqual([]);
     expect(statusOf(result, 'follower-marked-down')).toBe('reached');
-  }, 60_000);
+  }, 300_000);
 
   it('a single server elects itself (a quorum of one needs no acks)', () => {
     expect(allGood(run({ servers: 1, syncLimit: 1, maxTicks: 4, faults: NO_CLUSTER_FAULTS }).result)).toEqual([]);
@@ -69,7 +69,7 @@ describe('cluster model semantics', () => {
     const { result } = run({ servers: 3, syncLimit: 1, maxTicks: 6, faults: { ...NO_CLUSTER_FAULTS, crashes: 2 } });
     expect(statusOf(result, 'leader-within-bound')).toBe('holds');
     expect(statusOf(result, 'one-leader-per-epoch')).toBe('holds');
-  }, 60_000);
+  }, 300_000);
 
   it('writes a counterexample as a valid trace (header and every event parse)', () => {
     const { system, result } = run({ servers: 3, syncLimit: 2, maxTicks: 8, faults: { ...NO_CLUSTER_FAULTS, crashes: 1 }, livenessBound: 4 });
@@ -89,6 +89,6 @@ describe('bounded liveness: the derived bound syncLimit + 5 is tight', () => {
       const cfg = { servers: 3, syncLimit, maxTicks: syncLimit + 7, faults: { ...NO_CLUSTER_FAULTS, crashes: 1 } };
       expect(statusOf(run(cfg).result, 'leader-within-bound')).toBe('holds');
       expect(statusOf(run({ ...cfg, livenessBound: livenessBound(syncLimit) - 1 }).result, 'leader-within-bound')).toBe('violated');
-    }, 60_000);
+    }, 300_000);
   }
 });

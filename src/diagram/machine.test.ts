@@ -1,26 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
-import { setup, type AnyStateMachine } from 'xstate';
-import { machines } from '../../models/index.ts';
-import { machineToDot, machineToMermaid } from './machine.ts';
-import { toStatechart, transitionLabel, allStates } from './statechart.ts';
+import { readFileSync } from 'node:fs';
+import { test } from '@fast-check/vitest';
+import fc from 'fast-check';
+import type { AnyStateMachine } from 'xstate';
+import { findMachine, machines } from '../../models/index.ts';
+import { MERMAID_BREAK, machineToDot, machineToMermaid } from './machine.ts';
+import { toStatechart, transitionLabel, allStates, shownTransitions, isDiscardOnly } from './statechart.ts';
 import { clip } from './escape.ts';
 import { dotToSvg } from './svg.ts';
+import { textWidth } from './text-metrics.ts';
 import { parseMermaid, readStateDiagram } from './testing/mermaid-node.ts';
+import { generatedMachine } from './testing/generated-machines.ts';
 import { awkwardMachine, featureMachine } from './testing/fixture-machines.ts';
 
 /** Mermaid's reading of our output must give back every state name and edge label. */
-async function expectMermaidRoundTrip(machine: AnyStateMachine) {
+async function expectMermaidRoundTrip(machine: AnyStateMachine, all = false) {
   const chart = toStatechart(machine);
-  const parsed = await readStateDiagram(machineToMermaid(machine));
+  const parsed = await readStateDiagram(machineToMermaid(machine, { all }));
   const labels = [...parsed.states.values()];
   // The root is drawn (as a state) only when transitions leave or enter it.
-  const rootDrawn = chart.transitions.some((t) => t.source === chart.root.id || t.targets.includes(chart.root.id));
+  const { shown } = shownTransitions(chart, all);
+  const rootDrawn = shown.some((t) => t.source === chart.root.id || t.targets.includes(chart.root.id));
   for (const s of allStates(chart.root).filter((x) => x !== chart.root || rootDrawn)) {
     expect(labels).toContain(clip(s.kind === 'history' ? `${s.key} (history)` : s.key));
   }
-  const edgeLabels = parsed.edges.map((e) => e.label).filter((l) => l !== '');
-  const expected = chart.transitions.flatMap((t) => Array(Math.max(1, t.targets.length)).fill(clip(transitionLabel(t))));
+  // Long labels are broken into lines at spaces; joined with spaces they read as written.
+  const edgeLabels = parsed.edges.map((e) => e.label.replaceAll(MERMAID_BREAK, ' ')).filter((l) => l !== '');
+  const expected = shown.flatMap((t) => Array(Math.max(1, t.targets.length)).fill(transitionLabel(t)));
   expect(edgeLabels.sort()).toEqual(expected.sort());
 }
 
@@ -73,16 +79,16 @@ describe('machine diagrams', () => {
 
   it('draws targetless (internal) transitions inside their state, not as loops', async () => {
     const dot = machineToDot(featureMachine);
-    expect(dot).toMatch(/s1 \[label=<<TABLE[^\n]*<B>idle<\/B>[^\n]*STOP \/ log/);
+    expect(dot).toMatch(/s1 \[label=<<TABLE[^\n]*<B>idle<\/B>[^\n]*<HR\/>[^\n]*>STOP \/ log</);
     expect(dot).not.toMatch(/s1 -> s1 \[/);
-    expect(await dotToSvg(dot)).toContain('STOP / log');
+    expect(await dotToSvg(dot)).toContain('>STOP / log</text>');
   });
 
   it('keeps awkward names intact in the SVG text', async () => {
     const svg = await dotToSvg(machineToDot(awkwardMachine));
     expect(svg).toContain('end: «fin»');
     expect(svg).toContain('π → ∞ #1');
-    expect(svg).toContain('say &quot;hi&quot;; [now] [ok?&lt;yes&gt;] / a:b{c}');
+    expect(svg).toContain('say &quot;hi&quot;; [now] [ok?&lt;yes&gt;] / a:b{c}</text>');
   });
 
   it('a broken label escape is caught: raw quotes break Mermaid', async () => {
@@ -95,75 +101,55 @@ describe('machine diagrams', () => {
     for (const { name, machine } of machines) {
       expect(await parseMermaid(machineToMermaid(machine)), name).toBe('stateDiagram');
       await expectMermaidRoundTrip(machine);
+      await expectMermaidRoundTrip(machine, true);
       await expectDotRenders(machine);
     }
   });
 });
 
-// ------------------------------------------------------------------ generated machines
+describe('readable by default', () => {
+  const server = findMachine('cluster-server')!.machine;
 
-const name = fc.oneof(
-  fc.string({ minLength: 1, maxLength: 12 }),
-  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 6 }),
-  fc.constantFrom('"', '[x]', 'a:b', '#1;', 'a;b', '-->', '<br>', '{}', '%%', 'end', 'state', ' lead', '*x*', '_y_', 'constructor', 'toString'),
-).filter((s) => s !== '__proto__'); // would set a prototype in a plain config object
-// XState reserves '*' (wildcard), '.' (paths and partial wildcards) and the xstate. prefix.
-const eventName = name.filter((s) => !s.includes('*') && !s.includes('.') && !s.startsWith('xstate') && s.trim() !== '');
+  it('hides the 23 discard-only transitions of cluster-server unless --all, and says so in the legend', async () => {
+    const chart = toStatechart(server);
+    expect(chart.transitions.filter(isDiscardOnly)).toHaveLength(23);
+    const dot = machineToDot(server);
+    expect(dot).not.toContain('/ discard<');
+    expect(dot).toContain('23 transitions that only discard or ignore an event not drawn (--all draws them)');
+    const all = machineToDot(server, { all: true });
+    expect(all.match(/\/ discard</g)).toHaveLength(23);
+    expect(all).not.toContain('not drawn');
+    const mermaid = machineToMermaid(server);
+    expect(mermaid).not.toContain('#47; discard');
+    expect(mermaid).toContain('note left of');
+    expect(machineToMermaid(server, { all: true }).match(/#47; discard/g)).toHaveLength(23);
+    expect(await parseMermaid(mermaid)).toBe('stateDiagram');
+  });
 
-interface GenState { key: string; children: GenState[]; parallel: boolean }
-const stateTree = fc.letrec((tie) => ({
-  state: fc.record({
-    key: name.filter((s) => !s.includes('.') && !s.startsWith('#')),
-    children: fc.oneof({ depthSize: 'small', withCrossShrink: true }, fc.constant([]), tie('states')),
-    parallel: fc.boolean(),
-  }),
-  states: fc.uniqueArray(tie('state'), { minLength: 1, maxLength: 4, selector: (s) => (s as GenState).key }),
-})).states as fc.Arbitrary<GenState[]>;
+  it('a transition that acts is never hidden: recordFollowerInfo stays, discard goes', () => {
+    const t = { source: 'a', targets: [], trigger: 'event' as const, event: 'x', actions: ['discard'] };
+    expect(isDiscardOnly(t)).toBe(true);
+    expect(isDiscardOnly({ ...t, actions: [] })).toBe(true);
+    expect(isDiscardOnly({ ...t, actions: ['discard', 'recordFollowerInfo'] })).toBe(false);
+    expect(isDiscardOnly({ ...t, targets: ['b'] })).toBe(false);
+  });
 
-const generatedMachine = fc.record({
-  tree: stateTree,
-  transitions: fc.array(fc.record({
-    from: fc.nat(), to: fc.option(fc.nat(), { nil: undefined }), event: eventName,
-    guard: fc.option(name, { nil: undefined }), actions: fc.array(name, { maxLength: 2 }),
-  }), { maxLength: 8 }),
-}).map(({ tree, transitions }) => {
-  const ids: string[] = [];
-  const build = (states: GenState[]): Record<string, object> => Object.fromEntries(states.map((s) => {
-    const id = `st${ids.length}`;
-    ids.push(id);
-    const config: Record<string, unknown> = { id };
-    if (s.children.length > 0) {
-      Object.assign(config, s.parallel ? { type: 'parallel' } : { initial: s.children[0].key }, { states: build(s.children) });
-    }
-    return [s.key, config];
-  }));
-  const states = build(tree);
-  const byState = new Map<string, Record<string, unknown[]>>();
-  const guards: Record<string, () => boolean> = {};
-  const actions: Record<string, () => void> = {};
-  for (const t of transitions) {
-    const from = ids[t.from % ids.length];
-    const on = byState.get(from) ?? {};
-    byState.set(from, on);
-    if (t.guard !== undefined) guards[t.guard] = () => true;
-    for (const a of t.actions) actions[a] = () => {};
-    if (!Object.hasOwn(on, t.event)) on[t.event] = [];
-    on[t.event].push({
-      ...(t.to !== undefined ? { target: `#${ids[t.to % ids.length]}` } : {}),
-      ...(t.guard !== undefined ? { guard: t.guard } : {}),
-      actions: t.actions,
-    });
-  }
-  const attach = (config: Record<string, any>) => {
-    for (const child of Object.values(config.states ?? {}) as Record<string, any>[]) {
-      const on = byState.get(child.id);
-      if (on) child.on = on;
-      attach(child);
-    }
-  };
-  const root = { id: 'gen', initial: tree[0].key, states };
-  attach(root);
-  return setup({ guards, actions }).createMachine(root as never) as unknown as AnyStateMachine;
+  it('wraps long guard and action lists: no line of cluster-server is wider than 260 pt', () => {
+    const dot = machineToDot(server, { all: true });
+    const lines = [...dot.matchAll(/<FONT POINT-SIZE="(\d+)">(?:<B>)?([^<]*)</g)].map((m) => ({ size: Number(m[1]), text: m[2] }));
+    expect(lines.length).toBeGreaterThan(60);
+    const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    const widest = Math.max(...lines.map((l) => textWidth(unescape(l.text), { size: l.size, bold: l.size === 11 })));
+    expect(widest).toBeLessThanOrEqual(260);
+    // The longest action list (5 actions) is on more than one line.
+    expect(dot).toContain('>/ proposeEpoch, noteProposal, noteEpochs,');
+  });
+
+  it('draws a legend in DOT and Mermaid, and none when asked not to', () => {
+    expect(machineToDot(server)).toContain('>Legend<');
+    expect(machineToDot(server, { legend: false })).not.toContain('Legend');
+    expect(machineToMermaid(server, { legend: false })).not.toContain('note left of');
+  });
 });
 
 describe('generated machines', () => {
@@ -171,5 +157,27 @@ describe('generated machines', () => {
     await expectMermaidRoundTrip(machine);
     const svg = await dotToSvg(machineToDot(machine));
     expect(svg).toContain('<svg');
+  });
+
+  it('renders run 38 of seed -15855541, whose DOT Graphviz could not route ("Pshortestpath failed")', async () => {
+    const machine = fc.sample(generatedMachine, { seed: -15855541, numRuns: 40 })[37];
+    expect(allStates(toStatechart(machine).root)).toHaveLength(41);
+    for (const all of [false, true]) expect(await dotToSvg(machineToDot(machine, { all }))).toContain('<svg');
+  });
+});
+
+describe('Graphviz fallback', () => {
+  it('still draws the DOT the old renderer wrote for seed -15855541, which Graphviz cannot route with splines', async () => {
+    const dot = readFileSync(new URL('./testing/unroutable-seed-15855541.dot', import.meta.url), 'utf8');
+    const svg = await dotToSvg(dot);
+    expect(svg).toContain('<svg');
+    // Every one of its 9 edges is drawn, the one Graphviz used to lose included.
+    expect((dot.match(/ -> /g) ?? []).length).toBe(9);
+    expect((svg.match(/class="edge"/g) ?? []).length).toBe(9);
+    expect(svg).toContain('<title>s0_anchor&#45;&gt;s1_anchor</title>');
+  });
+
+  it('reports a DOT syntax error as a DotError, without retrying it', async () => {
+    await expect(dotToSvg('digraph { a -> }')).rejects.toThrow(/Graphviz rejected the diagram/);
   });
 });

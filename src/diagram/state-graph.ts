@@ -4,6 +4,7 @@
  * graphs degrade to the neighbourhood of the path, so a diagram stays readable.
  */
 import { clip, dotString, mermaidLabel, mermaidText } from './escape.ts';
+import { FONT_NAME } from './text-metrics.ts';
 
 export interface StateGraphNode {
   id: number;
@@ -144,8 +145,9 @@ export function stateGraphToDot(graph: StateGraph, options: StateGraphOptions = 
   const lines = [
     'digraph "state graph" {',
     '  rankdir=TB;',
-    '  node [shape=box, style="rounded,filled", fillcolor="#f4f6fa", color="#8090a8", fontname="Helvetica,Arial,sans-serif", fontsize=10];',
-    '  edge [color="#9aa6b8", fontname="Helvetica,Arial,sans-serif", fontsize=9, fontcolor="#44546a"];',
+    // A font Graphviz has metrics for, so boxes fit what the browser draws (text-metrics.ts).
+    `  node [shape=box, style="rounded,filled", fillcolor="#f4f6fa", color="#8090a8", fontname="${FONT_NAME}", fontsize=10];`,
+    `  edge [color="#9aa6b8", fontname="${FONT_NAME}", fontsize=9, fontcolor="#44546a"];`,
   ];
   for (const n of view.nodes) {
     const attrs = [`label=${dotString(clip(n.label, max))}`];

@@ -160,3 +160,29 @@ export function allStates(root: ChartState): ChartState[] {
   walk(root);
   return out;
 }
+
+/**
+ * A transition that only swallows its event: it stays in its state (no target) and its
+ * actions, if any, are all named discard* or ignore*. Such rows (`ping [arrived] / discard`
+ * in every cluster-server state) bury the protocol, so diagrams hide them unless asked.
+ */
+export function isDiscardOnly(t: ChartTransition): boolean {
+  return t.trigger === 'event' && t.targets.length === 0 && t.actions.every((a) => /^(discard|ignore)/i.test(a));
+}
+
+/** The transitions a diagram draws: all of them, or all but the discard-only ones. */
+export function shownTransitions(chart: Statechart, all: boolean): { shown: ChartTransition[]; hidden: number } {
+  const shown = all ? chart.transitions : chart.transitions.filter((t) => !isDiscardOnly(t));
+  return { shown, hidden: chart.transitions.length - shown.length };
+}
+
+/**
+ * The label in the pieces a renderer may put on separate lines: the trigger with its
+ * guard, then "/ " and each action (the pieces joined by spaces give transitionLabel).
+ */
+export function transitionLabelParts(t: ChartTransition): string[] {
+  const trigger = t.trigger === 'always' ? 'always' : t.trigger === 'after' ? `after ${t.event}` : t.event;
+  const head = t.guard !== undefined ? `${trigger} [${t.guard}]` : trigger;
+  if (t.actions.length === 0) return [head];
+  return [head, `/ ${t.actions.join(', ')}`];
+}

@@ -3,6 +3,7 @@
  * binary. The WebAssembly instance is created once and reused.
  */
 import { instance, type Viz } from '@viz-js/viz';
+import { FONT_FAMILY, FONT_NAME } from './text-metrics.ts';
 
 let viz: Promise<Viz> | undefined;
 
@@ -18,12 +19,29 @@ export class DotError extends Error {
   }
 }
 
-/** Renders DOT to an SVG document string; throws DotError when Graphviz reports an error. */
+/**
+ * Renders DOT to an SVG document string; throws DotError when Graphviz reports an error.
+ * When Graphviz cannot route an edge through the spline corridors it built ("Pshortestpath
+ * failed"; the statechart renderer avoids this, see machine.ts), the same graph is laid out
+ * again with orthogonal edges, which dot routes on a grid and always completes.
+ */
 export async function dotToSvg(dot: string): Promise<string> {
+  try {
+    return await renderSvg(dot);
+  } catch (err) {
+    if (!(err instanceof DotError) || !err.messages.some((m) => /Pshortestpath|routesplines|lost .* edge/.test(m))) throw err;
+    const at = dot.indexOf('{');
+    return renderSvg(`${dot.slice(0, at + 1)}\n  splines=ortho;${dot.slice(at + 1)}`);
+  }
+}
+
+async function renderSvg(dot: string): Promise<string> {
   const result = (await graphviz()).render(dot, { format: 'svg' });
   const errors = result.errors.filter((e) => e.level !== 'warning').map((e) => e.message.trim());
   if (result.status !== 'success' || errors.length > 0) throw new DotError(errors.length > 0 ? errors : ['render failed']);
-  return result.output;
+  // Graphviz writes the one family it laid text out in; the browser gets that family with
+  // its metric-compatible fallbacks (see text-metrics.ts).
+  return result.output.replaceAll(`font-family="${FONT_NAME}"`, `font-family="${FONT_FAMILY}"`);
 }
 
 /** The same SVG without the XML prolog and DOCTYPE, ready to inline in HTML. */

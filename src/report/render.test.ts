@@ -97,3 +97,18 @@ describe('counterexample timeline', () => {
     expect((svg.match(/<line [^>]*marker-end/g) ?? []).length).toBe(1);
   });
 });
+
+describe('links to the explorer', () => {
+  it('shows the explore command beside a counterexample that has one, and nothing otherwise', async () => {
+    const { exploreCommand } = await import('./explore-link.ts');
+    const command = exploreCommand('paxos', { network: 'set', ballots: 2, mutant: 'phase2a-any-value', json: undefined, symmetry: false }, 'agreement');
+    expect(command).toBe('coordkit explore paxos --network set --ballots 2 --mutant phase2a-any-value --tour agreement');
+    expect(exploreCommand('cluster', { maxTicks: 8, faults: 'crash,restart' }, "it's")).toBe("coordkit explore cluster --max-ticks 8 --faults crash,restart --tour 'it'\\''s'");
+    const report = await fixtureReport();
+    const model = report.models.find((m) => m.counterexamples.length > 0)!;
+    const without = renderReport(report);
+    expect(without).not.toContain('class="explore"');
+    model.counterexamples[0].explore = command;
+    expect(renderReport(report)).toContain(`<p class="explore">Step through it in the explorer: <code>${command}</code></p>`);
+  });
+});

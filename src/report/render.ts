@@ -147,7 +147,7 @@ function renderCounterexample(c: Counterexample): string {
   const seq = buildSequence(c.header, c.events);
   return `<div class="cex">
 <h4>Counterexample: ${esc(c.property)} (${steps.length} steps)</h4>
-<div class="steps"><table class="timeline"><thead><tr><th>#</th><th>seq</th><th>actor</th><th>action / event</th><th>resulting state</th></tr></thead>
+${c.explore ? `<p class="explore">Step through it in the explorer: <code>${esc(c.explore)}</code></p>\n` : ''}<div class="steps"><table class="timeline"><thead><tr><th>#</th><th>seq</th><th>actor</th><th>action / event</th><th>resulting state</th></tr></thead>
 <tbody>${rows.join('')}</tbody></table></div>
 <div class="seq">${sequenceToSvg(seq)}</div>
 <details><summary>Mermaid source of the sequence diagram</summary><pre>${esc(sequenceToMermaid(seq))}</pre></details>

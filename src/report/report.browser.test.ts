@@ -5,11 +5,10 @@
  * checked as drawn, not only as parsed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
 import { machines } from '../../models/index.ts';
 import { machineToMermaid } from '../diagram/machine.ts';
 import { stateGraphToMermaid } from '../diagram/state-graph.ts';
@@ -19,37 +18,21 @@ import { renderReport } from './render.ts';
 import { stepsFromTrace } from './timeline.ts';
 import { fixtureReport, paxosCounterexample, racyLockGraph } from './testing/fixture-report.ts';
 import type { Report } from './types.ts';
+import { ROOT as root, launchChromium, offlinePage as openOfflinePage } from './testing/chromium.ts';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const outDir = join(root, 'out');
-const CHROMIUM = '/usr/bin/chromium';
 
 let browser: Browser;
 let report: Report;
 const blocked: string[] = [];
 
 async function offlinePage(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-  const errors: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith('file:') || url.startsWith('data:')) return route.continue();
-    blocked.push(url);
-    return route.abort();
-  });
+  const { page, errors } = await openOfflinePage(browser, blocked);
   return { page, errors };
 }
 
 beforeAll(async () => {
-  // Installs Debian's chromium on a clean machine (no-op when present).
-  execFileSync('bash', [join(root, 'scripts/chromium/install.sh')], { stdio: 'inherit', timeout: 900_000 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   report = await fixtureReport();
 }, 900_000);
 

@@ -57,6 +57,8 @@ export interface Counterexample {
   events: TraceEvent[];
   /** Defaults to stepsFromTrace(events). */
   steps?: CounterexampleStep[];
+  /** The command that opens it, step by step, in the explorer (see explore-link.ts). */
+  explore?: string;
 }
 
 export interface ModelReport {

@@ -44,6 +44,8 @@ export interface CheckOutcome {
   graph?: StateGraph;
   /** For mutants: the configurations tried, in order, up to the one that caught it. */
   tried?: string[];
+  /** The options the run was built from (`check MODEL` / `explore MODEL` flags). */
+  opts?: Record<string, unknown>;
 }
 
 export interface CheckHooks {
@@ -115,6 +117,7 @@ export function checkConfiguration(config: Configuration, hooks: CheckHooks = {}
     counterexamples: counterexamplesOf(run), asExpected,
     detail,
     graph: graphOf(run, graph),
+    opts: config.opts,
   };
 }
 
@@ -140,6 +143,7 @@ export function catchMutant(mutant: PaxosMutant, configs: Configuration[], hooks
         : `not caught by ${tried.join('; ')}${run.summary.complete ? '' : ` (${run.summary.verdict.toUpperCase()}: ${run.summary.verdictNote})`}`,
       graph: caught ? graphOf(run, graph) : undefined,
       tried: [...tried],
+      opts: { ...config.opts, mutant: mutant.name },
     };
     if (caught) break;
   }

@@ -8,6 +8,7 @@ import type { PropertySummary } from '../check/runner.ts';
 import type { CheckOutcome } from './checks.ts';
 import { describeExpectation } from './expectations.ts';
 import type { TraceOutcome } from './traces.ts';
+import { exploreCommand } from '../../report/explore-link.ts';
 
 export interface AllResult {
   generatedAt: string;
@@ -70,7 +71,7 @@ function modelReport(c: CheckOutcome, diagrams: Diagram[]): ModelReport {
     properties: s.properties.map(propertyResult),
     figures: { distinctStates: s.states, transitions: s.transitions, depth: s.depth, timeMs: s.elapsedMs, statesPerSecond: s.statesPerSecond },
     diagrams,
-    counterexamples: c.counterexamples.map(({ property, cx }) => reportCounterexample(property, cx)),
+    counterexamples: c.counterexamples.map(({ property, cx }) => ({ ...reportCounterexample(property, cx), ...(c.opts ? { explore: exploreCommand(c.model, c.opts, property) } : {}) })),
   };
 }
 

@@ -53,6 +53,7 @@ describe('coordkit all (reduced)', () => {
     expect(html).toContain('Explored state graph: Paxos.tla, ballots {0}');
     expect(html).toContain('Explored states around the counterexample: phase2a-any-value');
     expect(html).toContain('Counterexample: agreement (8 steps)');
+    expect(html).toMatch(/Step through it in the explorer: <code>coordkit explore paxos [^<]*--mutant phase2a-any-value --tour agreement<\/code>/);
     expect(html).toContain('class="timeline"');
     expect(html).toContain('two-leaders-one-epoch');
     expect(html).toContain('everything as expected');

@@ -60,3 +60,13 @@ describe('coordkit diagram', () => {
     expect((err as UserError).format()).toContain(`${bad}:2`);
   });
 });
+
+describe('coordkit diagram --all', () => {
+  it('hides the 23 discard-only transitions of cluster-server by default and draws them with --all', async () => {
+    const plain = await run('cluster-server', '--format', 'dot');
+    const all = await run('cluster-server', '--format', 'dot', '--all');
+    expect(plain.match(/\/ discard</g)).toBeNull();
+    expect(all.match(/\/ discard</g)).toHaveLength(23);
+    expect(await run('cluster-server', '--format', 'dot', '--no-legend')).not.toContain('Legend');
+  });
+});

@@ -1,6 +1,6 @@
 /**
- * `coordkit diagram MODEL --format mermaid|dot|svg [--out FILE]`: the statechart of a
- * registered machine. `coordkit diagram --list` names them; `coordkit diagram --trace
+ * `coordkit diagram MODEL --format mermaid|dot|svg [--out FILE] [--all] [--no-legend]`: the
+ * statechart of a registered machine (transitions that only discard an event hidden unless --all). `coordkit diagram --list` names them; `coordkit diagram --trace
  * FILE.jsonl` draws a trace (or counterexample) as a Mermaid sequence diagram.
  */
 import type { Command } from 'commander';
@@ -23,6 +23,8 @@ interface Options {
   trace?: string;
   max: number;
   json?: boolean;
+  all?: boolean;
+  legend: boolean;
 }
 
 export function register(program: Command): void {
@@ -36,6 +38,8 @@ export function register(program: Command): void {
     .option('--trace <file>', "draw this JSONL trace as a sequence diagram ('-' reads standard input)")
     .option('--max <n>', 'most arrows and notes in a sequence diagram', intOption('max', 1, 100_000), 150)
     .option('--json', 'with --list: machine-readable output')
+    .option('--all', 'also draw transitions that only discard or ignore an event (hidden by default)')
+    .option('--no-legend', 'leave out the legend of the notation')
     .action(async (model: string | undefined, opts: Options) => {
       // A bad --out is reported before the diagram is built; a write that fails anyway
       // prints the diagram instead of losing it.
@@ -60,10 +64,11 @@ async function diagramText(model: string | undefined, opts: Options): Promise<st
   const format = parseFormat(opts.format);
   const entry = findMachine(model);
   if (!entry) throw new UserError(`unknown model '${model}'; registered models: ${names()}`);
+  const options = { all: Boolean(opts.all), legend: opts.legend };
   switch (format) {
-    case 'mermaid': return machineToMermaid(entry.machine);
-    case 'dot': return machineToDot(entry.machine);
-    case 'svg': return dotToSvg(machineToDot(entry.machine));
+    case 'mermaid': return machineToMermaid(entry.machine, options);
+    case 'dot': return machineToDot(entry.machine, options);
+    case 'svg': return dotToSvg(machineToDot(entry.machine, options));
   }
 }
 

@@ -10,7 +10,9 @@ import { register as thirdparty } from './thirdparty.ts';
 import { register as all } from './all.ts';
 import { register as drive } from './drive.ts';
 import { register as run } from './run.ts';
+import { register as explore } from './explore.ts';
 
 export type Register = (program: Command) => void;
 
 export const commands: Register[] = [check, diagram, verify, schema, itf, record, thirdparty, drive, run, all];
+commands.push(explore);
