@@ -10,6 +10,7 @@ reads.
         ... hand msg to node `to`, send its outputs with net.send / rec.event ...
     rec.write("run.jsonl")
 
+`delay_of(msg)` may give some messages a longer maximum delay than `max_delay`.
 `to_trace` (a function msg -> msg) turns messages into the trace's vocabulary, e.g. pair
 ballots into the model's integers (BallotMap.int). Messages whose type the trace
 vocabulary lacks can be left out (`keep`), and are counted in `rec.left_out`.
@@ -56,7 +57,7 @@ class TraceRecorder:
 class Network:
     """Messages in flight, delivered in order of a seeded random delay (1..max_delay ticks)."""
 
-    def __init__(self, recorder, seed, drop=0.0, duplicate=0.0, max_delay=3, to_trace=None, keep=None):
+    def __init__(self, recorder, seed, drop=0.0, duplicate=0.0, max_delay=3, to_trace=None, keep=None, delay_of=None):
         self.rec = recorder
         self.rng = random.Random(seed)
         self.drop = drop
@@ -64,6 +65,7 @@ class Network:
         self.max_delay = max_delay
         self.to_trace = to_trace or (lambda m: m)
         self.keep = keep or (lambda m: True)
+        self.delay_of = delay_of or (lambda msg: self.max_delay)
         self.queue = []
         self.counter = 0
 
@@ -76,7 +78,7 @@ class Network:
 
     def _schedule(self, frm, to, msg):
         self.counter += 1
-        heapq.heappush(self.queue, (self.rec.now + self.rng.randint(1, self.max_delay), self.counter, frm, to, msg))
+        heapq.heappush(self.queue, (self.rec.now + self.rng.randint(1, self.delay_of(msg)), self.counter, frm, to, msg))
 
     def send(self, frm, to, msg):
         to = list(to) if isinstance(to, (list, tuple)) else [to]

@@ -219,8 +219,9 @@ def default_config(rounds=3):
     return {"nodes": nodes}, header, bmap
 
 
-def record_run(seed, bug=None, drop=0.1, duplicate=0.1, max_delay=4, nacks=True, restart=True, max_events=4000):
-    """One run over the seeded network: both proposers start, time out and retry; returns a TraceRecorder."""
+def record_run(seed, bug=None, drop=0.1, duplicate=0.1, max_delay=4, nacks=True, restart=True, max_events=4000, slow_accepted=0):
+    """One run over the seeded network: both proposers start, time out and retry; returns a TraceRecorder.
+    `slow_accepted` > 0: `accepted` messages take up to that many ticks (reorders them at learners)."""
     config, header, bmap = default_config()
     system = PaxosSystem(config, bug)
     rec = TraceRecorder("paxos", header, producer="python-paxos-node",
@@ -234,7 +235,8 @@ def record_run(seed, bug=None, drop=0.1, duplicate=0.1, max_delay=4, nacks=True,
         return m
 
     net = Network(rec, seed, drop=drop, duplicate=duplicate, max_delay=max_delay, to_trace=to_trace,
-                  keep=lambda m: nacks or m["type"] != "nack")
+                  keep=lambda m: nacks or m["type"] != "nack",
+                  delay_of=lambda m: slow_accepted if slow_accepted and m["type"] == "accepted" else max_delay)
     rng = net.rng
     proposers = [n["id"] for n in config["nodes"] if n["role"] == "proposer"]
     acceptors = [n["id"] for n in config["nodes"] if n["role"] == "acceptor"]
@@ -298,9 +300,13 @@ def main(argv):
         out = argv[argv.index("--out") + 1]
         seeds = parse_seeds(argv[argv.index("--seeds") + 1]) if "--seeds" in argv else list(range(1, 21))
         nacks = "--no-nacks" not in argv
+        net = {k: float(argv[argv.index("--" + k) + 1]) for k in ("drop", "duplicate") if "--" + k in argv}
+        for k in ("max-delay", "slow-accepted"):
+            if "--" + k in argv:
+                net[k.replace("-", "_")] = int(argv[argv.index("--" + k) + 1])
         os.makedirs(out, exist_ok=True)
         for s in seeds:
-            rec = record_run(s, bug, nacks=nacks)
+            rec = record_run(s, bug, nacks=nacks, **net)
             rec.write(os.path.join(out, "paxos-node%s-seed%d.jsonl" % ("-" + bug if bug else "", s)))
         return 0
     drive_main(bug)

@@ -10,13 +10,12 @@ import { access, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Adapter } from '../../drive/adapter.ts';
-import { BallotPairAdapter } from '../../drive/ballot-pairs.ts';
 import { bindings } from '../../drive/bindings.ts';
-import { InProcessAdapter, RoutedAdapter } from '../../drive/in-process.ts';
+import { openStdio } from '../../drive/foreign.ts';
+import { InProcessAdapter } from '../../drive/in-process.ts';
 import { killBalancers, killDriven, summarize } from '../../drive/kill.ts';
 import { drive, modelFor, PATH_MODES, savePath, type DriveReport, type PathMode, type SavedPath } from '../../drive/modes.ts';
 import { formatDivergence, implementationTrace } from '../../drive/report.ts';
-import { StdioAdapter } from '../../drive/stdio.ts';
 import { UserError, intOption } from '../errors.ts';
 
 interface DriveOpts {
@@ -50,29 +49,10 @@ async function adapterFor(protocol: string, opts: DriveOpts): Promise<Adapter> {
   if (!binding.variants().includes(impl)) {
     throw new UserError(`no ${protocol} implementation '${impl}'; known: ${binding.variants().join(', ')}`, { field: '--impl' });
   }
-  const local = new InProcessAdapter(impl, binding.factory(impl));
-  if (!opts.stdio) return local;
-  const foreign = new StdioAdapter(opts.stdio, opts.timeout);
-  try {
-    const hello = await foreign.hello();
-    const known = [...new Set(binding.system('small').actors.map((a) => a.role))];
-    const roles = hello.roles.filter((r) => known.includes(r));
-    if (roles.length === 0) {
-      throw new UserError(`the process claims roles ${JSON.stringify(hello.roles)}, none of which exist in ${protocol} (roles: ${known.join(', ')}): nothing would be tested`, { field: 'hello.roles' });
-    }
-    const unknown = hello.roles.filter((r) => !known.includes(r));
-    if (unknown.length) process.stderr.write(`coordkit: warning: ${protocol} has no role ${unknown.join(', ')} (claimed at hello); driving ${roles.join(', ')}\n`);
-    let inner: Adapter = foreign;
-    if (hello.ballots === 'pair') {
-      if (!binding.ballots) throw new UserError(`${protocol} has no ballots; hello declared "ballots": "pair"`, { field: 'hello.ballots' });
-      inner = new BallotPairAdapter(foreign, binding.ballots);
-    }
-    return new RoutedAdapter(inner, new Set(roles), new InProcessAdapter('reference', binding.factory()), hello.observes);
-  } catch (err) {
-    await foreign.close();
-    if (err instanceof UserError) throw err;
-    throw new UserError((err as Error).message, { field: '--stdio' });
-  }
+  if (!opts.stdio) return new InProcessAdapter(impl, binding.factory(impl));
+  const { adapter, unknownRoles } = await openStdio(binding, opts.stdio, opts.timeout);
+  if (unknownRoles.length) process.stderr.write(`coordkit: warning: ${protocol} has no role ${unknownRoles.join(', ')} (claimed at hello); driving the others\n`);
+  return adapter;
 }
 
 function formatReport(r: DriveReport): string {
