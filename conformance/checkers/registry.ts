@@ -1,7 +1,8 @@
 /** Which checkers judge which protocol: one factory per protocol family, from the header. */
-import type { TraceHeader } from '../schema/trace.ts';
+import type { TraceEvent, TraceHeader } from '../schema/trace.ts';
 import { balancerCheckers } from './balancer/index.ts';
 import { clusterCheckers } from './cluster/index.ts';
+import { ballotMapper } from './paxos/ballot-order.ts';
 import { paxosCheckers } from './paxos/index.ts';
 import type { Checker } from './types.ts';
 
@@ -12,4 +13,13 @@ export function checkersFor(header: TraceHeader): Checker[] {
     case 'cluster': return clusterCheckers(header);
     case 'balancer': return balancerCheckers(header);
   }
+}
+
+/**
+ * What every event goes through once before the checkers see it, or null: Paxos ballots
+ * written as (number, id) pairs become the models' integers (paxos/ballot-order.ts).
+ * Throws a UserError (naming `file`, the line and the field) on a ballot of the wrong form.
+ */
+export function eventMapFor(header: TraceHeader, file: string): ((e: TraceEvent, line: number) => TraceEvent) | null {
+  return header.protocol === 'paxos' ? ballotMapper(header, file) : null;
 }

@@ -6,9 +6,10 @@
  */
 import { UserError } from '../schema/user-error.ts';
 import { readTraceFileBatches, readTraceTextSync, type TraceItem } from '../schema/reader.ts';
-import type { Protocol } from '../schema/trace.ts';
+import type { Protocol, TraceEvent } from '../schema/trace.ts';
 import { traceToJsonl, type Trace, type TraceLine } from '../schema/writer.ts';
-import { checkersFor } from './registry.ts';
+import { classOf } from './classes.ts';
+import { checkersFor, eventMapFor } from './registry.ts';
 import type { Checker, Verdict } from './types.ts';
 
 export interface TraceReport {
@@ -25,6 +26,7 @@ class TraceJudge {
   private checkers: Checker[] = [];
   private protocol: Protocol | undefined;
   private events = 0;
+  private map: ((e: TraceEvent, line: number) => TraceEvent) | null = null;
   /** The checker running now, named when it throws (a coordkit bug, not bad input). */
   private current = '';
 
@@ -35,14 +37,16 @@ class TraceJudge {
       this.protocol = item.header.protocol;
       this.current = `${this.protocol} checkers`;
       this.checkers = checkersFor(item.header).filter((c) => !this.skip.has(c.name));
+      this.map = eventMapFor(item.header, this.file);
       this.current = '';
       return;
     }
     this.events++;
+    const event = this.map === null ? item.event : this.map(item.event, item.line);
     const checkers = this.checkers;
     let i = 0;
     try {
-      for (; i < checkers.length; i++) checkers[i].event(item.event, item.line);
+      for (; i < checkers.length; i++) checkers[i].event(event, item.line);
     } catch (err) {
       this.current = checkers[i].name;
       throw err;
@@ -50,7 +54,8 @@ class TraceJudge {
   }
 
   end(): TraceReport {
-    const verdicts = this.checkers.flatMap((c) => { this.current = c.name; return c.end(); });
+    const verdicts = this.checkers.flatMap((c) => { this.current = c.name; return c.end(); })
+      .map((v) => ({ ...v, class: classOf(v) }));
     return { file: this.file, protocol: this.protocol as Protocol, events: this.events, verdicts };
   }
 

@@ -16,8 +16,13 @@ export interface Violation {
   window?: { line: number; event: TraceEvent }[];
 }
 
+/** Which kind of property a verdict judges (see classes.ts). */
+export type PropertyClass = 'safety' | 'conformance' | 'liveness';
+
 export interface Verdict {
   property: string;
+  /** Set on every verdict of a TraceReport (from classes.ts unless the checker set it). */
+  class?: PropertyClass;
   status: 'pass' | 'fail' | 'skip';
   /** Why a property was skipped, or a one-line summary. */
   note?: string;

@@ -43,9 +43,10 @@ export class ViolationLog {
 
   constructor(private readonly window: EventWindow, private readonly keep = 10) {}
 
-  report(line: number, message: string): void {
+  /** `window`: the events that led to it, when they are not the latest (a deadline judged later). */
+  report(line: number, message: string, window?: Violation['window']): void {
     this.total++;
-    if (this.kept.length < this.keep) this.kept.push({ line, message, window: this.window.snapshot() });
+    if (this.kept.length < this.keep) this.kept.push({ line, message, window: window ?? this.window.snapshot() });
   }
 }
 

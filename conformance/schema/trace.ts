@@ -25,6 +25,11 @@ export const paxosConfig = z.object({
   values: z.array(value).min(1).describe('values the proposers may propose'),
   quorums: z.array(z.array(nodeId)).optional().describe('explicit quorums; default: all majorities of acceptors'),
   ballots: z.array(z.number().int()).optional(),
+  ballotOrder: z.enum(['lexicographic']).optional().describe('ballots are [number, node id] pairs, ordered by number, then by node id (string order)'),
+  decideWithin: z.object({
+    ms: z.number().positive().optional(),
+    events: z.number().int().positive().optional(),
+  }).optional().describe('learner liveness bound: a learner that received accepted for one (ballot, value) from a quorum decides within this many ms (ts) or events; default: by the end of the trace'),
 });
 
 export const clusterConfig = z.object({
@@ -34,6 +39,7 @@ export const clusterConfig = z.object({
   initLimit: z.number().int().positive().optional(),
   sessionTimeout: z.number().positive().optional().describe('milliseconds'),
   clients: z.array(nodeId).default([]),
+  leaderWithin: z.number().int().positive().optional().describe('leader liveness bound: ticks after a fault or recovery by which a leader must exist while a quorum is up and connected; default syncLimit + 5'),
 });
 
 export const balancerPolicy = z.enum([
@@ -79,6 +85,26 @@ export const paxosMessage = z.discriminatedUnion('type', [
 ]);
 export type PaxosMessage = z.infer<typeof paxosMessage>;
 
+/**
+ * A ballot as a trace may write it: an integer, or a (number, node id) pair ordered as the
+ * header's `ballotOrder` declares (docs/trace-format.md, "Ballots"). The checkers map
+ * pairs to integers (the models' total order) before judging.
+ */
+export const ballotPair = z.tuple([z.number().int().nonnegative(), nodeId]);
+const ballotRef = z.union([ballot, ballotPair]);
+export type BallotRef = z.infer<typeof ballotRef>;
+/** Paxos messages as traces carry them: ballots may be pairs. */
+export const paxosTraceMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('prepare'), ballot: ballotRef }),
+  z.object({
+    type: z.literal('promise'), ballot: ballotRef,
+    acceptedBallot: ballotRef.nullable(), acceptedValue: value.nullable(),
+  }),
+  z.object({ type: z.literal('accept'), ballot: ballotRef, value }),
+  z.object({ type: z.literal('accepted'), ballot: ballotRef, value }),
+]);
+export type PaxosTraceMessage = z.infer<typeof paxosTraceMessage>;
+
 const zxid = z.number().int().nonnegative();
 const epoch = z.number().int().nonnegative();
 const sentAt = z.number().int().optional().describe("the sender's tick when it sent the message");
@@ -101,7 +127,29 @@ export const clusterMessage = z.discriminatedUnion('type', [
 ]);
 export type ClusterMessage = z.infer<typeof clusterMessage>;
 
-const message = z.union([paxosMessage, clusterMessage]);
+/**
+ * Messages outside the models' vocabulary that carry no obligation: nobody must act on
+ * them and nothing may be inferred from them. Safety checkers ignore them; refinement
+ * lists them (see docs/trace-format.md, "Extra messages").
+ */
+export const extraMessage = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('nack'),
+    about: z.enum(['prepare', 'accept']).optional().describe('the request refused'),
+    ballot: z.union([z.number().int(), z.tuple([z.number().int().nonnegative(), nodeId])]).optional().describe('the ballot refused'),
+    promised: z.union([z.number().int(), z.tuple([z.number().int().nonnegative(), nodeId])]).nullable().optional().describe("the refusing acceptor's promise, if it says"),
+  }).describe('a refusal (reject) of a stale prepare or accept; carries no obligation'),
+  z.object({
+    type: z.literal('other'),
+    name: z.string().min(1).describe("the implementation's own name for the message"),
+    obligation: z.literal('none').describe('declares that the message obliges nobody to do anything'),
+    body: z.unknown().optional(),
+  }).describe('an implementation-defined message declared as carrying no obligation'),
+]);
+export type ExtraMessage = z.infer<typeof extraMessage>;
+export const isExtraMessage = (m: { type: string }): m is ExtraMessage => m.type === 'nack' || m.type === 'other';
+
+const message = z.union([paxosTraceMessage, clusterMessage, extraMessage]);
 export type Message = z.infer<typeof message>;
 
 // ---------------------------------------------------------------- events

@@ -1,6 +1,13 @@
 /**
  * Paxos acceptor. Promises not to accept ballots below the highest prepare it answered,
  * and accepts any proposal at or above that promise (Phase1b and Phase2b of Paxos.tla).
+ *
+ * With `repromise`, a prepare for the ballot it already promised may be answered again,
+ * with what it has accepted by now (the common `if ballot >= promised` of libraries).
+ * Such a promise changes no state and cannot break agreement: it is for a ballot whose
+ * Phase2a has either not happened (then it says what a first promise would) or already
+ * happened (then no proposer may use it again). Off for the explorer's systems, whose
+ * state counts must match TLC's; refinement turns it on, since the protocol allows it.
  */
 import { setup, assign, emit } from 'xstate';
 import type { Ballot, NodeId, Received, SendEmitted, Value } from './types.ts';
@@ -15,6 +22,8 @@ export interface AcceptorInput {
    * Paxos.tla configuration, whose state space must match TLC's.
    */
   recordVotes?: boolean;
+  /** Answer a repeated prepare for the promised ballot again (see the header). */
+  repromise?: boolean;
 }
 
 export interface AcceptorContext {
@@ -27,6 +36,8 @@ export interface AcceptorContext {
   maxVal: Value | null;
   /** Every (ballot, value) accepted, when `recordVotes`; otherwise absent. */
   votes?: [Ballot, Value][];
+  /** Present (true) only when re-promising is allowed. */
+  repromise?: true;
 }
 
 type AcceptorEvent = Received<{ type: 'prepare'; ballot: Ballot }> | Received<{ type: 'accept'; ballot: Ballot; value: Value }>;
@@ -41,6 +52,7 @@ export const acceptorMachine = setup({
   guards: {
     ballotAbovePromise: ({ context, event }) => event.ballot > context.maxBal,
     ballotAtLeastPromise: ({ context, event }) => event.ballot >= context.maxBal,
+    ballotIsPromise: ({ context, event }) => context.repromise === true && event.ballot === context.maxBal,
   },
   actions: {
     promise: assign({ maxBal: ({ event }) => event.ballot }),
@@ -70,12 +82,16 @@ export const acceptorMachine = setup({
   context: ({ input }) => ({
     self: input.self, learners: input.learners, maxBal: -1, maxVBal: -1, maxVal: null,
     ...(input.recordVotes ? { votes: [] } : {}),
+    ...(input.repromise ? { repromise: true as const } : {}),
   }),
   initial: 'serving',
   states: {
     serving: {
       on: {
-        prepare: { guard: 'ballotAbovePromise', actions: ['sendPromise', 'promise'] },
+        prepare: [
+          { guard: 'ballotAbovePromise', actions: ['sendPromise', 'promise'] },
+          { guard: 'ballotIsPromise', actions: 'sendPromise' },
+        ],
         accept: { guard: 'ballotAtLeastPromise', actions: ['accept', 'sendAccepted'] },
       },
     },

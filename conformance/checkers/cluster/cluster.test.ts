@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { TraceEvent } from '../../schema/trace.ts';
 import { failing, verifyRun } from '../test-support.ts';
-import { build, clusterHeader, scenarios, SYNC_LIMIT } from './scenarios.ts';
+import { build, clusterHeader, scenarios, SYNC_LIMIT, type Scenario } from './scenarios.ts';
 
 describe('cluster checkers', () => {
   for (const s of scenarios) {
@@ -48,5 +48,53 @@ describe('cluster checkers', () => {
     expect(w.length).toBe(8);
     expect((w.at(-1)!.event as TraceEvent).kind).toBe('suspect');
     expect(w.at(-1)!.line).toBe(v.violations[0].line);
+  });
+
+  it('leader-liveness: a leader 7 ticks (syncLimit + 5) after the crash passes, 8 ticks fails', async () => {
+    for (const [electAt, status] of [[12, 'pass'], [13, 'fail']] as const) {
+      const s: Scenario = {
+        name: 'p', breaks: [], ticks: 15, heartbeat: () => false,
+        at: {
+          5: (b) => b.fault('s1', 'crash'),
+          6: (b) => { b.role('s2', 'looking', 1); b.role('s3', 'looking', 1); },
+          [electAt]: (b) => { b.role('s2', 'leading', 2); b.role('s3', 'following', 2, 's2'); },
+        },
+      };
+      const v = (await verifyRun(build(s))).verdicts.find((x) => x.property === 'cluster.leader-liveness')!;
+      expect(v.class).toBe('liveness');
+      expect([electAt, v.status]).toEqual([electAt, status]);
+    }
+  });
+
+  it('leader-liveness: a header bound of 9 ticks lets the 8-tick election pass; two servers down make it inconclusive', async () => {
+    const late: Scenario = {
+      name: 'p', breaks: [], ticks: 15, heartbeat: () => false,
+      at: { 5: (b) => b.fault('s1', 'crash'), 13: (b) => b.role('s2', 'leading', 2) },
+    };
+    const run = build(late);
+    const h = run.header as Extract<typeof run.header, { protocol: 'cluster' }>;
+    const lenient = { ...h, config: { ...h.config, leaderWithin: 9 } };
+    expect((await verifyRun({ header: lenient, events: run.events })).verdicts.find((x) => x.property === 'cluster.leader-liveness')!.status).toBe('pass');
+    const noQuorum: Scenario = { name: 'p', breaks: [], ticks: 15, heartbeat: () => false, at: { 5: (b) => { b.fault('s1', 'crash'); b.fault('s2', 'crash'); } } };
+    const v = (await verifyRun(build(noQuorum))).verdicts.find((x) => x.property === 'cluster.leader-liveness')!;
+    expect(v.status).toBe('skip');
+    expect(v.figures.inconclusive).toBe(1);
+  });
+
+  it('a leader re-sending a ping and a follower re-acking (pong, ackEpoch twice) change no verdict', async () => {
+    const base = build(scenarios.find((s) => s.name === 'follower-crash-and-return')!);
+    const events: TraceEvent[] = [];
+    for (const e of base.events) {
+      events.push(e);
+      if (e.kind === 'send' && e.msg.type === 'ping') {
+        events.push({ ...e }); // resent
+        events.push({ ...e, node: [e.to].flat()[0], to: e.node, msg: { type: 'pong', epoch: e.msg.epoch, zxid: 0 } });
+        events.push({ ...e, node: [e.to].flat()[0], to: e.node, msg: { type: 'ackEpoch', epoch: e.msg.epoch, zxid: 0 } });
+        events.push({ ...e, node: [e.to].flat()[0], to: e.node, msg: { type: 'ackEpoch', epoch: e.msg.epoch, zxid: 0 } });
+      }
+    }
+    const renumbered = events.map((e, i) => ({ ...e, seq: i + 1 }) as TraceEvent);
+    expect(renumbered.length).toBeGreaterThan(base.events.length + 40);
+    expect(failing(await verifyRun({ header: base.header, events: renumbered }))).toEqual([]);
   });
 });

@@ -145,4 +145,13 @@ export const scenarios: Scenario[] = [
     name: 'session-never-expired', breaks: ['session-expiry'], ticks: 14,
     at: {},
   },
+  {
+    // The leader crashes at tick 5 and the survivors stay looking: a majority (s2, s3) is
+    // up and connected, yet no leader by tick 5 + syncLimit + 5 = 12.
+    name: 'no-leader-after-crash', breaks: ['leader-liveness'], ticks: 14, heartbeat: () => false,
+    at: {
+      5: (b) => { b.fault('s1', 'crash'); },
+      6: (b) => { b.role('s2', 'looking', 1); b.role('s3', 'looking', 1); },
+    },
+  },
 ];

@@ -1,9 +1,12 @@
 /**
- * Acceptor discipline, judged from what each acceptor sends (Paxos.tla Phase1b/Phase2b):
- * a promise must be for a ballot above every ballot it promised or accepted before, and
- * an accepted proposal must be at or above its promise. State: one number per acceptor.
+ * Acceptor discipline in the form agreement needs, judged from what each acceptor sends
+ * (Paxos.tla Phase1b/Phase2b): never promise below a ballot it promised or accepted
+ * before (promise-monotonic), and never accept below its promise
+ * (accept-respects-promise). A promise AT that ballot is fine: a resend, or a re-promise
+ * after accepting in it, can break nothing (refinement lists them). State: one number
+ * per acceptor.
  */
-import type { TraceEvent } from '../../schema/trace.ts';
+import type { PaxosEvent } from './ballot-order.ts';
 import type { Checker, Verdict } from '../types.ts';
 import { EventWindow, ViolationLog, verdictOf } from '../window.ts';
 import { paxosSetup, type PaxosHeader } from './setup.ts';
@@ -19,14 +22,14 @@ export class AcceptorChecker implements Checker {
 
   constructor(h: PaxosHeader) { this.acceptors = paxosSetup(h).acceptors; }
 
-  event(e: TraceEvent, line: number): void {
+  event(e: PaxosEvent, line: number): void {
     this.window.push(e, line);
     if (e.kind !== 'send' || !this.acceptors.has(e.node)) return;
     const msg = e.msg;
     if (msg.type === 'promise') {
       const prior = this.maxBal.get(e.node);
-      if (prior !== undefined && msg.ballot <= prior) {
-        this.promises.report(line, `${e.node} promised ballot ${msg.ballot} after already promising or accepting ballot ${prior}`);
+      if (prior !== undefined && msg.ballot < prior) {
+        this.promises.report(line, `${e.node} promised ballot ${msg.ballot} below ballot ${prior}, which it already promised or accepted`);
       }
       this.maxBal.set(e.node, Math.max(prior ?? -Infinity, msg.ballot));
     } else if (msg.type === 'accepted') {

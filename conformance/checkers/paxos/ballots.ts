@@ -3,7 +3,7 @@
  * accept it sent), no other node may send a prepare or accept with it. State: one owner
  * per ballot seen.
  */
-import type { TraceEvent } from '../../schema/trace.ts';
+import type { PaxosEvent } from './ballot-order.ts';
 import type { Checker, Verdict } from '../types.ts';
 import { EventWindow, ViolationLog, verdictOf } from '../window.ts';
 import type { PaxosHeader } from './setup.ts';
@@ -17,7 +17,7 @@ export class UniqueBallotChecker implements Checker {
   private readonly reported = new Set<number>();
 
 
-  event(e: TraceEvent, line: number): void {
+  event(e: PaxosEvent, line: number): void {
     this.window.push(e, line);
     if (e.kind !== 'send' || (e.msg.type !== 'prepare' && e.msg.type !== 'accept')) return;
     const ballot = e.msg.ballot;

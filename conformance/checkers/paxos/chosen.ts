@@ -5,7 +5,7 @@
  * receptions). Memory: the acceptor set of each (ballot, value) not yet chosen, and the
  * key of each chosen one — bounded by the distinct proposals in the trace, not its length.
  */
-import type { TraceEvent } from '../../schema/trace.ts';
+import type { PaxosEvent } from './ballot-order.ts';
 import type { PaxosSetup, Value } from './setup.ts';
 
 export interface Acceptance {
@@ -15,7 +15,7 @@ export interface Acceptance {
 }
 
 /** The acceptance an event shows, if any. */
-export function acceptanceIn(e: TraceEvent, acceptors: ReadonlySet<string>): Acceptance | null {
+export function acceptanceIn(e: PaxosEvent, acceptors: ReadonlySet<string>): Acceptance | null {
   if (e.kind === 'send' && e.msg.type === 'accepted' && acceptors.has(e.node)) {
     return { acceptor: e.node, ballot: e.msg.ballot, value: e.msg.value };
   }
@@ -45,7 +45,7 @@ export class ChosenTracker {
   constructor(private readonly setup: PaxosSetup) {}
 
   /** Records the event's acceptance, if it shows one; returns the proposal it made chosen. */
-  observe(e: TraceEvent): Chosen | null {
+  observe(e: PaxosEvent): Chosen | null {
     const a = acceptanceIn(e, this.setup.acceptors);
     if (!a) return null;
     const key = `${a.ballot} ${valueKey(a.value)}`;

@@ -5,7 +5,7 @@
  * without learners, as the explorer's counterexamples of the Paxos.tla system are.
  * Validity uses the trace's propose events when it has any, otherwise the header's values.
  */
-import type { TraceEvent } from '../../schema/trace.ts';
+import type { PaxosEvent } from './ballot-order.ts';
 import type { Checker, Verdict } from '../types.ts';
 import { EventWindow, ViolationLog, verdictOf } from '../window.ts';
 import { ChosenTracker, type Chosen } from './chosen.ts';
@@ -25,7 +25,7 @@ export class AgreementChecker implements Checker {
 
   constructor(h: PaxosHeader) { this.chosen = new ChosenTracker(paxosSetup(h)); }
 
-  event(e: TraceEvent, line: number): void {
+  event(e: PaxosEvent, line: number): void {
     this.window.push(e, line);
     if (e.kind === 'decide') {
       this.decisions++;
@@ -64,7 +64,7 @@ export class ValidityChecker implements Checker {
     this.chosen = new ChosenTracker(setup);
   }
 
-  event(e: TraceEvent, line: number): void {
+  event(e: PaxosEvent, line: number): void {
     this.window.push(e, line);
     if (e.kind === 'propose') this.proposed.add(e.value);
     else if (e.kind === 'decide') this.judge(e.value, `${e.node} decided`, line);

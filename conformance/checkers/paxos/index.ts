@@ -3,6 +3,7 @@ import type { CheckerFactory } from '../types.ts';
 import { AcceptorChecker } from './acceptors.ts';
 import { UniqueBallotChecker } from './ballots.ts';
 import { AgreementChecker, ValidityChecker } from './decisions.ts';
+import { LearnerLivenessChecker } from './learner-liveness.ts';
 import { DecideChosenChecker } from './learners.ts';
 import { Phase2aChecker } from './phase2a.ts';
 import { PaxosRefinementChecker } from './refinement.ts';
@@ -15,4 +16,5 @@ export const paxosCheckers: CheckerFactory<'paxos'> = (h) => [
   new UniqueBallotChecker(),
   new DecideChosenChecker(h),
   new PaxosRefinementChecker(h),
+  new LearnerLivenessChecker(h),
 ];

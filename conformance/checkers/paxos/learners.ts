@@ -2,7 +2,7 @@
  * A node decides only a value a quorum of acceptors accepted in one ballot (./chosen.ts
  * says where acceptances are read from). State: acceptors per (ballot, value).
  */
-import type { TraceEvent } from '../../schema/trace.ts';
+import type { PaxosEvent } from './ballot-order.ts';
 import type { Checker, Verdict } from '../types.ts';
 import { EventWindow, ViolationLog, verdictOf } from '../window.ts';
 import { ChosenTracker } from './chosen.ts';
@@ -16,7 +16,7 @@ export class DecideChosenChecker implements Checker {
 
   constructor(h: PaxosHeader) { this.chosen = new ChosenTracker(paxosSetup(h)); }
 
-  event(e: TraceEvent, line: number): void {
+  event(e: PaxosEvent, line: number): void {
     this.window.push(e, line);
     if (e.kind === 'decide') {
       if (!this.chosen.isChosen(e.value)) {

@@ -8,7 +8,7 @@
  * A second accept with another value in the same ballot breaks accept-value too.
  * State: promises per ballot, sent and received per proposer (bounded by ballots x acceptors).
  */
-import type { TraceEvent } from '../../schema/trace.ts';
+import type { PaxosEvent } from './ballot-order.ts';
 import type { Checker, Verdict } from '../types.ts';
 import { EventWindow, ViolationLog, verdictOf } from '../window.ts';
 import { paxosSetup, type PaxosHeader, type PaxosSetup, type Value } from './setup.ts';
@@ -70,12 +70,14 @@ export class Phase2aChecker implements Checker {
     for (const v of this.setup.values) this.free.add(v);
   }
 
-  event(e: TraceEvent, line: number): void {
+  event(e: PaxosEvent, line: number): void {
     this.window.push(e, line);
     if (e.kind === 'propose') this.free.add(e.value);
-    else if (e.kind === 'receive') {
+    else if (e.kind === 'receive' && e.msg.type === 'promise') {
+      // A node that also plays acceptor receives prepares and accepts: only a received
+      // promise shows that its proposer reads promises from the network.
       this.noteReceiving(e.node, line);
-      if (e.msg.type === 'promise' && this.setup.acceptors.has(e.from)) {
+      if (this.setup.acceptors.has(e.from)) {
         let byBallot = this.received.get(e.node);
         if (!byBallot) this.received.set(e.node, (byBallot = new Map()));
         record(byBallot, e.msg.ballot, e.from, e.msg);

@@ -1,7 +1,7 @@
 /** `coordkit verify TRACE.jsonl...`: judge recorded traces against the protocol's properties. */
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { formatJunit, formatText } from '../../../conformance/checkers/format.ts';
+import { formatJunit, formatSummary, formatText } from '../../../conformance/checkers/format.ts';
 import { failed, verifyItems, type TraceReport } from '../../../conformance/checkers/run.ts';
 import { readTraceFileBatches } from '../../../conformance/schema/reader.ts';
 import { UserError } from '../errors.ts';
@@ -39,7 +39,7 @@ export function register(program: Command): void {
           throw new UserError(`cannot write: ${(err as Error).message}`, { file: opts.junit });
         }
       }
-      process.stdout.write(opts.json ? `${JSON.stringify(reports, null, 2)}\n` : `${reports.map(formatText).join('\n\n')}\n`);
+      process.stdout.write(opts.json ? `${JSON.stringify(reports, null, 2)}\n` : `${reports.map(formatText).join('\n\n')}\n${formatSummary(reports)}\n`);
       if (reports.some(failed)) process.exitCode = 1;
     });
 }

@@ -16,7 +16,12 @@ export type Mutation =
   /** Learner decides on the first accepted message instead of waiting for a quorum. */
   | 'learner-decides-on-first'
   /** The first proposer is asked for one value but proposes one it invented. */
-  | 'invent-value';
+  | 'invent-value'
+  /**
+   * Learner keeps only each acceptor's latest (ballot, value) and decides when a quorum's
+   * latest agree: it can miss a value a quorum accepted (a liveness defect, not a safety one).
+   */
+  | 'learner-keeps-latest-only';
 
 export class Proposer implements ProposerNode {
   private round = -1;
@@ -65,10 +70,16 @@ export class Acceptor implements PaxosNode {
   private maxVBal = -1;
   private maxVal: Value | null = null;
 
-  constructor(readonly id: string, private readonly learners: string[], private readonly mutation: Mutation = 'none') {}
+  constructor(
+    readonly id: string,
+    private readonly learners: string[],
+    private readonly mutation: Mutation = 'none',
+    /** Library style (`if ballot >= promised`): a repeated prepare for the promised ballot is answered again. */
+    private readonly repromise = false,
+  ) {}
 
   receive(from: string, msg: PaxosMessage): Effect[] {
-    if (msg.type === 'prepare' && msg.ballot > this.maxBal) {
+    if (msg.type === 'prepare' && (msg.ballot > this.maxBal || (this.repromise && msg.ballot === this.maxBal))) {
       const promise: PaxosMessage = {
         type: 'promise', ballot: msg.ballot,
         acceptedBallot: this.maxVBal < 0 ? null : this.maxVBal, acceptedValue: this.maxVal,

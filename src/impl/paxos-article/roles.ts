@@ -42,3 +42,29 @@ export class Learner implements PaxosNode {
     return [{ decide: String(msg.value) }];
   }
 }
+
+/**
+ * A learner in a common library style that is subtly wrong: it keeps only the latest
+ * (ballot, value) each acceptor reported and decides when a quorum's latest agree. When
+ * an acceptor moves on to a higher ballot before the learner heard the rest of the
+ * quorum of a lower one, a value a quorum accepted is never decided (liveness, not safety:
+ * what it decides is still chosen).
+ */
+export class LatestOnlyLearner implements PaxosNode {
+  private readonly latest = new Map<string, { ballot: number; value: Value }>();
+  private decided = false;
+
+  constructor(readonly id: string, private readonly quorumSize: number) {}
+
+  receive(from: string, msg: PaxosMessage): Effect[] {
+    if (msg.type !== 'accepted' || this.decided) return [];
+    const prior = this.latest.get(from);
+    if (prior && prior.ballot >= msg.ballot) return [];
+    this.latest.set(from, { ballot: msg.ballot, value: String(msg.value) });
+    let agreeing = 0;
+    for (const l of this.latest.values()) if (l.ballot === msg.ballot && l.value === String(msg.value)) agreeing++;
+    if (agreeing < this.quorumSize) return [];
+    this.decided = true;
+    return [{ decide: String(msg.value) }];
+  }
+}

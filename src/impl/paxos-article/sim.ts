@@ -6,7 +6,7 @@
 import type { PaxosMessage, TraceEvent, TraceHeader } from '../../../conformance/schema/trace.ts';
 import { ArticleAcceptor, ArticleProposer } from './article.ts';
 import { Acceptor, Proposer, type Mutation } from './correct.ts';
-import { Learner, type Cluster, type Effect, type PaxosNode, type ProposerNode } from './roles.ts';
+import { LatestOnlyLearner, Learner, type Cluster, type Effect, type PaxosNode, type ProposerNode } from './roles.ts';
 import { pick, seeded } from '../random.ts';
 import { traceHeader } from '../../../conformance/schema/header.ts';
 
@@ -23,6 +23,10 @@ export interface RunOptions {
   dropRate?: number;
   /** Probability per step that some proposer times out and starts a new round. */
   retryRate?: number;
+  /** Probability that a delivered message is also duplicated by the network (delivered again later). */
+  duplicateRate?: number;
+  /** Acceptors answer a repeated prepare for their promised ballot again (library style). */
+  repromise?: boolean;
   maxSteps?: number;
 }
 
@@ -45,14 +49,17 @@ function build(o: Required<RunOptions>, rng: () => number): Cluster {
       : new Proposer(id, value, (round) => round * o.proposers + i, acceptorIds, quorum, o.mutation);
   });
   const acceptors: PaxosNode[] = acceptorIds.map((id) =>
-    o.impl === 'article' ? new ArticleAcceptor(id, learnerIds) : new Acceptor(id, learnerIds, o.mutation));
-  const learners = learnerIds.map((id) => new Learner(id, quorum, o.mutation === 'learner-decides-on-first'));
+    o.impl === 'article' ? new ArticleAcceptor(id, learnerIds) : new Acceptor(id, learnerIds, o.mutation, o.repromise));
+  const learners = learnerIds.map((id) => o.mutation === 'learner-keeps-latest-only'
+    ? new LatestOnlyLearner(id, quorum)
+    : new Learner(id, quorum, o.mutation === 'learner-decides-on-first'));
   return { proposers, acceptors, learners };
 }
 
 export function runPaxos(options: RunOptions): Run {
   const o: Required<RunOptions> = {
-    mutation: 'none', proposers: 2, acceptors: 3, learners: 2, dropRate: 0.05, retryRate: 0.04, maxSteps: 400, ...options,
+    mutation: 'none', proposers: 2, acceptors: 3, learners: 2, dropRate: 0.05, retryRate: 0.04, maxSteps: 400,
+    duplicateRate: 0, repromise: false, ...options,
   };
   const rng = seeded(o.seed);
   const cluster = build(o, rng);
@@ -63,7 +70,7 @@ export function runPaxos(options: RunOptions): Run {
     learners: cluster.learners.map((n) => n.id),
     values: cluster.proposers.map((_, i) => `v${i + 1}`),
   }, { name: `coordkit paxos-${o.impl}`, version: '1' },
-  `in-process ${o.impl === 'article' ? "source article's Paxos" : 'correct Paxos'}${o.mutation !== 'none' ? ` with mutation ${o.mutation}` : ''}, seed ${o.seed}`);
+  `in-process ${o.impl === 'article' ? "source article's Paxos" : 'correct Paxos'}${o.mutation !== 'none' ? ` with mutation ${o.mutation}` : ''}${o.repromise ? ', acceptors re-promise' : ''}${o.duplicateRate > 0 ? `, network duplicates ${o.duplicateRate}` : ''}, seed ${o.seed}`);
   const events: TraceEvent[] = [];
   const inFlight: InFlight[] = [];
   let seq = 0;
@@ -95,6 +102,11 @@ export function runPaxos(options: RunOptions): Run {
     if (rng() < o.dropRate) {
       record({ node: m.to, kind: 'drop', from: m.from, msg: m.msg });
       continue;
+    }
+    // Drawn only when duplication is on, so runs without it keep their seeds' schedules.
+    if (o.duplicateRate > 0 && rng() < o.duplicateRate) {
+      record({ node: m.to, kind: 'duplicate', from: m.from, msg: m.msg });
+      inFlight.push({ ...m });
     }
     record({ node: m.to, kind: 'receive', from: m.from, msg: m.msg });
     apply(m.to, (nodes.get(m.to) as PaxosNode).receive(m.from, m.msg, now));

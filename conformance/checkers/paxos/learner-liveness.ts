@@ -1,0 +1,118 @@
+/**
+ * Learner liveness: a learner that received `accepted` for one (ballot, value) from a
+ * quorum of acceptors decides that value — by the end of the trace, or within the
+ * header's `decideWithin` bound (ms of `ts`, or events) when it declares one. This catches
+ * learners that lose acceptances (e.g. keep only each acceptor's latest ballot) although
+ * every message reached them: no safety property can, since they never decide wrongly.
+ *
+ * Only receptions count (what reached the learner), never sends. A learner that crashed
+ * and did not restart is excused. The verdict is skip when no learner ever had a quorum
+ * (nothing was checked). State: acceptors per (learner, ballot, value) until it is due,
+ * then one obligation per learner.
+ */
+import type { PaxosEvent } from './ballot-order.ts';
+import type { Checker, Verdict, Violation } from '../types.ts';
+import { EventWindow, ViolationLog, verdictOf } from '../window.ts';
+import { valueKey } from './chosen.ts';
+import { paxosSetup, type PaxosHeader, type PaxosSetup, type Value } from './setup.ts';
+
+interface Due {
+  value: Value;
+  ballot: number;
+  by: string[];
+  line: number;
+  ts: number | undefined;
+  events: number;
+  /** The events up to the reception that made the decision due. */
+  window: Violation['window'];
+}
+
+export class LearnerLivenessChecker implements Checker {
+  readonly name = 'paxos.learner-liveness';
+  private readonly window = new EventWindow();
+  private readonly log = new ViolationLog(this.window);
+  private readonly setup: PaxosSetup;
+  private readonly learners: ReadonlySet<string>;
+  private readonly bound: { ms?: number; events?: number } | undefined;
+  /** learner -> "ballot value" -> acceptors heard from. */
+  private readonly heard = new Map<string, Map<string, Set<string>>>();
+  /** learner -> the first quorum it received, until it decides. */
+  private readonly due = new Map<string, Due>();
+  private readonly decided = new Set<string>();
+  private readonly down = new Set<string>();
+  private obligations = 0;
+  private met = 0;
+  private events = 0;
+  private lastTs: number | undefined;
+
+  constructor(h: PaxosHeader) {
+    this.setup = paxosSetup(h);
+    this.learners = new Set(h.config.learners);
+    this.bound = h.config.decideWithin;
+  }
+
+  event(e: PaxosEvent, line: number): void {
+    this.window.push(e, line);
+    this.events++;
+    if (e.ts !== undefined) this.lastTs = e.ts;
+    this.checkDeadlines(line);
+    if (!this.learners.has(e.node)) return;
+    if (e.kind === 'crash') this.down.add(e.node);
+    else if (e.kind === 'restart') this.down.delete(e.node);
+    else if (e.kind === 'decide') this.decide(e.node, e.value, line);
+    else if (e.kind === 'receive' && e.msg.type === 'accepted' && this.setup.acceptors.has(e.from)) {
+      if (this.decided.has(e.node) || this.due.has(e.node)) return;
+      let byProposal = this.heard.get(e.node);
+      if (!byProposal) this.heard.set(e.node, (byProposal = new Map()));
+      const key = `${e.msg.ballot} ${valueKey(e.msg.value)}`;
+      let who = byProposal.get(key);
+      if (!who) byProposal.set(key, (who = new Set()));
+      who.add(e.from);
+      if (!this.setup.containsQuorum(who)) return;
+      this.obligations++;
+      this.heard.delete(e.node); // bounded: one obligation per learner from here on
+      this.due.set(e.node, { value: e.msg.value, ballot: e.msg.ballot, by: [...who].sort(), line, ts: e.ts, events: this.events, window: this.window.snapshot() });
+    }
+  }
+
+  private decide(learner: string, value: Value, line: number): void {
+    this.decided.add(learner);
+    const d = this.due.get(learner);
+    if (!d) return;
+    this.due.delete(learner);
+    if (valueKey(d.value) === valueKey(value)) this.met++;
+    else this.log.report(line, `${learner} decided ${JSON.stringify(value)}, not ${JSON.stringify(d.value)}, which ${describe(d)}`);
+  }
+
+  /** With a declared bound, an obligation past it is a violation as soon as the bound passes. */
+  private checkDeadlines(line: number): void {
+    if (!this.bound || this.due.size === 0) return;
+    for (const [learner, d] of this.due) {
+      const late = (this.bound.ms !== undefined && d.ts !== undefined && this.lastTs !== undefined && this.lastTs - d.ts > this.bound.ms)
+        || (this.bound.events !== undefined && this.events - d.events > this.bound.events);
+      if (!late || this.down.has(learner)) continue;
+      this.due.delete(learner);
+      this.decided.add(learner);
+      this.log.report(line, `${learner} has not decided ${JSON.stringify(d.value)} within ${this.describeBound()} after it ${describe(d)}`, [...(d.window ?? []), ...this.window.snapshot().slice(-1)]);
+    }
+  }
+
+  private describeBound(): string {
+    const b = this.bound!;
+    return [b.ms !== undefined ? `${b.ms} ms` : '', b.events !== undefined ? `${b.events} events` : ''].filter(Boolean).join(' or ');
+  }
+
+  end(): Verdict[] {
+    for (const [learner, d] of this.due) {
+      if (this.down.has(learner)) continue;
+      this.log.report(d.line, `${learner} never decided, although it ${describe(d)} (by the end of the trace)`, d.window);
+    }
+    const figures = { obligations: this.obligations, decidedInTime: this.met };
+    if (this.obligations === 0) {
+      return [{ property: this.name, status: 'skip', note: 'no learner received accepted for one proposal from a quorum', violations: [], figures }];
+    }
+    return [verdictOf(this.name, this.log, figures)];
+  }
+}
+
+const describe = (d: Due) => `received accepted(${d.ballot}, ${JSON.stringify(d.value)}) from ${d.by.join(', ')} (a quorum) at line ${d.line}`;
