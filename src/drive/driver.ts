@@ -110,7 +110,10 @@ export class Driver {
   /** Distinct model states reached (up to 200,000), for the coverage summary. */
   readonly visited = new Set<string>();
   private readonly initialViews: unknown[];
+  /** Sends of this path that conformed, as canonical texts (built from `sentRaw` only when a step needs it). */
   private sent = new Set<string>();
+  private sentRaw: { node: string; outputs: readonly DriveOutput[] }[] = [];
+  private sentUpTo = 0;
   private events: ImplEvent[] = [];
 
   constructor(readonly system: ComposedSystem, readonly binding: ProtocolBinding, readonly adapter: Adapter) {
@@ -134,6 +137,8 @@ export class Driver {
   async run(choose: Chooser, maxSteps = 64, known?: readonly Uint32Array[]): Promise<Divergence | null> {
     this.paths++;
     this.sent = new Set();
+    this.sentRaw = [];
+    this.sentUpTo = 0;
     this.events = [];
     const path: DriveStep[] = [];
     try {
@@ -255,6 +260,10 @@ export class Driver {
    * implementation did not. Both empty: the step conforms.
    */
   private match(node: string, actual: readonly DriveOutput[], e: Expected, ctx: StepContext) {
+    for (; this.sentUpTo < this.sentRaw.length; this.sentUpTo++) {
+      const { node: n, outputs } = this.sentRaw[this.sentUpTo];
+      for (const item of explode(outputs)) if (item.output.type === 'send') this.sent.add(`${n} ${item.text}`);
+    }
     const items = explode(actual);
     const missing = minus(e.outputs.map((text) => ({ text })), items.map((x) => x.text));
     const notes: string[] = [];
@@ -318,7 +327,7 @@ export class Driver {
     const what = m && !m.ok ? 'outputs' : stateDiffers ? 'state' : null;
     if (what === null) {
       for (const n of m?.notes ?? []) this.note(n);
-      for (const item of m?.items ?? explode(actual)) if (item.output.type === 'send') this.sent.add(`${node} ${item.text}`);
+      if (actual.length) this.sentRaw.push({ node, outputs: actual });
       return { divergence: null, next };
     }
     const f = this.binding.classify?.(ctx, what, state, e.state)
