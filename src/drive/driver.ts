@@ -19,6 +19,7 @@ import { ActionKind, decodeAction, type ComposedSystem } from '../explore/compos
 import type { Adapter, DriveConfig, DriveInput, DriveOutput } from './adapter.ts';
 import type { ProtocolBinding, StepContext, VerdictClass } from './binding.ts';
 import { ballotPairs } from './ballot-pairs.ts';
+import { fingerprint, type Fingerprint } from '../explore/fingerprint.ts';
 import { canonicalJson } from '../explore/canonical.ts';
 import { normalizeOutputs, plainJson, sameList } from './compare.ts';
 import { describeStep, modelAfter, stepKey, stepsFrom, type DriveStep } from './steps.ts';
@@ -108,13 +109,17 @@ export class Driver {
   /** Paths cut short because an allowed alternative left the planned path. */
   offPlan = 0;
   /** Distinct model states reached (up to 200,000), for the coverage summary. */
-  readonly visited = new Set<string>();
+  readonly visited = new Set<number>();
+  private readonly fp: Fingerprint = { hi: 0, lo: 0 };
   private readonly initialViews: unknown[];
+  /** Plain JSON of each initial view: the usual case matches without canonicalising. */
+  private readonly initialKeys: string[];
   /** Sends of this path that conformed, as canonical texts (built from `sentRaw` only when a step needs it). */
   private sent = new Set<string>();
   private sentRaw: { node: string; outputs: readonly DriveOutput[] }[] = [];
   private sentUpTo = 0;
-  private events: ImplEvent[] = [];
+  /** What happened on this path, turned into trace events only for a divergence (see `eventsOf`). */
+  private log: ({ step: DriveStep } | { node: string; input: DriveInput | 'restart'; raw: readonly DriveOutput[] })[] = [];
 
   constructor(readonly system: ComposedSystem, readonly binding: ProtocolBinding, readonly adapter: Adapter) {
     const actors = system.spec.actors;
@@ -126,6 +131,7 @@ export class Driver {
       ...(binding.ballots ? { ballotPairs: ballotPairs(binding.ballots.owners(system.spec)) } : {}),
     };
     this.initialViews = actors.map((a) => binding.modelView(a.role, initialTransition(a.machine, a.input)[0]));
+    this.initialKeys = this.initialViews.map(plainJson);
   }
 
   private note(label: string): void {
@@ -139,7 +145,7 @@ export class Driver {
     this.sent = new Set();
     this.sentRaw = [];
     this.sentUpTo = 0;
-    this.events = [];
+    this.log = [];
     const path: DriveStep[] = [];
     try {
       await this.adapter.reset(this.config);
@@ -152,7 +158,7 @@ export class Driver {
       if (state instanceof Error) return this.failed(0, path, node, 'observe initial state', { outputs: [], state: this.initialViews[i] }, state);
       const fields = this.adapter.observable?.(node);
       const want = pick(this.initialViews[i], fields);
-      if (state !== undefined && canonicalJson(pick(state, fields)) !== canonicalJson(want)) {
+      if (state !== undefined && (fields || plainJson(state) !== this.initialKeys[i]) && canonicalJson(pick(state, fields)) !== canonicalJson(want)) {
         return {
           step: 0, node, description: 'initial state', what: 'state', class: 'conformance', property: `${this.binding.protocol}.refinement`,
           why: 'the initial state differs from the model\'s', expected: { outputs: [], state: want }, actual: { outputs: [], state }, path, events: [],
@@ -175,7 +181,10 @@ export class Driver {
       if (r.divergence) return r.divergence;
       if (r.next) planned = false;
       v = r.next ?? (planned ? known?.[depth] : undefined) ?? modelAfter(this.system, v, step);
-      if (this.visited.size < 200_000) this.visited.add(v.join(','));
+      if (this.visited.size < 200_000) {
+        fingerprint(v, 0, v.length, this.fp);
+        this.visited.add(this.fp.hi * 0x100000000 + this.fp.lo);
+      }
     }
     return null;
   }
@@ -235,23 +244,30 @@ export class Driver {
     }
   }
 
-  /** Trace events for a network action (crash, loss, duplication, partition). */
-  private recordNetwork(step: DriveStep): void {
-    if (step.kind !== 'model') return;
-    const { kind, actor, arg } = decodeAction(step.action);
+  /** The path's log as trace events: receives, sends, decisions, restarts, crashes, losses, duplications. */
+  private eventsOf(): ImplEvent[] {
     const { system } = this;
-    if (kind === ActionKind.Crash) this.events.push({ node: system.actorId(actor), kind: 'crash' });
-    if (kind === ActionKind.Lose || kind === ActionKind.Duplicate) {
-      const { from, to, msg } = system.entries.values[arg].envelope;
-      for (const node of to) this.events.push({ node, kind: kind === ActionKind.Lose ? 'drop' : 'duplicate', from, msg });
+    const events: ImplEvent[] = [];
+    for (const entry of this.log) {
+      if ('step' in entry) {
+        if (entry.step.kind !== 'model') continue;
+        const { kind, actor, arg } = decodeAction(entry.step.action);
+        if (kind === ActionKind.Crash) events.push({ node: system.actorId(actor), kind: 'crash' });
+        if (kind === ActionKind.Lose || kind === ActionKind.Duplicate) {
+          const { from, to, msg } = system.entries.values[arg].envelope;
+          for (const node of to) events.push({ node, kind: kind === ActionKind.Lose ? 'drop' : 'duplicate', from, msg });
+        }
+        continue;
+      }
+      const { node, input, raw } = entry;
+      if (input === 'restart') events.push({ node, kind: 'restart' });
+      else if (input.kind === 'receive') events.push({ node, kind: 'receive', from: input.from, msg: input.msg });
+      for (const o of raw) {
+        if (o.type === 'send') events.push({ node, kind: 'send', to: o.to, msg: o.msg });
+        else events.push({ ...o, node, kind: o.type });
+      }
     }
-  }
-
-  private recordOutputs(node: string, outputs: readonly DriveOutput[]): void {
-    for (const o of outputs) {
-      if (o.type === 'send') this.events.push({ node, kind: 'send', to: o.to, msg: o.msg });
-      else this.events.push({ ...o, node, kind: o.type });
-    }
+    return events;
   }
 
   /**
@@ -278,23 +294,22 @@ export class Driver {
 
   private async apply(v: Uint32Array, step: DriveStep, path: DriveStep[]): Promise<Applied> {
     const x = this.expectation(v, step);
-    if (x === null) { this.recordNetwork(step); return { divergence: null }; }
+    if (x === null) { this.log.push({ step }); return { divergence: null }; }
     const node = this.system.actorId(x.actor);
     const role = this.system.spec.actors[x.actor].role;
     let raw: DriveOutput[] = [];
     let state: unknown;
     this.nodeSteps++;
-    if (x.input === 'restart') this.events.push({ node, kind: 'restart' });
-    else if (x.input.kind === 'receive') this.events.push({ node, kind: 'receive', from: x.input.from, msg: x.input.msg });
     try {
       if (x.input === 'restart') await this.adapter.restart(node);
       else raw = await this.adapter.step(node, x.input);
       state = await this.adapter.observe(node);
     } catch (err) {
+      this.log.push({ node, input: x.input, raw: [] });
       return { divergence: this.failed(path.length, path, node, describeStep(this.system, step), { outputs: x.expected.outputs, state: x.expected.state }, err) };
     }
     if (!Array.isArray(raw)) raw = [];
-    this.recordOutputs(node, raw);
+    this.log.push({ node, input: x.input, raw });
     const before = this.system.localTables[x.actor].values[this.system.local(v, x.actor)];
     const actual = raw.filter((o) => !noObligation(o));
     for (const o of raw) if (noObligation(o)) this.note(`no-obligation ${o.type === 'send' ? String((o.msg as { type: unknown }).type) : o.type} message`);
@@ -336,7 +351,7 @@ export class Driver {
       divergence: {
         step: path.length, node, description: describeStep(this.system, step), what, class: f.class, property: f.property, why: f.why,
         expected: { outputs: e.outputs, state: pick(e.state, fields) }, actual: { outputs: normalizeOutputs(raw), state },
-        path: [...path], events: [...this.events],
+        path: [...path], events: this.eventsOf(),
       },
     };
   }
@@ -344,7 +359,7 @@ export class Driver {
   private failed(step: number, path: DriveStep[], node: string, description: string, expected: Observation, err: unknown): Divergence {
     return {
       step, node, description, what: 'error', class: 'error', property: 'drive.adapter', why: (err as Error).message ?? String(err),
-      expected, actual: { error: (err as Error).message ?? String(err) }, path: [...path], events: [...this.events],
+      expected, actual: { error: (err as Error).message ?? String(err) }, path: [...path], events: this.eventsOf(),
     };
   }
 }
