@@ -9,11 +9,12 @@ import { verifyRun } from './test-support.ts';
 const ev = (seq: number, e: Record<string, unknown>) => ({ seq, ...e } as TraceEvent);
 
 describe('verdict classes', () => {
-  it('gives every verdict of a Paxos trace a class: 8 safety, 1 conformance', async () => {
+  it('gives every verdict of a Paxos trace a class: 9 safety, 1 conformance, 1 liveness', async () => {
     const report = await verifyRun({ header: paxosHeader, events: [ev(1, { node: 'p1', kind: 'propose', value: 'x' })] });
     const count = (c: string) => report.verdicts.filter((v) => v.class === c).length;
     expect(report.verdicts.every((v) => v.class !== undefined)).toBe(true);
-    expect(count('safety')).toBe(8);
+    expect(count('safety')).toBe(9);
+    expect(count('liveness')).toBe(1);
     expect(count('conformance')).toBe(1);
   });
 

@@ -22,6 +22,7 @@ const TABLE: Record<string, PropertyClass> = {
   'paxos.decide-chosen': 'safety',
   'paxos.promise-monotonic': 'safety',
   'paxos.accept-respects-promise': 'safety',
+  'paxos.promise-reports-vote': 'safety',
   'paxos.accept-after-quorum': 'safety',
   'paxos.accept-value': 'safety',
   'paxos.unique-ballots': 'safety',

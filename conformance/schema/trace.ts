@@ -28,8 +28,8 @@ export const paxosConfig = z.object({
   ballotOrder: z.enum(['lexicographic']).optional().describe('ballots are [number, node id] pairs, ordered by number, then by node id (string order)'),
   decideWithin: z.object({
     ms: z.number().positive().optional(),
-    events: z.number().int().positive().optional(),
-  }).optional().describe('learner liveness bound: a learner that received accepted for one (ballot, value) from a quorum decides within this many ms (ts) or events; default: by the end of the trace'),
+    events: z.number().int().nonnegative().optional().describe("further events at the learner itself before its decision (0: the decision is the learner's next event)"),
+  }).optional().describe('learner liveness bound: a learner that received accepted for one (ballot, value) from a quorum decides within this many ms (ts) or of its own events; default: by the end of the trace'),
 });
 
 export const clusterConfig = z.object({

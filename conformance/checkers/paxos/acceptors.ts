@@ -1,10 +1,13 @@
 /**
  * Acceptor discipline in the form agreement needs, judged from what each acceptor sends
  * (Paxos.tla Phase1b/Phase2b): never promise below a ballot it promised or accepted
- * before (promise-monotonic), and never accept below its promise
- * (accept-respects-promise). A promise AT that ballot is fine: a resend, or a re-promise
- * after accepting in it, can break nothing (refinement lists them). State: one number
- * per acceptor.
+ * before (promise-monotonic), never accept below its promise (accept-respects-promise),
+ * and a promise reports the acceptor's latest vote (promise-reports-vote: Phase1b's
+ * mbal/mval; a promise that leaves out or understates a vote lets a proposer pick a value
+ * that contradicts a chosen one). A promise AT the promised ballot is fine: a resend, or
+ * a re-promise after accepting in it, can break nothing (refinement lists them). A vote
+ * the trace does not show (an unlogged accepted) cannot be judged, so only promises below
+ * the latest vote seen are flagged. State: two entries per acceptor.
  */
 import type { PaxosEvent } from './ballot-order.ts';
 import type { Checker, Verdict } from '../types.ts';
@@ -16,6 +19,9 @@ export class AcceptorChecker implements Checker {
   private readonly window = new EventWindow();
   private readonly promises = new ViolationLog(this.window);
   private readonly accepts = new ViolationLog(this.window);
+  private readonly reports = new ViolationLog(this.window);
+  /** Each acceptor's latest vote, from its accepted sends. */
+  private readonly vote = new Map<string, { ballot: number; value: string | number }>();
   private acceptors: ReadonlySet<string> = new Set();
   /** Highest ballot each acceptor promised or accepted (its maxBal). */
   private readonly maxBal = new Map<string, number>();
@@ -32,7 +38,13 @@ export class AcceptorChecker implements Checker {
         this.promises.report(line, `${e.node} promised ballot ${msg.ballot} below ballot ${prior}, which it already promised or accepted`);
       }
       this.maxBal.set(e.node, Math.max(prior ?? -Infinity, msg.ballot));
+      const v = this.vote.get(e.node);
+      if (v && (msg.acceptedBallot === null || msg.acceptedBallot < v.ballot || (msg.acceptedBallot === v.ballot && msg.acceptedValue !== v.value))) {
+        const said = msg.acceptedBallot === null ? 'no vote' : `a vote for ${JSON.stringify(msg.acceptedValue)} in ballot ${msg.acceptedBallot}`;
+        this.reports.report(line, `${e.node} promised ballot ${msg.ballot} reporting ${said}, but it accepted ${JSON.stringify(v.value)} in ballot ${v.ballot}`);
+      }
     } else if (msg.type === 'accepted') {
+      this.vote.set(e.node, { ballot: msg.ballot, value: msg.value });
       const prior = this.maxBal.get(e.node);
       if (prior !== undefined && msg.ballot < prior) {
         this.accepts.report(line, `${e.node} accepted ballot ${msg.ballot} below its promise ${prior}`);
@@ -45,6 +57,7 @@ export class AcceptorChecker implements Checker {
     return [
       verdictOf('paxos.promise-monotonic', this.promises),
       verdictOf('paxos.accept-respects-promise', this.accepts),
+      verdictOf('paxos.promise-reports-vote', this.reports),
     ];
   }
 }

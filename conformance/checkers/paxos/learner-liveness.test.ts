@@ -61,9 +61,24 @@ describe('paxos.learner-liveness', () => {
     late.add({ node: 'l1', kind: 'decide', value: 'x' }); // ts 60: 30 ms after
     const v = await liveness(header({ ms: 25 }), late.events);
     expect(v.status).toBe('fail');
-    expect(v.violations[0].message).toMatch(/within 25 ms/);
+    expect(v.violations[0].message).toMatch(/l1 decided "x" later than 25 ms after/);
     expect((await liveness(header({ ms: 35 }), late.events)).status).toBe('pass');
     expect((await liveness(header(), late.events)).status).toBe('pass');
+  });
+
+  it('with decideWithin {events: 0}, the decision must be the learner\'s next event: one more receive first fails', async () => {
+    const t = trace();
+    t.accepted('a1', 1, 'x'); t.accepted('a2', 1, 'x');
+    const prompt = [...t.events];
+    t.accepted('a3', 1, 'x'); // l1's next event is a receive, not its decision
+    t.add({ node: 'l1', kind: 'decide', value: 'x' });
+    const v = await liveness(header({ events: 0 }), t.events);
+    expect(v.status).toBe('fail');
+    expect(v.violations[0].message).toMatch(/within 0 further event\(s\) of its own/);
+    expect((await liveness(header({ events: 1 }), t.events)).status).toBe('pass');
+    prompt.push({ seq: prompt.length + 1, node: 'a3', kind: 'send', to: ['l1'], msg: { type: 'accepted', ballot: 1, value: 'x' } } as TraceEvent);
+    prompt.push({ seq: prompt.length + 1, node: 'l1', kind: 'decide', value: 'x' } as TraceEvent);
+    expect((await liveness(header({ events: 0 }), prompt)).status).toBe('pass');
   });
 
   it('a crashed learner that never restarts owes nothing', async () => {

@@ -1,7 +1,8 @@
 /**
  * Learner liveness: a learner that received `accepted` for one (ballot, value) from a
  * quorum of acceptors decides that value — by the end of the trace, or within the
- * header's `decideWithin` bound (ms of `ts`, or events) when it declares one. This catches
+ * header's `decideWithin` bound when it declares one: ms of `ts`, or further events at
+ * the learner itself (0: its very next event must be the decision). This catches
  * learners that lose acceptances (e.g. keep only each acceptor's latest ballot) although
  * every message reached them: no safety property can, since they never decide wrongly.
  *
@@ -44,6 +45,8 @@ export class LearnerLivenessChecker implements Checker {
   private met = 0;
   private events = 0;
   private lastTs: number | undefined;
+  /** learner -> events at it so far (the `events` bound counts a learner's own steps). */
+  private readonly own = new Map<string, number>();
 
   constructor(h: PaxosHeader) {
     this.setup = paxosSetup(h);
@@ -55,11 +58,15 @@ export class LearnerLivenessChecker implements Checker {
     this.window.push(e, line);
     this.events++;
     if (e.ts !== undefined) this.lastTs = e.ts;
+    const mine = this.learners.has(e.node);
+    if (mine) this.own.set(e.node, (this.own.get(e.node) ?? 0) + 1);
+    // The learner's own next event may be its decision: judge that event first.
+    if (mine && e.kind === 'decide') this.decide(e.node, e.value, line);
     this.checkDeadlines(line);
-    if (!this.learners.has(e.node)) return;
+    if (!mine) return;
     if (e.kind === 'crash') this.down.add(e.node);
     else if (e.kind === 'restart') this.down.delete(e.node);
-    else if (e.kind === 'decide') this.decide(e.node, e.value, line);
+    else if (e.kind === 'decide') return;
     else if (e.kind === 'receive' && e.msg.type === 'accepted' && this.setup.acceptors.has(e.from)) {
       if (this.decided.has(e.node) || this.due.has(e.node)) return;
       let byProposal = this.heard.get(e.node);
@@ -71,7 +78,7 @@ export class LearnerLivenessChecker implements Checker {
       if (!this.setup.containsQuorum(who)) return;
       this.obligations++;
       this.heard.delete(e.node); // bounded: one obligation per learner from here on
-      this.due.set(e.node, { value: e.msg.value, ballot: e.msg.ballot, by: [...who].sort(), line, ts: e.ts, events: this.events, window: this.window.snapshot() });
+      this.due.set(e.node, { value: e.msg.value, ballot: e.msg.ballot, by: [...who].sort(), line, ts: e.ts, events: this.own.get(e.node) ?? 0, window: this.window.snapshot() });
     }
   }
 
@@ -80,7 +87,9 @@ export class LearnerLivenessChecker implements Checker {
     const d = this.due.get(learner);
     if (!d) return;
     this.due.delete(learner);
-    if (valueKey(d.value) === valueKey(value)) this.met++;
+    if (this.late(learner, d, true)) {
+      this.log.report(line, `${learner} decided ${JSON.stringify(value)} later than ${this.describeBound()} after it ${describe(d)}`);
+    } else if (valueKey(d.value) === valueKey(value)) this.met++;
     else this.log.report(line, `${learner} decided ${JSON.stringify(value)}, not ${JSON.stringify(d.value)}, which ${describe(d)}`);
   }
 
@@ -88,18 +97,25 @@ export class LearnerLivenessChecker implements Checker {
   private checkDeadlines(line: number): void {
     if (!this.bound || this.due.size === 0) return;
     for (const [learner, d] of this.due) {
-      const late = (this.bound.ms !== undefined && d.ts !== undefined && this.lastTs !== undefined && this.lastTs - d.ts > this.bound.ms)
-        || (this.bound.events !== undefined && this.events - d.events > this.bound.events);
-      if (!late || this.down.has(learner)) continue;
+      if (!this.late(learner, d, false) || this.down.has(learner)) continue;
       this.due.delete(learner);
       this.decided.add(learner);
       this.log.report(line, `${learner} has not decided ${JSON.stringify(d.value)} within ${this.describeBound()} after it ${describe(d)}`, [...(d.window ?? []), ...this.window.snapshot().slice(-1)]);
     }
   }
 
+  /** Past the bound? At the decision itself, the decision is not one of the further events. */
+  private late(learner: string, d: Due, deciding: boolean): boolean {
+    const b = this.bound;
+    if (!b) return false;
+    const further = (this.own.get(learner) ?? 0) - d.events - (deciding ? 1 : 0);
+    return (b.ms !== undefined && d.ts !== undefined && this.lastTs !== undefined && this.lastTs - d.ts > b.ms)
+      || (b.events !== undefined && further > b.events);
+  }
+
   private describeBound(): string {
     const b = this.bound!;
-    return [b.ms !== undefined ? `${b.ms} ms` : '', b.events !== undefined ? `${b.events} events` : ''].filter(Boolean).join(' or ');
+    return [b.ms !== undefined ? `${b.ms} ms` : '', b.events !== undefined ? `${b.events} further event(s) of its own` : ''].filter(Boolean).join(' or ');
   }
 
   end(): Verdict[] {

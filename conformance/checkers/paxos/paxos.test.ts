@@ -31,6 +31,7 @@ describe('paxos checkers on simulated runs', () => {
     ['ignore-promised-values', 'paxos.accept-value'],
     ['learner-decides-on-first', 'paxos.decide-chosen'],
     ['invent-value', 'paxos.validity'],
+    ['promise-omits-vote', 'paxos.promise-reports-vote'],
   ];
   for (const [mutation, property] of cases) {
     it(`catch the mutation ${mutation} as a ${property} violation (and refinement)`, async () => {
@@ -83,5 +84,19 @@ describe('paxos checkers on hand-written traces', () => {
     expect(justifiedValue(promises, 'x', free, setup)).toBe(false);
     expect(justifiedValue(promises, 'z', free, setup)).toBe(true); // {a2, a3}: highest is z at 1
     expect(justifiedValue(promises, 'y', free, setup)).toBe(true);
+  });
+
+  it('promise-reports-vote: a promise after accepting (3, "y") must report it; reporting it (or a re-promise) passes', async () => {
+    const run = (ab: number | null, av: string | null) => verifyRun({ header: paxosHeader, events: [
+      ev({ node: 'a1', kind: 'send', to: 'p1', msg: { type: 'accepted', ballot: 3, value: 'y' } }),
+      ev({ node: 'a1', kind: 'send', to: 'p2', msg: { type: 'promise', ballot: 5, acceptedBallot: ab, acceptedValue: av } }),
+    ] });
+    const omitted = (await run(null, null)).verdicts.find((v) => v.property === 'paxos.promise-reports-vote')!;
+    expect(omitted.status).toBe('fail');
+    expect(omitted.class).toBe('safety');
+    expect(omitted.violations[0].message).toMatch(/a1 promised ballot 5 reporting no vote, but it accepted "y" in ballot 3/);
+    expect((await run(2, 'y')).verdicts.find((v) => v.property === 'paxos.promise-reports-vote')!.status).toBe('fail');
+    expect((await run(3, 'x')).verdicts.find((v) => v.property === 'paxos.promise-reports-vote')!.status).toBe('fail');
+    expect((await run(3, 'y')).verdicts.find((v) => v.property === 'paxos.promise-reports-vote')!.status).toBe('pass');
   });
 });

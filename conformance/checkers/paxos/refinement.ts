@@ -173,6 +173,8 @@ export class PaxosRefinementChecker implements Checker {
   /** acceptor -> highest ballot it promised (to count re-promises). */
   private readonly promised = new Map<string, number>();
   private events = 0;
+  /** Sends, decisions and state events a replay judged: none means nothing was checked. */
+  private judged = 0;
 
   constructor(h: PaxosHeader) {
     const { config } = h;
@@ -257,6 +259,7 @@ export class PaxosRefinementChecker implements Checker {
   }
 
   private outcome(action: string, line: number, o: ReturnType<NodeReplay['apply']>): void {
+    this.judged++;
     if (o.kind === 'stutter') this.stutters++;
     else if (o.kind === 'diverged') this.diverge(action, line, o.reason);
   }
@@ -298,7 +301,10 @@ export class PaxosRefinementChecker implements Checker {
   }
 
   end(): Verdict[] {
-    if (this.events === 0) return [{ property: this.name, status: 'skip', note: 'no events to replay', violations: [], figures: {} }];
+    if (this.judged === 0 && this.log.total === 0) {
+      const note = this.events === 0 ? 'no events to replay' : 'no send, decision or state of a declared role to replay';
+      return [{ property: this.name, status: 'skip', note, violations: [], figures: { extraMessages: this.extras } }];
+    }
     const allowed = `allowed: ${this.stutters} resend(s), ${this.repromises} re-promise(s), ${this.extras} extra message(s)`;
     const byAction = ACTIONS.filter((a) => this.divergences.has(a)).map((a) => `${a}=${this.divergences.get(a)}`).join(',');
     const v = verdictOf(this.name, this.log, {

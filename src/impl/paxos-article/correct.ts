@@ -21,7 +21,9 @@ export type Mutation =
    * Learner keeps only each acceptor's latest (ballot, value) and decides when a quorum's
    * latest agree: it can miss a value a quorum accepted (a liveness defect, not a safety one).
    */
-  | 'learner-keeps-latest-only';
+  | 'learner-keeps-latest-only'
+  /** Acceptor's promise leaves out the vote it cast (always says it accepted nothing). */
+  | 'promise-omits-vote';
 
 export class Proposer implements ProposerNode {
   private round = -1;
@@ -82,7 +84,8 @@ export class Acceptor implements PaxosNode {
     if (msg.type === 'prepare' && (msg.ballot > this.maxBal || (this.repromise && msg.ballot === this.maxBal))) {
       const promise: PaxosMessage = {
         type: 'promise', ballot: msg.ballot,
-        acceptedBallot: this.maxVBal < 0 ? null : this.maxVBal, acceptedValue: this.maxVal,
+        acceptedBallot: this.maxVBal < 0 || this.mutation === 'promise-omits-vote' ? null : this.maxVBal,
+        acceptedValue: this.mutation === 'promise-omits-vote' ? null : this.maxVal,
       };
       this.maxBal = msg.ballot;
       return [send([from], promise)];
