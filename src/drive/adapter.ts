@@ -19,12 +19,18 @@ export type DriveOutput = { type: string } & Record<string, unknown>;
 export interface NodeSpec {
   id: string;
   role: string;
+  /** The process node that hosts this role instance (several roles per node); absent: its own. */
+  host?: string;
   input: unknown;
 }
 
 export interface DriveConfig {
   protocol: string;
   nodes: NodeSpec[];
+  /** The whole configuration (every node, quorums, values, ballots and who owns them), as in a trace header. */
+  system?: Record<string, unknown>;
+  /** With ballot pairs: each model ballot as [number, owner]. */
+  ballotPairs?: { ballot: number; pair: [number, string] }[];
 }
 
 export interface Adapter {
@@ -38,6 +44,10 @@ export interface Adapter {
   /** The node crashed and restarts from its stable storage. */
   restart(node: string): Promise<void>;
   close(): Promise<void>;
+  /** The state fields the implementation exposes for `node` (undefined: all of its state). */
+  observable?(node: string): readonly string[] | undefined;
+  /** Steps and restarts the implementation under test took (a routed adapter counts its foreign part). */
+  readonly stepsUnderTest?: number;
 }
 
 /** An adapter whose implementation broke the protocol (bad reply, crash): not a divergence, a failure. */

@@ -34,7 +34,7 @@ describe('driver on the reference cluster implementation', () => {
 
   it('keeps up on random walks and fast-check schedules with every fault', async () => {
     expect((await drive(clusterBinding, reference(), { mode: 'random', budget: 150, maxSteps: 80 })).divergence).toBeNull();
-    expect((await drive(clusterBinding, reference(), { mode: 'fastcheck', budget: 200, maxSteps: 80 })).divergence).toBeNull();
+    expect((await drive(clusterBinding, reference(), { mode: 'fastcheck', budget: 80, maxSteps: 80 })).divergence).toBeNull();
   });
 });
 

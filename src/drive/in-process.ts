@@ -46,12 +46,22 @@ export class InProcessAdapter implements Adapter {
 export class RoutedAdapter implements Adapter {
   readonly name: string;
   private owner = new Map<string, Adapter>();
+  private roleOf = new Map<string, string>();
+  /** Steps and restarts handed to the foreign adapter: the implementation under test. */
+  stepsUnderTest = 0;
 
-  constructor(private readonly foreign: Adapter, private readonly roles: ReadonlySet<string>, private readonly local: Adapter) {
+  /** `observes`: per role, the state fields the foreign implementation exposes (absent: all). */
+  constructor(private readonly foreign: Adapter, private readonly roles: ReadonlySet<string>, private readonly local: Adapter,
+    private readonly observes?: Record<string, readonly string[]>) {
     this.name = `${foreign.name} (${[...roles].join(', ')}) + ${local.name}`;
   }
 
+  observable(node: string): readonly string[] | undefined {
+    return this.owner.get(node) === this.foreign ? this.observes?.[this.roleOf.get(node) ?? ''] : undefined;
+  }
+
   async reset(config: DriveConfig): Promise<void> {
+    this.roleOf = new Map(config.nodes.map((n) => [n.id, n.role]));
     const mine = config.nodes.filter((n) => this.roles.has(n.role));
     const rest = config.nodes.filter((n) => !this.roles.has(n.role));
     this.owner = new Map([...mine.map((n) => [n.id, this.foreign] as const), ...rest.map((n) => [n.id, this.local] as const)]);
@@ -65,9 +75,17 @@ export class RoutedAdapter implements Adapter {
     return a;
   }
 
-  step(node: string, input: DriveInput) { return this.of(node).step(node, input); }
+  step(node: string, input: DriveInput) {
+    const a = this.of(node);
+    if (a === this.foreign) this.stepsUnderTest++;
+    return a.step(node, input);
+  }
   observe(node: string) { return this.of(node).observe(node); }
-  restart(node: string) { return this.of(node).restart(node); }
+  restart(node: string) {
+    const a = this.of(node);
+    if (a === this.foreign) this.stepsUnderTest++;
+    return a.restart(node);
+  }
   async close(): Promise<void> {
     await this.foreign.close();
     await this.local.close();

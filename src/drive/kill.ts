@@ -3,7 +3,8 @@
  * turn (random walks, fast-check schedules, coverage) until one diverges, and if none
  * does, judged by its protocol's trace checkers when the binding offers that; balancer
  * mutants (src/impl/balancer/mutants.ts) are judged by their trace checkers, as that
- * module defines. The overall figure counts both.
+ * module defines. The overall figure counts both. A mutant that differs from the model
+ * only in ways the protocol allows (a re-promise) is equivalent: listed, not counted.
  */
 import { verifyTrace } from '../../conformance/checkers/run.ts';
 import { mutantTrace } from '../impl/balancer/corpus.ts';
@@ -21,6 +22,8 @@ export interface MutantResult {
   /** The divergence or violation, in one line. */
   detail: string;
   paths: number;
+  /** Differs from the reference only in ways the protocol allows: an equivalent mutant, not counted. */
+  equivalent?: boolean;
 }
 
 export interface KillReport {
@@ -28,6 +31,8 @@ export interface KillReport {
   killed: number;
   total: number;
   rate: number;
+  /** Equivalent mutants, left out of `total`. */
+  equivalent: number;
 }
 
 const ORDER: { mode: PathMode; budget?: number }[] = [
@@ -41,12 +46,21 @@ export async function killDriven(binding: ProtocolBinding, mutantNames: string[]
   for (const name of mutantNames) {
     let paths = 0;
     let hit: DriveReport | null = null;
+    const allowed = new Map<string, number>();
     for (const { mode, budget } of binding.outsideModel?.(name) ? [] : ORDER) {
       const r = await drive(binding, new InProcessAdapter(name, binding.factory(name)), { mode, budget, seed, maxSteps: 60 });
       paths += r.paths;
+      for (const [k, n] of Object.entries(r.allowed)) allowed.set(k, (allowed.get(k) ?? 0) + n);
       if (r.divergence) { hit = r; break; }
     }
     const d = hit?.divergence;
+    if (!d && allowed.size > 0) {
+      results.push({
+        family: binding.protocol, name, killed: false, equivalent: true, by: null, paths,
+        detail: `differs from the model only in ways the protocol allows: ${[...allowed].map(([k, n]) => `${k} x${n}`).join('; ')}`,
+      });
+      continue;
+    }
     if (!d && binding.judge) {
       const j = await binding.judge(name);
       results.push({ family: binding.protocol, name, killed: j.killed, by: j.by === null ? null : `trace: ${j.by}`, paths, detail: j.detail });
@@ -54,7 +68,7 @@ export async function killDriven(binding: ProtocolBinding, mutantNames: string[]
     }
     results.push({
       family: binding.protocol, name, killed: !!d, by: hit?.mode ?? null, paths,
-      detail: d ? `step ${d.step}: ${d.description}: ${d.what} differ` : 'survived every path mode',
+      detail: d ? `${d.class} ${d.property} at step ${d.step}: ${d.description}: ${d.what} differ` : 'survived every path mode',
     });
   }
   return results;
@@ -73,5 +87,6 @@ export function killBalancers(): MutantResult[] {
 
 export function summarize(results: MutantResult[]): KillReport {
   const killed = results.filter((r) => r.killed).length;
-  return { results, killed, total: results.length, rate: results.length ? killed / results.length : 0 };
+  const counted = results.filter((r) => !r.equivalent).length;
+  return { results, killed, total: counted, rate: counted ? killed / counted : 0, equivalent: results.length - counted };
 }

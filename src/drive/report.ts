@@ -1,7 +1,8 @@
 /**
- * A divergence for people and tools: the path as a trace in the conformance format (the
- * model's view of it, built by the explorer's counterexample code) plus a text account
- * of the diverging step.
+ * A divergence for people and tools: what the implementation did along the path, as a
+ * trace in the conformance format (what `--trace-out` writes, so `verify` judges the
+ * implementation, not the model); the model's expectation along the same path (built by
+ * the explorer's counterexample code); and a text account of the diverging step.
  */
 import { counterexample, stepTable } from '../explore/counterexample.ts';
 import type { ComposedSystem } from '../explore/compose.ts';
@@ -10,6 +11,26 @@ import type { TraceEvent } from '../../conformance/schema/trace.ts';
 import type { Divergence } from './driver.ts';
 import { modelAfter } from './steps.ts';
 import { traceToJsonl } from '../../conformance/schema/writer.ts';
+import { traceEvent } from '../../conformance/schema/trace.ts';
+
+/**
+ * The implementation's run along the diverging path as a trace: every receive, send,
+ * decision, crash, restart, loss and duplication, the diverging step's outputs included.
+ * Events the trace schema has no kind or message type for are left out, and counted in
+ * the header's description.
+ */
+export function implementationTrace(system: ComposedSystem, d: Divergence): string {
+  const events: TraceEvent[] = [];
+  let skipped = 0;
+  for (const e of d.events) {
+    const parsed = traceEvent.safeParse({ ...e, seq: events.length + 1 });
+    if (parsed.success) events.push(parsed.data);
+    else skipped++;
+  }
+  const description = `what the implementation did along the driver's path to its divergence at step ${d.step} (${d.class}: ${d.property}: ${d.why})`
+    + (skipped ? `; ${skipped} events outside the trace vocabulary left out` : '');
+  return traceToJsonl({ header: { ...system.spec.traceHeader(), description }, events });
+}
 
 /**
  * The diverging path as trace events. Model steps come from the explorer's counterexample;
@@ -49,8 +70,12 @@ export function divergenceSteps(system: ComposedSystem, d: Divergence): string {
   return stepTable(counterexample(system, store, path).steps);
 }
 
-export function formatDivergence(d: Divergence): string {
-  const lines = [`first divergence at step ${d.step} of ${d.path.length}: ${d.description}`, `  node ${d.node}, ${d.what} differ`];
+export function formatDivergence(d: Divergence, label = 'first divergence'): string {
+  const lines = [
+    `${label} at step ${d.step} of ${d.path.length}: ${d.description}`,
+    `  ${d.class === 'error' ? 'ERROR' : d.class.toUpperCase()} ${d.property}: node ${d.node}: ${d.why}`,
+    `  node ${d.node}, ${d.what} differ`,
+  ];
   const show = (label: string, o: Divergence['expected'] | Divergence['actual']) => {
     if ('error' in o) { lines.push(`  ${label}: error: ${o.error}`); return; }
     lines.push(`  ${label} outputs: ${o.outputs.length ? o.outputs.join('; ') : '(none)'}`);

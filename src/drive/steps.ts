@@ -63,8 +63,9 @@ export function describeStep(system: ComposedSystem, step: DriveStep): string {
     case ActionKind.Restart: return `${node} restarts`;
     case ActionKind.Partition: return `network partitioned (side mask ${arg})`;
     case ActionKind.Heal: return 'network healed';
-    case ActionKind.Lose: return `network loses ${msgText(system.entries.values[arg].envelope.msg)} from ${system.entries.values[arg].envelope.from}`;
-    case ActionKind.Duplicate: return `network duplicates ${msgText(system.entries.values[arg].envelope.msg)} from ${system.entries.values[arg].envelope.from}`;
+    // The recipients tell apart the copies of one send (a multiset network has one entry per recipient).
+    case ActionKind.Lose: return `network loses ${msgText(system.entries.values[arg].envelope.msg)} from ${system.entries.values[arg].envelope.from} to ${system.entries.values[arg].envelope.to.join(', ')}`;
+    case ActionKind.Duplicate: return `network duplicates ${msgText(system.entries.values[arg].envelope.msg)} from ${system.entries.values[arg].envelope.from} to ${system.entries.values[arg].envelope.to.join(', ')}`;
     default: return `action ${step.action}`;
   }
 }

@@ -3,8 +3,9 @@
 
 One JSON request per line on stdin, one JSON reply per line on stdout. The driver runs
 the other roles (proposers, learners) itself and drives the acceptors through this
-process. `--bug accept-below-promise` makes it accept any proposal, to show the driver
-catching a broken implementation.
+process. `--bug accept-below-promise` makes it accept any proposal, and
+`--bug forget-on-restart` makes it lose its promise and vote on restart, to show the
+driver catching a broken implementation. Every reply echoes the request's "id".
 """
 import json
 import sys
@@ -34,7 +35,7 @@ class Acceptor:
                 },
             }]
         if msg["type"] == "accept" and (msg["ballot"] >= self.max_bal or self.bug == "accept-below-promise"):
-            self.max_bal = max(self.max_bal, msg["ballot"]) if self.bug else msg["ballot"]
+            self.max_bal = max(self.max_bal, msg["ballot"])
             self.max_vbal = msg["ballot"]
             self.max_val = msg["value"]
             return [{
@@ -51,6 +52,7 @@ def main():
     bug = sys.argv[sys.argv.index("--bug") + 1] if "--bug" in sys.argv else None
     nodes = {}
     for line in sys.stdin:
+        req = None
         try:
             req = json.loads(line)
             op = req.get("op")
@@ -67,12 +69,17 @@ def main():
             elif op == "observe":
                 reply = {"ok": True, "state": nodes[req["node"]].observe()}
             elif op == "restart":
-                # Acceptor state is stable storage: a restart keeps it.
+                # Acceptor state is stable storage: a restart keeps it (unless the bug forgets it).
+                if bug == "forget-on-restart":
+                    old = nodes[req["node"]]
+                    nodes[req["node"]] = Acceptor(old.id, old.learners, bug)
                 reply = {"ok": True}
             else:
                 reply = {"ok": False, "error": "unknown op %r" % op}
         except (KeyError, TypeError, ValueError) as err:
             reply = {"ok": False, "error": "%s: %s" % (type(err).__name__, err)}
+        if isinstance(req, dict) and "id" in req:
+            reply["id"] = req["id"]
         sys.stdout.write(json.dumps(reply) + "\n")
         sys.stdout.flush()
 
