@@ -20,7 +20,8 @@ export interface VerdictRecord {
   failed: number;
   skipped: number;
   note?: string;
-  minimal?: { scenario: string; message: string; trace: string; repro: string; shrinkSeconds: number };
+  /** `trace` is absent when the scenario failed before any event (e.g. a configure call that never returned). */
+  minimal?: { scenario: string; message: string; trace?: string; repro: string; shrinkSeconds: number };
 }
 
 export interface LibraryRecord {
@@ -49,18 +50,22 @@ export function recordRun(run: LibraryRun, foundDir: string, root = process.cwd(
   const verdicts = run.properties.map((p): VerdictRecord => {
     const base: VerdictRecord = { property: p.property, status: p.status, judged: p.judged, failed: p.failed, skipped: p.skipped, ...(p.note && p.status === 'skip' ? { note: p.note } : {}) };
     if (!p.found) return base;
-    const failing = [...new Set(verifyTrace(p.found.lines).verdicts.filter((v) => v.status === 'fail').map((v) => v.property))].sort();
-    const suffix = failing.length ? `fail.${failing.join('+')}` : 'pass';
     const stem = `${id}--${p.property}`;
-    const trace = join(foundDir, `${stem}.${suffix}.jsonl`);
     const scenarioPath = join(foundDir, `${stem}.scenario.json`);
-    writeFileSync(trace, traceToJsonl(p.found.lines));
+    // A trace with no event checks nothing (verify refuses it): only the scenario is kept.
+    const hasEvents = p.found.lines.length > 1;
+    let trace: string | undefined;
+    if (hasEvents) {
+      const failing = [...new Set(verifyTrace(p.found.lines).verdicts.filter((v) => v.status === 'fail').map((v) => v.property))].sort();
+      trace = join(foundDir, `${stem}.${failing.length ? `fail.${failing.join('+')}` : 'pass'}.jsonl`);
+      writeFileSync(trace, traceToJsonl(p.found.lines));
+    }
     const file: ScenarioFile = { library: id, property: p.property, scenario: p.found.scenario };
     writeFileSync(scenarioPath, `${JSON.stringify(file, null, 1)}\n`);
     return {
       ...base,
       minimal: {
-        scenario: p.found.words, message: p.found.message, trace: relative(root, trace),
+        scenario: p.found.words, message: p.found.message, ...(trace ? { trace: relative(root, trace) } : {}),
         repro: reproCommand(relative(root, scenarioPath)), shrinkSeconds: Math.round(p.found.shrinkSeconds * 10) / 10,
       },
     };
