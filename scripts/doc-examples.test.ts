@@ -24,9 +24,16 @@ describe('doc-examples: every marked command in README.md and docs/ runs as writ
   });
 
   it('no documented command calls a bare `coordkit` (it is not on PATH in a checkout)', () => {
-    const bare = docFiles(root).flatMap((f) => readFileSync(`${root}${f}`, 'utf8').split('\n')
-      .map((l, i) => ({ f, i: i + 1, l: l.trim() }))
-      .filter(({ l }) => /^(\$ )?coordkit\s/.test(l)));
+    const inCode = (lines: string[]) => {
+      let fenced = false;
+      return lines.map((l) => (l.trim().startsWith('```') ? ((fenced = !fenced), false) : fenced));
+    };
+    const bare = docFiles(root).flatMap((f) => {
+      const lines = readFileSync(`${root}${f}`, 'utf8').split('\n');
+      const code = inCode(lines);
+      return lines.map((l, i) => ({ f, i: i + 1, l: l.trim(), code: code[i] }))
+        .filter(({ l, code: c }) => c && /^(\$ )?coordkit\s/.test(l));
+    });
     expect(bare.map(({ f, i, l }) => `${f}:${i}: ${l}`)).toEqual([]);
   });
 
