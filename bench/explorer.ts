@@ -19,7 +19,7 @@ import { naiveBfs } from './naive-bfs.ts';
 
 type Engine = 'explorer' | 'explorer+symmetry' | 'explorer+2 workers' | 'naive';
 
-interface Measurement {
+export interface Measurement {
   engine: Engine;
   ballots: number;
   states: number;
@@ -33,7 +33,7 @@ interface Measurement {
 }
 
 /** TLC's and SPIN's distinct-state counts for Paxos.tla with these ballots. */
-const EXPECTED: Record<number, number> = { 1: 73, 2: 3_921, 3: 185_369, 4: 8_220_065 };
+export const EXPECTED: Record<number, number> = { 1: 73, 2: 3_921, 3: 185_369, 4: 8_220_065 };
 const MEASURE = '--measure';
 const here = fileURLToPath(import.meta.url);
 const runTs = fileURLToPath(new URL('../bin/run-ts.mjs', import.meta.url));
@@ -67,7 +67,7 @@ async function measure(engine: Engine, ballots: number): Promise<Measurement> {
   };
 }
 
-function measureInChild(engine: Engine, ballots: number): Promise<Measurement> {
+export function measureInChild(engine: Engine, ballots: number): Promise<Measurement> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--max-old-space-size=6144', runTs, here, MEASURE, engine, String(ballots)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
@@ -104,12 +104,15 @@ function table(rows: Measurement[]): string {
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
+/** This bench run's measurements, for bench/spin.ts's ratios (main.ts runs both in one process). */
+export const measuredRows: Measurement[] = [];
+
 export async function run(): Promise<void> {
   console.log('Paxos.tla (3 acceptors, 2 values, majority quorums): explorer vs naive JSON-keyed BFS, each in its own process');
   const plan: [Engine, number][] = [['explorer', 3], ['naive', 3], ['explorer+symmetry', 3], ['explorer+2 workers', 3]];
   if (process.env.BENCH_QUICK === '1') console.log(`  (ballots ${ballotSet(4)} skipped: BENCH_QUICK=1)`);
   else plan.push(['explorer', 4], ['explorer+2 workers', 4], ['explorer+symmetry', 4]);
-  const rows: Measurement[] = [];
+  const rows = measuredRows;
   for (const [engine, ballots] of plan) {
     console.log(`  ${engine}, ballots ${ballotSet(ballots)} ...`);
     rows.push(await measureInChild(engine, ballots));
