@@ -3,13 +3,15 @@
  * side by side with the naive JSON-keyed BFS of bench/naive-bfs.ts on ballots {0,1,2}
  * (185,369 states); then the explorer alone on ballots {0,1,2,3} (8,220,065 states; skip it
  * with BENCH_QUICK=1), and with symmetry reduction (acceptors x values), whose orbit sizes
- * must add up to the same counts. TLC's and SPIN's rates on this machine kind (from the
- * project's issue 3) are printed beside ours for scale; they are quoted, not re-measured.
+ * must add up to the same counts; and with symmetry on ballots {0,1,2,3,4} (about 329
+ * million states; skip it with BENCH_SKIP_5=1). TLC's rate is quoted from the project's
+ * issue 3; SPIN is run on the same machine by bench/spin.ts, which reads `measuredRows`.
  *
  * Each measurement runs in its own child process, so peak RSS is that run's alone and
  * one run's garbage does not slow the next.
  */
 import { spawn } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { ComposedSystem } from '../src/explore/compose.ts';
 import { search } from '../src/explore/search.ts';
@@ -112,12 +114,18 @@ export async function run(): Promise<void> {
   const plan: [Engine, number][] = [['explorer', 3], ['naive', 3], ['explorer+symmetry', 3], ['explorer+2 workers', 3]];
   if (process.env.BENCH_QUICK === '1') console.log(`  (ballots ${ballotSet(4)} skipped: BENCH_QUICK=1)`);
   else plan.push(['explorer', 4], ['explorer+2 workers', 4], ['explorer+symmetry', 4]);
+  // Ballots {0..4} exist only with symmetry (about 329 million states unreduced): minutes.
+  if (process.env.BENCH_QUICK !== '1' && process.env.BENCH_SKIP_5 !== '1') plan.push(['explorer+symmetry', 5]);
+  else console.log(`  (ballots ${ballotSet(5)} with symmetry skipped: BENCH_QUICK or BENCH_SKIP_5)`);
+  // How idle the machine was: every figure below is wall-clock time.
+  console.log(`  load average at start: ${loadavg().map((x) => x.toFixed(2)).join(', ')} on ${availableParallelism()} cores`);
   const rows = measuredRows;
   for (const [engine, ballots] of plan) {
     console.log(`  ${engine}, ballots ${ballotSet(ballots)} ...`);
     rows.push(await measureInChild(engine, ballots));
   }
   console.log(table(rows));
+  console.log(`  load average at end: ${loadavg().map((x) => x.toFixed(2)).join(', ')}`);
   console.log('  (transitions: successors generated; the engines differ in which no-op steps they generate, the distinct states must not)');
   const [explorer, naive] = rows;
   console.log(`  explorer / naive, ballots ${ballotSet(3)}: ${(rate(explorer) / rate(naive)).toFixed(2)}x the distinct states per second, ${(naive.peakRssBytes / explorer.peakRssBytes).toFixed(2)}x less peak memory`);
