@@ -130,8 +130,8 @@ export function paxosPromela(cfg: PaxosPromelaConfig): string {
   return lines.join('\n');
 }
 
-/** TLC's counts (DESIGN.md), and 329.3 million for ballots {0..4}: sizes the hash table. */
-const EXPECTED_STATES: Record<number, number> = { 1: 73, 2: 3_921, 3: 185_369, 4: 8_220_065, 5: 329_300_000 };
+/** TLC's counts (DESIGN.md), and coordkit's for ballots {0..4}: sizes the hash table. */
+const EXPECTED_STATES: Record<number, number> = { 1: 73, 2: 3_921, 3: 185_369, 4: 8_220_065, 5: 352_133_865 };
 
 export interface SpinRun {
   ballots: number;
