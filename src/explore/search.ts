@@ -171,10 +171,9 @@ export function startSearch(system: ComposedSystem, options: SearchOptions): Sea
       else fingerprint(v, 0, v.length, fp);
       return visited.add(fp.hi, fp.lo);
     }
-    const { form, orbit } = reducer.canonical(v);
-    fingerprint(form, 0, form.length, fp);
+    reducer.fingerprint(v, parent, fp);
     if (!visited.add(fp.hi, fp.lo)) return false;
-    statesUnreduced += orbit;
+    statesUnreduced += reducer.orbit();
     return true;
   };
   let nextProgress = started + interval;
@@ -279,6 +278,7 @@ export function startSearch(system: ComposedSystem, options: SearchOptions): Sea
       if (current.length !== store.width) current = new Uint32Array(store.width);
       store.read(index, current);
       if (!reducer) rawFingerprint(current, parentFp);
+      else reducer.enter(current);
       successors = 0;
       expanding = index;
       expandingDepth = depth;
