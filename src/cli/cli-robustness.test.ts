@@ -164,7 +164,7 @@ describe('input that never ends', () => {
       "coordkit: /dev/zero: is a device, not a trace file (to read a pipe or device, give '-' and redirect it to standard input)",
       '',
     ].join('\n'));
-  }, 60_000);
+  }, 180_000);
 
   it("/dev/zero as standard input ('-') stops at the 16 MiB line bound, naming line 1", async () => {
     const zero = openSync('/dev/zero', 'r');
@@ -175,7 +175,7 @@ describe('input that never ends', () => {
     } finally {
       closeSync(zero);
     }
-  }, 60_000);
+  }, 180_000);
 
   it("a trace on standard input ('-') is judged like the file: pass, 103 events", async () => {
     expect(entry((await cases.run).stdout, '<stdin>')).toMatchObject({ outcome: 'pass', events: 103 });

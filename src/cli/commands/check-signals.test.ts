@@ -106,11 +106,11 @@ describe('coordkit check under signals', () => {
     expect(statesOf(r.stdout)).toBeGreaterThan(0);
     expect(r.stdout).toMatch(/INCOMPLETE/);
     expect(existsSync(ckpt)).toBe(true);
-  }, 60_000);
+  }, 180_000);
 
   it('a second Ctrl-C ends it at once (exit 130, or 3 if the first had already finished the stop)', async () => {
     const r = await runAndSignal(['check', 'paxos', '--ballots', '4'], 500, ['SIGINT', 'SIGINT']);
     expect(r.exitMs!).toBeLessThan(5000);
     expect(r.code === 130 || r.code === 3 || r.signal === 'SIGINT', `${r.code} ${r.signal}`).toBe(true);
-  }, 60_000);
+  }, 180_000);
 });

@@ -15,7 +15,7 @@ describe('coordkit check', () => {
     expect(summary.properties.map((p: { name: string; status: string }) => `${p.name}:${p.status}`)).toEqual([
       'agreement:holds', 'validity:holds', 'learners-decide-chosen:holds', 'some-value-chosen:reached',
     ]);
-  }, 60_000);
+  }, 180_000);
 
   it('catches a mutant: exit 1, a step table, and a counterexample trace that verify also rejects', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'coordkit-check-'));
@@ -30,7 +30,7 @@ describe('coordkit check', () => {
     expect(verify.code).toBe(1);
     const agreement = JSON.parse(verify.stdout)[0].verdicts.find((v: { property: string }) => v.property === 'paxos.agreement');
     expect(agreement.status).toBe('fail');
-  }, 60_000);
+  }, 180_000);
 
   it('rejects bad options with one line and exit 2, never a stack trace', async () => {
     const cases = [
@@ -45,7 +45,7 @@ describe('coordkit check', () => {
       expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
       expect(r.stdout, args.join(' ')).toBe('');
     }
-  }, 60_000);
+  }, 180_000);
 
   it('stops at a state limit with partial statistics, checkpoints, and resumes to the full count', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'coordkit-check-'));
@@ -56,7 +56,7 @@ describe('coordkit check', () => {
     const second = await run(['check', 'paxos', '--resume', ckpt, '--json']);
     expect(second.code).toBe(0);
     expect(JSON.parse(second.stdout)).toMatchObject({ states: 3921, verdict: 'pass' });
-  }, 60_000);
+  }, 180_000);
 
   it('never says PASS for a bounded search: --max-depth 0 is BOUNDED with 1 state, exit 3, and names the unreached vacuity check', async () => {
     const r = await run(['check', 'paxos', '--max-depth', '0']);
@@ -64,7 +64,7 @@ describe('coordkit check', () => {
     expect(r.stdout).toMatch(/distinct states {2}1\n/);
     expect(r.stdout).toMatch(/verdict: BOUNDED: no violation within depth 0 .*vacuity not ruled out: some-value-chosen/);
     expect(r.stdout).not.toMatch(/PASS/);
-  }, 60_000);
+  }, 180_000);
 
   it('still fails a bounded search that finds a violation (exit 1), and calls a state-limited one INCOMPLETE (exit 3)', async () => {
     const caught = await run(['check', 'paxos', '--mutant', 'phase2a-any-value', '--max-depth', '8', '--trace-dir', await mkdtemp(join(tmpdir(), 'coordkit-check-'))]);
@@ -73,7 +73,7 @@ describe('coordkit check', () => {
     const limited = await run(['check', 'cluster', '--max-states', '200']);
     expect(limited.code).toBe(3);
     expect(limited.stdout).toMatch(/verdict: INCOMPLETE: stopped at the state limit \(--max-states\) after 2\d\d states/);
-  }, 60_000);
+  }, 180_000);
 
   it('refuses to resume with other options than the checkpoint was taken with (exit 2, one line naming the option)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'coordkit-check-'));
@@ -87,7 +87,7 @@ describe('coordkit check', () => {
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toContain(`taken with other options (${named} `);
     }
-  }, 60_000);
+  }, 180_000);
 
   it('prints a finished result even when a counterexample cannot be written, then exits 2 naming the file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'coordkit-check-'));
@@ -97,10 +97,10 @@ describe('coordkit check', () => {
     expect(r.stdout).toMatch(/✗ agreement/);
     expect(r.stdout).toMatch(/verdict: FAIL/);
     expect(r.stderr).toMatch(/paxos-agreement\.jsonl: --trace-dir: cannot write/);
-  }, 60_000);
+  }, 180_000);
 
   it('reports both counts with --symmetry', async () => {
     const r = await run(['check', 'paxos', '--symmetry', '--json']);
     expect(JSON.parse(r.stdout)).toMatchObject({ states: 443, statesUnreduced: 3921, symmetryGroup: 12 });
-  }, 60_000);
+  }, 180_000);
 });

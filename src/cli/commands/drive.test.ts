@@ -63,7 +63,7 @@ describe('coordkit drive: what a divergence leaves behind', () => {
     expect(again.stdout).toMatch(/SAFETY paxos\.accept-respects-promise/);
     const steps = JSON.parse(await readFile(path, 'utf8')).steps.length;
     expect(again.stdout).toMatch(new RegExp(`at step ${steps} of ${steps}`));
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('coordkit drive: hangs and orphans', () => {

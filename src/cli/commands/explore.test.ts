@@ -38,7 +38,7 @@ describe('coordkit explore', () => {
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
     await expect(fetch(base)).rejects.toThrow(); // nothing listens any more
-  }, 60_000);
+  }, 180_000);
 
   it('rejects a --tour without a counterexample in one line, exit 2', async () => {
     const run = startCli(['explore', 'paxos', '--ballots', '1', '--tour', 'agreement']);
@@ -46,5 +46,5 @@ describe('coordkit explore', () => {
     expect(await run.exited).toBe(2);
     expect(run.output()).toMatch(/no counterexample or witness for 'agreement' \(with one: some-value-chosen\)/);
     expect(run.output()).not.toMatch(/\n\s+at /);
-  }, 60_000);
+  }, 180_000);
 });

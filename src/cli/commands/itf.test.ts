@@ -42,7 +42,7 @@ describe('coordkit itf', () => {
     expect(imp.code).toBe(2);
     expect(imp.stderr).toMatch(/cannot write: ENOENT/);
     oneLine(imp.stderr);
-  }, 60_000);
+  }, 180_000);
 
   it.runIf(existsSync('/dev/full'))('exits 2 with one line on a full disk (/dev/full), never 0 having written nothing', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'coordkit-itf-'));
@@ -53,7 +53,7 @@ describe('coordkit itf', () => {
       expect(r.stderr).toMatch(/\/dev\/full: cannot write: ENOSPC/);
       oneLine(r.stderr);
     }
-  }, 60_000);
+  }, 180_000);
 
   it('refuses {"#bigint": ""} and 5,000 levels of nesting with file, line and field (exit 2; "0x10" in itf-events.test.ts)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'coordkit-itf-'));
@@ -73,7 +73,7 @@ describe('coordkit itf', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/nested deeper than 200 levels/);
     oneLine(r.stderr);
-  }, 60_000);
+  }, 180_000);
 
   it('imports the committed Quint trace through a mapping file (constants included), states the renumbering, and verify passes it (exit 0)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'coordkit-itf-'));
@@ -85,7 +85,7 @@ describe('coordkit itf', () => {
     const bad = await runCli(['itf', 'import', 'traces/itf/quint-paxos-seed1.itf.json', '--mapping', 'nope']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/no mapping "nope"/);
-  }, 60_000);
+  }, 180_000);
 
   it('exports the Paxos.tla state and a Quint run (with paxos.qnt beside it)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'coordkit-itf-'));
@@ -95,5 +95,5 @@ describe('coordkit itf', () => {
     expect(JSON.parse(await readFile(join(dir, 's.itf.json'), 'utf8')).states).toHaveLength(41);
     expect(await readFile(run, 'utf8')).toContain('ValueRule = false');
     expect(existsSync(join(dir, 'paxos.qnt'))).toBe(true);
-  }, 60_000);
+  }, 180_000);
 });

@@ -42,7 +42,7 @@ describe('coordkit run', () => {
       expect(r.stderr.trim().split('\n'), out).toHaveLength(1);
       expect(r.stderr).toContain('--out');
     }
-  }, 60_000);
+  }, 180_000);
 
   it('killed with SIGKILL while a node is paused, leaves no node, no reaper, no bound port, and a trace prefix verify accepts', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'coordkit-run-kill-'));

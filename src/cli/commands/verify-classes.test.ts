@@ -15,5 +15,5 @@ describe('coordkit verify: property classes', () => {
     expect(good.code).toBe(0);
     const verdicts = JSON.parse(good.stdout)[0].verdicts as { property: string; class: string }[];
     expect(verdicts.find((v) => v.property === 'paxos.refinement')!.class).toBe('conformance');
-  }, 60_000);
+  }, 180_000);
 });

@@ -26,7 +26,7 @@ describe('coordkit verify / schema / itf', () => {
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(new RegExp(`${bad}:\\d+: truncated last line`));
     expect(broken.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
-  }, 60_000);
+  }, 180_000);
 
   it('writes the JSON Schema and round-trips ITF', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'coordkit-itf-'));
@@ -40,5 +40,5 @@ describe('coordkit verify / schema / itf', () => {
     expect((await run(['itf', 'import', itf, '--out', back])).code).toBe(0);
     const parse = (t: string) => t.trim().split('\n').map((l) => JSON.parse(l));
     expect(parse(await readFile(back, 'utf8'))).toEqual(parse(await readFile(src, 'utf8')));
-  }, 60_000);
+  }, 180_000);
 });
