@@ -1,7 +1,7 @@
 /**
  * The commands the documentation shows, as data: every fenced block whose info string is
  * `sh test` (optionally `exit=N`, `timeout=S`) in README.md, docs/*.md, docs/guides/*.md and
- * models/*/README.md.
+ * models/NAME/README.md.
  * scripts/doc-examples.test.ts runs each line of each such block from the repository root
  * and expects its exit code, so a command in the docs is a command that works as written.
  *
