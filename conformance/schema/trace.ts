@@ -44,8 +44,12 @@ export const balancerPolicy = z.enum([
 
 export const balancerConfig = z.object({
   policy: balancerPolicy,
-  backends: z.array(z.object({ id: nodeId, weight: z.number().positive().default(1) })).min(1).superRefine(backendListRules),
+  backends: z.array(z.object({ id: nodeId, weight: z.number().nonnegative().default(1).describe('0: never picked (drained)') })).min(1).superRefine(backendListRules),
   seed: z.number().int().optional(),
+  vnodes: z.number().int().positive().optional().describe('consistent-hash: ring points per unit of weight (a backend of weight w > 0 gets max(1, round(vnodes·w))); absent: 1 is assumed, the weakest promise'),
+  hash: z.enum(['fnv1a-fmix32', 'crc32', 'md5']).optional().describe("hash policies: the key hash function (coordkit's own balancers; default fnv1a-fmix32)"),
+  alpha: z.number().gt(0).lt(1).optional().describe('family-wise false-alarm rate of the statistical verdicts over all `scenarios` traces (default 0.001)'),
+  scenarios: z.number().int().positive().optional().describe('number of traces judged together, for the Šidák correction (default 1)'),
 });
 
 const headerBase = {
@@ -148,9 +152,10 @@ export const traceEvent = z.discriminatedUnion('kind', [
     request: z.string(), backend: nodeId, key: z.string().optional(),
     candidates: z.array(nodeId).optional().describe('power of two: the two sampled backends'),
     inflight: z.record(nodeId, z.number().int().nonnegative()).optional().describe('in-flight counts at pick time, if the balancer reports them'),
+    instance: z.string().min(1).optional().describe('hash policies: which of several balancer instances with the same configuration picked (a fresh instance or process gets a new name)'),
   }),
   ev('done', { request: z.string(), backend: nodeId }),
-  ev('membership', { backends: z.array(z.object({ id: nodeId, weight: z.number().positive().default(1) })).superRefine(backendListRules) }),
+  ev('membership', { backends: z.array(z.object({ id: nodeId, weight: z.number().nonnegative().default(1) })).superRefine(backendListRules) }),
 ]);
 export type TraceEvent = z.infer<typeof traceEvent>;
 export type EventKind = TraceEvent['kind'];

@@ -5,6 +5,7 @@
  * change does to its state.
  */
 import { assign, emit, setup } from 'xstate';
+import type { HashName } from './hash-functions.ts';
 
 export interface Backend { id: string; weight: number }
 
@@ -16,14 +17,14 @@ export type BalancerEvent =
 export interface PickEmitted { type: 'pick'; request: string; backend: string; candidates?: [string, string] }
 export type BalancerEmitted = PickEmitted | { type: 'rejected'; request: string };
 
-export interface BalancerInput { backends: Backend[]; seed?: number }
+export interface BalancerInput { backends: Backend[]; seed?: number; /** Hash policies' key hash (default fnv1a-fmix32). */ hash?: HashName }
 
 /** One context for all policies; each reads the fields it needs. */
 export interface BalancerContext {
   backends: Backend[];
-  /** Round robin: index of the next backend; least connections: where the tie scan starts. */
+  /** Round robin: index of the next backend. */
   cursor: number;
-  /** PRNG state (mulberry32), so random choices are deterministic and explorable. */
+  /** PRNG state (mulberry32), so random choices (random, P2C, least-connections ties) are deterministic and explorable. */
   rng: number;
   /** Smooth WRR: current score per backend, parallel to `backends`. */
   current: number[];
@@ -31,6 +32,8 @@ export interface BalancerContext {
   inflight: Record<string, number>;
   open: Record<string, string>;
   lastPick: PickEmitted | null;
+  /** Hash policies: the key hash function's name (configuration, never changes). */
+  hash: HashName;
 }
 
 export interface Choice { backend: string; candidates?: [string, string]; patch?: Partial<BalancerContext> }
@@ -95,7 +98,7 @@ export function defineBalancer(spec: PolicySpec) {
     description: spec.description,
     context: ({ input }) => ({
       backends: input.backends, cursor: 0, rng: (input.seed ?? 0) >>> 0,
-      current: input.backends.map(() => 0), inflight: {}, open: {}, lastPick: null,
+      current: input.backends.map(() => 0), inflight: {}, open: {}, lastPick: null, hash: input.hash ?? 'fnv1a-fmix32',
     }),
     initial: 'serving',
     states: {

@@ -1,22 +1,26 @@
 /** Least connections: the backend with the fewest in-flight requests per unit of weight;
- * ties go to the first found scanning from a rotating start. */
+ * ties go to a tied backend drawn uniformly with the seeded PRNG (mulberry32 state in the
+ * context), so no backend is favoured whatever the tie sets are. */
 import { defineBalancer, type BalancerContext } from './define.ts';
+import { randomIndex } from './primitives.ts';
 
 const load = (ctx: BalancerContext, i: number) => (ctx.inflight[ctx.backends[i].id] ?? 0) / ctx.backends[i].weight;
 
 export const leastConnectionsMachine = defineBalancer({
   id: 'balancer-least-connections',
-  description: 'fewest in-flight requests per unit of weight',
+  description: 'fewest in-flight requests per unit of weight, ties drawn uniformly',
   chooseAction: 'chooseLeastLoaded',
   tracksLoad: true,
   choose: (ctx) => {
-    const n = ctx.backends.length;
-    let best = ctx.cursor % n;
-    for (let k = 1; k < n; k++) {
-      const i = (ctx.cursor + k) % n;
-      if (load(ctx, i) < load(ctx, best)) best = i;
+    let min = Infinity;
+    let tied: number[] = [];
+    for (let i = 0; i < ctx.backends.length; i++) {
+      const l = load(ctx, i);
+      if (l < min) { min = l; tied = [i]; }
+      else if (l === min) tied.push(i);
     }
-    return { backend: ctx.backends[best].id, patch: { cursor: (ctx.cursor + 1) % n } };
+    if (tied.length === 1) return { backend: ctx.backends[tied[0]].id };
+    const r = randomIndex(ctx.rng, tied.length);
+    return { backend: ctx.backends[tied[r.index]].id, patch: { rng: r.state } };
   },
-  onMembership: () => ({ cursor: 0 }),
 });

@@ -7,6 +7,7 @@ import type { Policy } from '../../src/impl/balancer/types.ts';
 import { balancerMachines, machineByPolicy } from './registry.ts';
 import { machines } from '../index.ts';
 import type { BalancerEmitted } from './define.ts';
+import type { HashName } from './hash-functions.ts';
 
 const specArb: fc.Arbitrary<WorkloadSpec> = fc
   .record({
@@ -31,8 +32,8 @@ const specArb: fc.Arbitrary<WorkloadSpec> = fc
   });
 
 /** Runs the workload through the XState model and returns its emitted decisions. */
-function modelDecisions(policy: Policy, spec: WorkloadSpec): BalancerEmitted[] {
-  const actor = createActor(machineByPolicy[policy], { input: { backends: spec.backends, seed: spec.seed } });
+function modelDecisions(policy: Policy, spec: WorkloadSpec, hash?: HashName): BalancerEmitted[] {
+  const actor = createActor(machineByPolicy[policy], { input: { backends: spec.backends, seed: spec.seed, hash } });
   const out: BalancerEmitted[] = [];
   actor.on('*', (e) => out.push(e as BalancerEmitted));
   actor.start();
@@ -44,8 +45,8 @@ function modelDecisions(policy: Policy, spec: WorkloadSpec): BalancerEmitted[] {
   return out;
 }
 
-function implDecisions(policy: Policy, spec: WorkloadSpec): BalancerEmitted[] {
-  const b = policies[policy](spec.backends, spec.seed);
+function implDecisions(policy: Policy, spec: WorkloadSpec, hash?: HashName): BalancerEmitted[] {
+  const b = policies[policy](spec.backends, spec.seed, { hash });
   const out: BalancerEmitted[] = [];
   for (const s of workloadSteps(spec)) {
     if (s.op === 'pick') {
@@ -66,6 +67,12 @@ describe('balancer models', () => {
   for (const policy of Object.keys(machineByPolicy) as Policy[]) {
     test.prop([specArb], { numRuns: 40 })(`${policy}: the model and the implementation make the same decisions`, (spec) => {
       expect(modelDecisions(policy, spec)).toEqual(implDecisions(policy, spec));
+    });
+  }
+
+  for (const policy of ['hash', 'consistent-hash'] as const) {
+    test.prop([specArb, fc.constantFrom<HashName>('crc32', 'md5')], { numRuns: 15 })(`${policy} with CRC-32 or MD5: model and implementation make the same decisions`, (spec, hash) => {
+      expect(modelDecisions(policy, spec, hash)).toEqual(implDecisions(policy, spec, hash));
     });
   }
 

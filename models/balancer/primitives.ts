@@ -52,21 +52,31 @@ export interface RingPoint { point: number; backend: string }
 /** Virtual nodes per unit of weight on a consistent-hash ring. */
 export const VNODES_PER_WEIGHT = 64;
 
-/** The ring: each backend's virtual nodes at hash32("id#i"), sorted. A backend's points
- * depend only on its own id and weight, so adding or removing one leaves the others'. */
-export function buildRing(backends: readonly { id: string; weight: number }[]): RingPoint[] {
+/** Ring points of a backend: max(1, round(V·w)) for a positive weight, none for weight 0. */
+export function vnodesOf(weight: number, perWeight = VNODES_PER_WEIGHT): number {
+  return weight > 0 ? Math.max(1, Math.round(perWeight * weight)) : 0;
+}
+
+/** The ring: each backend's virtual nodes at hash("id#i"), sorted. A backend's points
+ * depend only on its own id and weight, so adding or removing one leaves the others'.
+ * A backend of weight 0 has no points: it is never picked. */
+export function buildRing(
+  backends: readonly { id: string; weight: number }[],
+  hash: (text: string) => number = hash32,
+  perWeight = VNODES_PER_WEIGHT,
+): RingPoint[] {
   const ring: RingPoint[] = [];
   for (const b of backends) {
-    const vnodes = Math.max(1, Math.round(VNODES_PER_WEIGHT * b.weight));
-    for (let i = 0; i < vnodes; i++) ring.push({ point: hash32(`${b.id}#${i}`), backend: b.id });
+    const vnodes = vnodesOf(b.weight, perWeight);
+    for (let i = 0; i < vnodes; i++) ring.push({ point: hash(`${b.id}#${i}`), backend: b.id });
   }
   // Ties (vanishingly rare) are broken by id so the ring does not depend on input order.
   return ring.sort((a, b) => a.point - b.point || (a.backend < b.backend ? -1 : a.backend > b.backend ? 1 : 0));
 }
 
 /** The backend owning `key`: the first ring point clockwise from hash32(key). */
-export function ringLookup(ring: readonly RingPoint[], key: string): string {
-  const h = hash32(key);
+export function ringLookup(ring: readonly RingPoint[], key: string, hash: (text: string) => number = hash32): string {
+  const h = hash(key);
   let lo = 0;
   let hi = ring.length;
   while (lo < hi) {

@@ -7,7 +7,7 @@ import type { HeaderOf } from '../../schema/header.ts';
 import type { EventOf, TraceEvent } from '../../schema/trace.ts';
 import type { Checker, Verdict } from '../types.ts';
 import { EventWindow, ViolationLog } from '../window.ts';
-import { Membership } from './support.ts';
+import { Membership, type MembershipChange } from './support.ts';
 
 export type BalancerHeader = HeaderOf<'balancer'>;
 
@@ -27,13 +27,13 @@ export abstract class BalancerChecker implements Checker {
     else if (e.kind === 'done') this.onDone(e, line);
     else if (e.kind === 'membership') {
       const change = this.membership.change(e.backends);
-      this.onMembership(change.removed, change.added, line);
+      this.onMembership(change.removed, change.added, line, change);
     }
   }
 
   protected abstract onPick(e: EventOf<'pick'>, line: number): void;
   protected onDone(_e: EventOf<'done'>, _line: number): void {}
-  protected onMembership(_removed: string[], _added: string[], _line: number): void {}
+  protected onMembership(_removed: string[], _added: string[], _line: number, _change?: MembershipChange): void {}
   abstract end(): Verdict[];
 }
 

@@ -2,10 +2,10 @@
  * The balancer fairness checkers, chosen by the policy the trace header claims.
  * `coordkit verify` dispatches protocol 'balancer' traces here.
  */
-import { traceHeader } from '../../schema/header.ts';
 import type { BalancerHeader } from './base.ts';
 import type { Checker, CheckerFactory } from '../types.ts';
 import { AggregateChecker } from './aggregate.ts';
+import { balancerProperties } from './properties.ts';
 import { HashChecker } from './hash.ts';
 import { LeastConnectionsChecker } from './least-connections.ts';
 import { PowerOfTwoChecker } from './power-of-two.ts';
@@ -29,12 +29,11 @@ const byPolicy: Record<Policy, (h: BalancerHeader) => Checker[]> = {
 export const balancerCheckers: CheckerFactory<'balancer'> = (h) =>
   [new PickValidityChecker(h), ...byPolicy[h.config.policy](h), new AggregateChecker(h)];
 
-/** The properties judged for each policy, in verdict order (for tables and docs). */
+/** The property names judged for each policy, in verdict order (for tables and docs). */
 export function propertiesOf(policy: Policy): string[] {
-  const header = traceHeader('balancer', { policy, backends: [{ id: 'a', weight: 1 }, { id: 'b', weight: 1 }] }, { name: 'coordkit' });
-  const checkers = balancerCheckers(header);
-  return checkers.flatMap((c) => c.end().map((v) => v.property));
+  return balancerProperties(policy).map((p) => p.name);
 }
 
-export { ALPHA, POWER } from './random.ts';
+export { balancerProperties, multipleTesting, significanceOf, sidak, DEFAULT_ALPHA, type BalancerProperty, type Significance } from './properties.ts';
+export { POWER } from './random.ts';
 export { MIN_JAIN } from './aggregate.ts';

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import {
-  chiSquareCdf, chiSquareCritical, chiSquarePower, chiSquareSf, coefficientOfVariation, detectableSkew,
-  gammaP, gammaQ, jainIndex, logGamma, maxOverMean, sampleSizeToDetect, skewEffect,
+  betaBinomial, binomial, chiSquareCdf, chiSquareCritical, chiSquarePower, chiSquareSf, coefficientOfVariation, detectableSkew,
+  gammaP, gammaQ, jainIndex, logGamma, lowerCritical, lowerTail, maxOverMean, sampleSizeToDetect, skewEffect, twoSidedP,
+  upperCritical, upperTail,
 } from './stats.ts';
 
 describe('chi-square via the regularized incomplete gamma function', () => {
@@ -41,6 +42,14 @@ describe('chi-square via the regularized incomplete gamma function', () => {
       expect(chiSquareSf(chiSquareCritical(alpha, k), k)).toBeCloseTo(alpha, 6);
     });
 
+  it('keeps full precision at tiny α and large df, where the former hand-written version drifted', () => {
+    // Reference values from inverting the upper tail, each checked by the forward function.
+    expect(chiSquareCritical(1e-12, 1)).toBeCloseTo(50.84412791, 6);
+    expect(chiSquareSf(chiSquareCritical(1e-12, 1), 1) / 1e-12).toBeCloseTo(1, 9);
+    expect(chiSquareCritical(1e-7, 4032)).toBeCloseTo(4516.450336, 4);
+    expect(chiSquareSf(4516.450336, 4032) / 1e-7).toBeCloseTo(1, 5);
+  });
+
   it('rejects undefined arguments instead of returning garbage', () => {
     expect(() => gammaP(0, 1)).toThrow(RangeError);
     expect(() => gammaQ(1, -1)).toThrow(RangeError);
@@ -78,5 +87,38 @@ describe('load spread', () => {
       const j = jainIndex(xs);
       expect(j).toBeLessThanOrEqual(1 + 1e-12);
       expect(j).toBeGreaterThanOrEqual(1 / xs.length - 1e-12);
+    });
+});
+
+describe('exact discrete tails (hash balance, consistent-hash movement)', () => {
+  it('binomial tails: P(X ≥ 8 | n 10, p ½) = 56/1024, P(X ≤ 2) the same by symmetry', () => {
+    expect(upperTail(binomial(10, 0.5), 8)).toBeCloseTo(56 / 1024, 14);
+    expect(lowerTail(binomial(10, 0.5), 2)).toBeCloseTo(56 / 1024, 14);
+    expect(twoSidedP(binomial(10, 0.5), 8)).toBeCloseTo(112 / 1024, 14);
+  });
+
+  it('beta-binomial(n, 1, 1) is uniform on 0..n: P(X ≥ 7 | n 9) = 3/10', () => {
+    expect(upperTail(betaBinomial(9, 1, 1), 7)).toBeCloseTo(0.3, 12);
+  });
+
+  test.prop([fc.integer({ min: 1, max: 300 }), fc.double({ min: 0.5, max: 200, noNaN: true }), fc.double({ min: 0.5, max: 200, noNaN: true })])(
+    'beta-binomial probabilities sum to 1 and its mean is n·a/(a+b)', (n, a, b) => {
+      const d = betaBinomial(n, a, b);
+      let sum = 0;
+      let mean = 0;
+      for (let k = 0; k <= n; k++) { const p = Math.exp(d.logPmf(k)); sum += p; mean += k * p; }
+      expect(sum).toBeCloseTo(1, 9);
+      expect(mean).toBeCloseTo((n * a) / (a + b), 6);
+    });
+
+  test.prop([fc.integer({ min: 1, max: 400 }), fc.double({ min: 0.01, max: 0.99, noNaN: true }), fc.double({ min: 1e-9, max: 0.2, noNaN: true })])(
+    'critical values are the tightest with tail ≤ δ', (n, p, delta) => {
+      const d = binomial(n, p);
+      const hi = upperCritical(d, delta);
+      expect(upperTail(d, hi)).toBeLessThanOrEqual(delta);
+      if (hi > 0) expect(upperTail(d, hi - 1)).toBeGreaterThan(delta);
+      const lo = lowerCritical(d, delta);
+      if (lo >= 0) expect(lowerTail(d, lo)).toBeLessThanOrEqual(delta);
+      if (lo < n) expect(lowerTail(d, lo + 1)).toBeGreaterThan(delta);
     });
 });

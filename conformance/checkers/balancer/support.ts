@@ -3,24 +3,37 @@ import type { Verdict } from '../types.ts';
 
 export interface Member { id: string; weight: number }
 
-/** The current backend set, updated by membership events. */
+export interface MembershipChange { removed: string[]; added: string[]; grew: string[]; shrank: string[] }
+
+/**
+ * The current pickable backend set (weight > 0), updated by membership events. A backend
+ * declared with weight 0 is drained: it is not a member (it may not be picked) and is kept
+ * apart in `drained`, so checkers can tell "drained" from "unknown". Going to weight 0 counts
+ * as leaving, coming back from 0 as joining.
+ */
 export class Membership {
   members: Map<string, number>;
+  drained: Set<string>;
   /** Number of membership changes seen so far: the index of the current stable segment. */
   epoch = 0;
 
   constructor(backends: readonly Member[]) {
-    this.members = new Map(backends.map((b) => [b.id, b.weight]));
+    this.members = new Map(backends.filter((b) => b.weight > 0).map((b) => [b.id, b.weight]));
+    this.drained = new Set(backends.filter((b) => !(b.weight > 0)).map((b) => b.id));
   }
 
-  /** Applies a change; returns the backends that left and joined. */
-  change(backends: readonly Member[]): { removed: string[]; added: string[] } {
-    const next = new Map(backends.map((b) => [b.id, b.weight]));
+  /** Applies a change; returns the backends that left and joined, and the survivors whose
+   * weight rose or fell. */
+  change(backends: readonly Member[]): MembershipChange {
+    const next = new Map(backends.filter((b) => b.weight > 0).map((b) => [b.id, b.weight]));
     const removed = [...this.members.keys()].filter((id) => !next.has(id));
     const added = [...next.keys()].filter((id) => !this.members.has(id));
+    const grew = [...next].filter(([id, w]) => this.members.has(id) && w > this.members.get(id)!).map(([id]) => id);
+    const shrank = [...next].filter(([id, w]) => this.members.has(id) && w < this.members.get(id)!).map(([id]) => id);
     this.members = next;
+    this.drained = new Set(backends.filter((b) => !(b.weight > 0)).map((b) => b.id));
     this.epoch++;
-    return { removed, added };
+    return { removed, added, grew, shrank };
   }
 
   has(id: string): boolean {
@@ -29,6 +42,13 @@ export class Membership {
 
   get size(): number {
     return this.members.size;
+  }
+
+  /** Sum of the current weights. */
+  get total(): number {
+    let t = 0;
+    for (const w of this.members.values()) t += w;
+    return t;
   }
 }
 

@@ -1,6 +1,9 @@
 /**
  * Weighted round robin: within each stable membership, the picks fall into periods of
- * P = Σw/gcd(w) picks in which every backend is served exactly w/gcd times. The period may
+ * P = Σw/gcd(w) picks in which every backend is served exactly w/gcd times. Fractional
+ * weights are read as exact rationals and scaled to integers by their least common
+ * denominator (rational.ts: 0.1, 0.3 -> 1, 3), so they get the same exact check; weights
+ * with no small rational form are reported as not checked. Exact, no false alarm. The period may
  * start at any offset (phase) within the segment, but one phase must hold throughout.
  * Also reports the longest burst (run of consecutive picks of one backend).
  *
@@ -10,11 +13,11 @@ import type { EventOf } from '../../schema/trace.ts';
 import type { Verdict } from '../types.ts';
 import { BalancerChecker, type BalancerHeader } from './base.ts';
 import { verdictOf } from '../window.ts';
+import { integerWeights } from './rational.ts';
 
 /** Periods longer than this are not checked (the weights would need a huge ring buffer). */
 const MAX_PERIOD = 100_000;
 
-const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
 interface Segment {
   period: number;
@@ -49,19 +52,19 @@ export class WeightedRoundRobinChecker extends BalancerChecker {
 
   private openSegment(line: number): void {
     const weights = [...this.membership.members.entries()];
-    if (weights.some(([, w]) => !Number.isInteger(w))) {
+    const scaled = integerWeights(weights.map(([, w]) => w));
+    if (!scaled) {
       this.segment = null;
-      this.unchecked.push(`line ${line}: non-integer weights`);
+      this.unchecked.push(`line ${line}: weights ${weights.map(([, w]) => w).join(',')} have no exact rational period`);
       return;
     }
-    const g = weights.reduce((a, [, w]) => gcd(a, w), 0);
-    const period = weights.reduce((a, [, w]) => a + w, 0) / g;
+    const period = scaled.reduce((a, w) => a + w, 0);
     if (period > MAX_PERIOD) {
       this.segment = null;
       this.unchecked.push(`line ${line}: period ${period} too long`);
       return;
     }
-    const target = new Map(weights.map(([id, w]) => [id, w / g]));
+    const target = new Map(weights.map(([id], i) => [id, scaled[i]]));
     this.segment = {
       period, target, ring: [], counts: new Map(), mismatched: target.size, picks: 0,
       phaseFailed: new Array(period).fill(false), phaseWindows: new Array(period).fill(0), startLine: line,

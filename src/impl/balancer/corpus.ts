@@ -5,7 +5,7 @@
  */
 import { policies } from './index.ts';
 import { mutants, type Mutant } from './mutants.ts';
-import { recordTrace, type TraceLine } from './record.ts';
+import { kitConfig, recordTrace, type TraceLine } from './record.ts';
 import type { Policy } from './types.ts';
 import { backendsOf, standardChanges, type WorkloadSpec } from './workload.ts';
 
@@ -36,8 +36,9 @@ export interface CorpusTrace {
 
 export function mutantTrace(m: Mutant, seed = CORPUS_SEED): Iterable<TraceLine> {
   const spec = standardSpec(m.weights, seed);
+  const more = Array.from({ length: (m.instances ?? 1) - 1 }, (_, i) => m.create(spec.backends, seed + i + 1));
   return recordTrace(m.create(spec.backends, seed), spec, {
-    policy: m.claims,
+    policy: m.claims, instances: more, config: kitConfig(m.claims),
     producer: { name: `coordkit mutant ${m.name}` },
     description: `mutant ${m.name}: ${m.description}`,
   });
@@ -48,8 +49,11 @@ export function corpus(): CorpusTrace[] {
     file: `pass/${policy}.jsonl`, expect: 'pass', policy,
     lines: () => {
       const spec = standardSpec(policyWeights[policy]);
+      // Hash policies are recorded as two instances of one configuration (hash-deterministic).
+      const hashing = policy === 'hash' || policy === 'consistent-hash';
       return recordTrace(policies[policy](spec.backends, CORPUS_SEED), spec, {
         policy, producer: { name: 'coordkit impl' },
+        instances: hashing ? [policies[policy](spec.backends, CORPUS_SEED + 1)] : [], config: kitConfig(policy),
         description: `src/impl/balancer ${policy}: standard workload (2000 picks, drop b2 after a third, add b5 after two thirds)`,
       });
     },

@@ -12,10 +12,10 @@ export const policies: Record<Policy, BalancerFactory> = {
   'round-robin': (b) => new RoundRobin(b),
   'weighted-round-robin': (b) => new SmoothWeightedRoundRobin(b),
   random: (b, seed) => new RandomBalancer(b, seed),
-  'least-connections': (b) => new LeastConnections(b),
+  'least-connections': (b, seed) => new LeastConnections(b, seed),
   'power-of-two': (b, seed) => new PowerOfTwoChoices(b, seed),
-  hash: (b) => new ModuloHash(b),
-  'consistent-hash': (b) => new ConsistentHash(b),
+  hash: (b, _seed, options) => new ModuloHash(b, options),
+  'consistent-hash': (b, _seed, options) => new ConsistentHash(b, options),
 };
 
-export type { Backend, Balancer, BalancerFactory, Decision, Policy } from './types.ts';
+export type { Backend, Balancer, BalancerFactory, BalancerOptions, Decision, Policy } from './types.ts';

@@ -3,7 +3,7 @@ import { verifyTrace } from '../../../conformance/checkers/run.ts';
 import { corpus, mutantTrace, standardSpec } from './corpus.ts';
 import { policies } from './index.ts';
 import { mutants } from './mutants.ts';
-import { recordTrace } from './record.ts';
+import { kitConfig, recordTrace } from './record.ts';
 import type { Policy } from './types.ts';
 
 const SEEDS = [11, 22, 33];
@@ -28,7 +28,7 @@ describe('balancer mutants', () => {
       for (const seed of SEEDS) {
         const weights = policy === 'weighted-round-robin' || policy === 'random' ? [5, 1, 3, 1] : undefined;
         const spec = standardSpec(weights, seed);
-        const r = verifyTrace(recordTrace(policies[policy](spec.backends, seed), spec, { policy, producer: { name: 't' } }));
+        const r = verifyTrace(recordTrace(policies[policy](spec.backends, seed), spec, { policy, producer: { name: 't' }, config: kitConfig(policy) }));
         const failed = r.verdicts.filter((v) => v.status === 'fail').map((v) => `${v.property}: ${v.note}`);
         expect(failed, `${policy} seed ${seed}`).toEqual([]);
       }
@@ -42,8 +42,9 @@ describe('balancer mutants', () => {
     expect(rate).toBe(1);
     // Every property judged by some policy has a failing trace in the corpus.
     const broken = new Set(corpus().filter((t) => t.expect === 'fail').map((t) => t.breaks));
-    for (const p of ['pick-validity', 'round-robin-order', 'round-robin-membership', 'wrr-proportions', 'random-uniformity',
-      'random-independence', 'least-connections', 'p2c-less-loaded', 'hash-stable', 'consistent-hash-movement', 'aggregate']) {
+    for (const p of ['pick-validity', 'zero-weight-never-picked', 'round-robin-order', 'round-robin-membership', 'wrr-proportions',
+      'random-uniformity', 'random-independence', 'least-connections', 'lc-tie-fairness', 'p2c-distinct-candidates', 'p2c-less-loaded',
+      'hash-stable', 'hash-deterministic', 'hash-balance', 'consistent-hash-movement', 'consistent-hash-add-share', 'aggregate']) {
       expect(broken, p).toContain(p);
     }
   });

@@ -3,7 +3,7 @@
  * property whose checker must catch it; the mutant tests and `traces/balancer` show that
  * every one is caught.
  */
-import { hash32, nextRandom } from '../../../models/balancer/primitives.ts';
+import { buildRing, hash32, nextRandom, randomIndex, ringLookup, type RingPoint } from '../../../models/balancer/primitives.ts';
 import { ModuloHash } from './hash.ts';
 import { InflightTable } from './inflight.ts';
 import { PowerOfTwoChoices } from './power-of-two.ts';
@@ -20,6 +20,9 @@ export interface Mutant {
   create: BalancerFactory;
   /** Backend weights for its workload (default: all 1). */
   weights?: number[];
+  /** Instances of the same configuration recorded in one trace (default 1); instance i is
+   * created with seed + i, standing for a process's own entropy. */
+  instances?: number;
 }
 
 /** Round robin over a plain index that survives membership changes unadjusted. */
@@ -177,6 +180,73 @@ class UnweightedRandom implements Balancer {
   }
 }
 
+/** Least connections that scans in membership order and keeps the first minimum: the
+ * earliest backend wins every tie. */
+class FirstTiedLeastConnections implements Balancer {
+  readonly policy = 'least-connections' as const;
+  private backends: Backend[];
+  private readonly inflight = new InflightTable();
+  constructor(backends: readonly Backend[]) {
+    this.backends = backends.filter((b) => b.weight > 0);
+  }
+  pick(request: string): Decision {
+    if (this.backends.length === 0) throw new NoBackendsError();
+    let best = this.backends[0];
+    for (const b of this.backends) if (this.inflight.count(b.id) / b.weight < this.inflight.count(best.id) / best.weight) best = b;
+    this.inflight.start(request, best.id);
+    return { backend: best.id };
+  }
+  done(request: string): void {
+    this.inflight.finish(request);
+  }
+  setBackends(backends: readonly Backend[]): void {
+    this.backends = backends.filter((b) => b.weight > 0);
+  }
+}
+
+/** Power of two choices that draws its two candidates independently, so one backend is
+ * sometimes both. */
+class ReplacementP2C extends PowerOfTwoChoices {
+  private rng: number;
+  constructor(backends: readonly Backend[], seed: number) {
+    super(backends, seed);
+    this.rng = (seed ^ 0x9e3779b9) >>> 0;
+  }
+  protected override sample(): [number, number] {
+    const n = this.size;
+    const a = randomIndex(this.rng, n);
+    const b = randomIndex(a.state, n);
+    this.rng = b.state;
+    return [a.index, b.index];
+  }
+}
+
+/** A ring whose points are placed by a per-backend rule the caller supplies. */
+class RuleRing implements Balancer {
+  readonly policy = 'consistent-hash' as const;
+  private ring: RingPoint[] = [];
+  constructor(backends: readonly Backend[], private readonly rule: (backends: readonly Backend[]) => RingPoint[]) {
+    this.ring = rule(backends);
+  }
+  pick(request: string, key?: string): Decision {
+    if (this.ring.length === 0) throw new NoBackendsError();
+    return { backend: ringLookup(this.ring, key ?? request) };
+  }
+  done(): void {}
+  setBackends(backends: readonly Backend[]): void {
+    this.ring = this.rule(backends);
+  }
+}
+
+/** Newcomers (backends not in the first set) get a single ring point whatever their weight. */
+function newcomerOneVnode(initial: readonly Backend[]): RuleRing {
+  const original = new Set(initial.map((b) => b.id));
+  return new RuleRing(initial, (bs) => buildRing(bs.map((b) => (original.has(b.id) ? b : { id: b.id, weight: b.weight > 0 ? 1e-9 : 0 }))));
+}
+
+/** Round robin that treats weight 0 like any other weight. */
+class DrainBlindRoundRobin extends IndexRoundRobin {}
+
 export const mutants: Mutant[] = [
   {
     name: 'rr-skips-after-removal', claims: 'round-robin', breaks: 'round-robin-membership',
@@ -242,5 +312,35 @@ export const mutants: Mutant[] = [
     name: 'rr-ignores-membership', claims: 'round-robin', breaks: 'pick-validity',
     description: 'never applies membership changes and keeps sending to a removed backend',
     create: (b) => new DeafRoundRobin(b, 'keep-index'),
+  },
+  {
+    name: 'rr-serves-drained', claims: 'round-robin', breaks: 'zero-weight-never-picked',
+    description: 'keeps a backend of weight 0 in the rotation',
+    create: (b) => new DrainBlindRoundRobin(b, 'keep-index'), weights: [1, 0, 1, 1],
+  },
+  {
+    name: 'lc-first-tied', claims: 'least-connections', breaks: 'lc-tie-fairness',
+    description: 'breaks ties by membership order, so the first tied backend always wins',
+    create: (b) => new FirstTiedLeastConnections(b),
+  },
+  {
+    name: 'p2c-samples-with-replacement', claims: 'power-of-two', breaks: 'p2c-distinct-candidates',
+    description: 'draws its two candidates independently, so both are sometimes the same backend',
+    create: (b, seed) => new ReplacementP2C(b, seed),
+  },
+  {
+    name: 'ch-one-vnode-per-backend', claims: 'consistent-hash', breaks: 'hash-balance',
+    description: 'places one ring point per backend while promising 64 per unit of weight: arcs, and loads, are uneven',
+    create: (b) => new RuleRing(b, (bs) => buildRing(bs, hash32, 1)),
+  },
+  {
+    name: 'ch-newcomer-one-vnode', claims: 'consistent-hash', breaks: 'consistent-hash-add-share',
+    description: 'gives a backend added later a single ring point: keys move only to it, but far fewer than 1/(N+1)',
+    create: (b) => newcomerOneVnode(b),
+  },
+  {
+    name: 'ch-salted-per-instance', claims: 'consistent-hash', breaks: 'hash-deterministic',
+    description: 'salts its ring with per-process entropy (the seed), so two instances with one configuration disagree',
+    create: (b, seed) => new RuleRing(b, (bs) => buildRing(bs, (t) => hash32(`${seed}/${t}`))), instances: 2,
   },
 ];

@@ -4,7 +4,7 @@
  */
 import { randomIndex } from '../../../models/balancer/primitives.ts';
 import { InflightTable } from './inflight.ts';
-import { NoBackendsError, type Backend, type Balancer, type Decision } from './types.ts';
+import { NoBackendsError, pickable, type Backend, type Balancer, type Decision } from './types.ts';
 
 export class PowerOfTwoChoices implements Balancer {
   readonly policy = 'power-of-two' as const;
@@ -13,7 +13,7 @@ export class PowerOfTwoChoices implements Balancer {
   private state: number;
 
   constructor(backends: readonly Backend[], seed: number) {
-    this.backends = [...backends];
+    this.backends = pickable(backends);
     this.state = seed >>> 0;
   }
 
@@ -25,6 +25,10 @@ export class PowerOfTwoChoices implements Balancer {
     const b = randomIndex(a.state, n - 1);
     this.state = b.state;
     return [a.index, b.index >= a.index ? b.index + 1 : b.index];
+  }
+
+  protected get size(): number {
+    return this.backends.length;
   }
 
   protected load(b: Backend): number {
@@ -50,6 +54,6 @@ export class PowerOfTwoChoices implements Balancer {
   }
 
   setBackends(backends: readonly Backend[]): void {
-    this.backends = [...backends];
+    this.backends = pickable(backends);
   }
 }

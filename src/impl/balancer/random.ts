@@ -1,6 +1,6 @@
 /** Random: each pick draws a backend with probability proportional to its weight. */
 import { nextRandom, weightedIndex } from '../../../models/balancer/primitives.ts';
-import { NoBackendsError, type Backend, type Balancer, type Decision } from './types.ts';
+import { NoBackendsError, pickable, type Backend, type Balancer, type Decision } from './types.ts';
 
 export class RandomBalancer implements Balancer {
   readonly policy = 'random' as const;
@@ -8,7 +8,7 @@ export class RandomBalancer implements Balancer {
   private state: number;
 
   constructor(backends: readonly Backend[], seed: number) {
-    this.backends = [...backends];
+    this.backends = pickable(backends);
     this.state = seed >>> 0;
   }
 
@@ -22,6 +22,6 @@ export class RandomBalancer implements Balancer {
   done(): void {}
 
   setBackends(backends: readonly Backend[]): void {
-    this.backends = [...backends];
+    this.backends = pickable(backends);
   }
 }

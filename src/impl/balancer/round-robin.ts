@@ -1,9 +1,10 @@
 /**
  * Round robin. On a membership change the survivors keep their cyclic order, newcomers
  * join at the end of the cycle, and the turn passes to the first survivor that had not yet
- * had its turn, so nobody is skipped or served twice.
+ * had its turn, so nobody is skipped or served twice. Weights play no part, except that a
+ * backend of weight 0 is drained (left out).
  */
-import { NoBackendsError, type Backend, type Balancer, type Decision } from './types.ts';
+import { NoBackendsError, pickable, type Backend, type Balancer, type Decision } from './types.ts';
 
 export class RoundRobin implements Balancer {
   readonly policy = 'round-robin' as const;
@@ -12,7 +13,7 @@ export class RoundRobin implements Balancer {
   private next = 0;
 
   constructor(backends: readonly Backend[]) {
-    this.order = backends.map((b) => b.id);
+    this.order = pickable(backends).map((b) => b.id);
   }
 
   pick(): Decision {
@@ -24,7 +25,8 @@ export class RoundRobin implements Balancer {
 
   done(): void {}
 
-  setBackends(backends: readonly Backend[]): void {
+  setBackends(all: readonly Backend[]): void {
+    const backends = pickable(all);
     const ids = new Set(backends.map((b) => b.id));
     const old = this.order;
     // The first survivor at or after the old turn keeps the turn.

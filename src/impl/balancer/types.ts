@@ -1,6 +1,7 @@
 /** The one interface every balancer policy (and every mutant) implements. */
 import type { z } from 'zod';
 import type { balancerPolicy } from '../../../conformance/schema/trace.ts';
+import type { HashName } from '../../../models/balancer/hash-functions.ts';
 
 export type Policy = z.infer<typeof balancerPolicy>;
 
@@ -25,7 +26,16 @@ export interface Balancer {
   setBackends(backends: readonly Backend[]): void;
 }
 
-export type BalancerFactory = (backends: readonly Backend[], seed: number) => Balancer;
+/** Configuration beyond backends and seed (from the trace header's config). */
+export interface BalancerOptions {
+  /** Hash policies: the key hash function (default fnv1a-fmix32). */
+  hash?: HashName;
+}
+
+export type BalancerFactory = (backends: readonly Backend[], seed: number, options?: BalancerOptions) => Balancer;
+
+/** The backends a policy may pick: weight 0 means drained. */
+export const pickable = (backends: readonly Backend[]): Backend[] => backends.filter((b) => b.weight > 0);
 
 export class NoBackendsError extends Error {
   constructor() {

@@ -4,7 +4,7 @@
  * of sum(weights)/gcd picks every backend is served exactly in proportion, interleaved.
  * A membership change restarts the scores at zero, as nginx does when it rebuilds peers.
  */
-import { NoBackendsError, type Backend, type Balancer, type Decision } from './types.ts';
+import { NoBackendsError, pickable, type Backend, type Balancer, type Decision } from './types.ts';
 
 export class SmoothWeightedRoundRobin implements Balancer {
   readonly policy = 'weighted-round-robin' as const;
@@ -31,7 +31,7 @@ export class SmoothWeightedRoundRobin implements Balancer {
   done(): void {}
 
   setBackends(backends: readonly Backend[]): void {
-    this.backends = [...backends];
-    this.current = backends.map(() => 0);
+    this.backends = pickable(backends);
+    this.current = this.backends.map(() => 0);
   }
 }
