@@ -24,9 +24,14 @@ describe('doc-examples: every marked command in README.md and docs/ runs as writ
   });
 
   it('no documented command calls a bare `coordkit` (it is not on PATH in a checkout)', () => {
-    const bare = docFiles(root).flatMap((f) => readFileSync(`${root}${f}`, 'utf8').split('\n')
-      .map((l, i) => ({ f, i: i + 1, l: l.trim() }))
-      .filter(({ l }) => /^(\$ )?coordkit\s/.test(l)));
+    // Only lines inside fenced blocks are commands: prose may start a sentence with "coordkit".
+    const inFence = (lines: string[]) => { let open = false; return lines.map((l) => (l.trim().startsWith('```') ? (open = !open, false) : open)); };
+    const bare = docFiles(root).flatMap((f) => {
+      const lines = readFileSync(`${root}${f}`, 'utf8').split('\n');
+      const fenced = inFence(lines);
+      return lines.map((l, i) => ({ f, i: i + 1, l: l.trim() }))
+        .filter(({ i, l }) => fenced[i - 1] && /^(\$ )?coordkit\s/.test(l));
+    });
     expect(bare.map(({ f, i, l }) => `${f}:${i}: ${l}`)).toEqual([]);
   });
 
