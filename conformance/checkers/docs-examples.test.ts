@@ -1,7 +1,8 @@
 /**
- * The minimal Paxos and cluster traces in docs/trace-format.md pass every property of
- * their protocol, as the doc says; and one edit to each (a value decided that was never
- * chosen, a live follower suspected) makes verify fail, so the examples are not vacuous.
+ * The minimal traces in docs/trace-format.md are judged as the doc says: the Paxos and
+ * cluster ones pass every property, and one edit to each (a value decided that was never
+ * chosen, a live follower suspected) makes verify fail, so they are not vacuous; the
+ * balancer one passes what it can judge and skips aggregate below its minimum sample.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -48,5 +49,15 @@ describe('docs/trace-format.md minimal examples', () => {
     const bad = example('cluster-minimal').replace('"peer":"s3"', '"peer":"s2"');
     const failed = judge(bad).verdicts.filter((v) => v.status === 'fail').map((v) => v.property);
     expect(failed).toContain('cluster.fd-accuracy');
+  });
+
+  it('the balancer example passes its 4 judged properties and skips aggregate for the minimum sample', () => {
+    const r = judge(example('balancer-minimal'));
+    const by = Object.fromEntries(r.verdicts.map((v) => [v.property, v.status]));
+    expect(by).toEqual({
+      'pick-validity': 'pass', 'zero-weight-never-picked': 'pass', 'round-robin-order': 'pass',
+      'round-robin-membership': 'pass', aggregate: 'skip',
+    });
+    expect(r.events).toBe(8);
   });
 });

@@ -170,7 +170,8 @@ export async function* readTraceStream(input: Readable, file: string, opts: Read
 const cannotOpen = (path: string, err: unknown) =>
   new UserError(`cannot open: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { file: path });
 
-function kindOf(s: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+/** What a non-regular file is, in words ("a FIFO"), for errors that refuse it. */
+export function kindOf(s: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
   if (s.isDirectory()) return 'a directory';
   if (s.isFIFO()) return 'a FIFO';
   if (s.isSocket()) return 'a socket';

@@ -19,6 +19,7 @@ import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UserError } from './errors.ts';
+import { kindOf } from '../../conformance/schema/reader.ts';
 
 const DESCRIBE: Record<string, string> = {
   ENOSPC: 'no space left on device',
@@ -40,13 +41,6 @@ export function describeError(err: unknown): string {
   return (err as Error)?.message ?? String(err);
 }
 
-function kindOf(s: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
-  if (s.isDirectory()) return 'a directory';
-  if (s.isFIFO()) return 'a FIFO';
-  if (s.isSocket()) return 'a socket';
-  if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device';
-  return 'not a regular file';
-}
 
 /**
  * Checks, before any work, that `path` can receive an output file; throws a UserError

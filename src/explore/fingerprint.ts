@@ -10,7 +10,8 @@ export interface Fingerprint {
   lo: number;
 }
 
-function fmix(k: number): number {
+/** MurmurHash3's 32-bit finaliser: the avalanche step of every key here and in symmetry-tables.ts. */
+export function fmix(k: number): number {
   k ^= k >>> 16;
   k = Math.imul(k, 0x85ebca6b);
   k ^= k >>> 13;

@@ -17,6 +17,7 @@
  */
 import type { StateValue } from 'xstate';
 import type { ComposedSystem } from './compose.ts';
+import { fmix } from './fingerprint.ts';
 import type { Envelope } from './spec.ts';
 
 export type Renaming = ReadonlyMap<string, string>;
@@ -25,13 +26,6 @@ export type Renaming = ReadonlyMap<string, string>;
 const FAULTS = 0;
 const LOCALS = 3;
 
-function fmix(k: number): number {
-  k ^= k >>> 16;
-  k = Math.imul(k, 0x85ebca6b);
-  k ^= k >>> 13;
-  k = Math.imul(k, 0xc2b2ae35);
-  return k ^ (k >>> 16);
-}
 
 /** Key halves of element `id` in slot `slot` (distinct slots: locals per actor, messages, faults). */
 export const keyHi = (slot: number, id: number): number => fmix(Math.imul(id + 1, 0xcc9e2d51) ^ Math.imul(slot + 1, 0x9e3779b9) ^ 0x2545f491);
