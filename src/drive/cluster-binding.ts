@@ -5,7 +5,7 @@ import type { ServerContext } from '../../models/cluster/server.ts';
 import { clusterSystem, NO_CLUSTER_FAULTS } from '../../models/cluster/system.ts';
 import { clusterMutants } from '../impl/cluster/mutants.ts';
 import { createClusterNode, invalidClusterSpec, type ClusterNodeSpec, type ClusterVariant } from '../impl/cluster/nodes.ts';
-import { judgeByTrace } from '../impl/cluster/judge.ts';
+import { judgeByTrace } from './cluster-judge.ts';
 import type { ClockView, ServerView, Vote } from '../impl/cluster/types.ts';
 import { AdapterError } from './adapter.ts';
 import type { DriveSize, ProtocolBinding } from './binding.ts';
