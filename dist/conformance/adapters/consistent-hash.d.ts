@@ -1,0 +1,2 @@
+import type { ThirdPartyRecording } from './types.ts';
+export declare const consistentHashRecordings: ThirdPartyRecording[];

@@ -1,0 +1,249 @@
+/**
+ * Streaming JSONL trace reader: node readline over a stream, one chunk of lines in
+ * memory at a time. Yields the header, then each event with its 1-based line number.
+ * Every way a file can be malformed becomes one UserError naming file, line and field;
+ * nothing else is thrown (I/O failures become UserErrors too).
+ *
+ * Lines are handled synchronously in readline's 'line' callback and handed out in
+ * batches: a per-line async iteration costs more than parsing the line does.
+ *
+ * Input that never ends must not hang or exhaust memory: a line is at most
+ * MAX_LINE_BYTES long (readline would otherwise buffer /dev/zero until the string
+ * limit), and only regular files are opened by name; a FIFO, device or socket is read
+ * only as standard input, named explicitly as '-' (opening a FIFO nobody writes to
+ * blocks forever).
+ */
+import { constants } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import { UserError } from './user-error.js';
+import { OrderGuard } from './order.js';
+import { parseHeaderLine, toEvent } from './parse-line.js';
+const BATCH = 2048;
+/** The longest line the reader accepts (16 MiB): far above any real event, far below V8's string limit. */
+export const MAX_LINE_BYTES = 16 * 1024 * 1024;
+/** The file name that means standard input. */
+export const STDIN = '-';
+/** How standard input is named in reports and errors. */
+export const STDIN_NAME = '<stdin>';
+const tooLong = (max, at) => new UserError(`line longer than ${max >= 1 << 20 ? `${max / (1 << 20)} MiB` : `${max} bytes`}: not a trace line (is this a trace file?)`, at);
+const isBlank = (s) => s.length === 0 || s.trim().length === 0;
+/** The per-line state machine: header first, then events; throws UserError on bad input. */
+class LineParser {
+    file;
+    maxLineBytes;
+    lineNo = 0;
+    guard;
+    /**
+     * A line that is not JSON is only reported once we know whether it was the last one:
+     * an unterminated last line is a truncated write, anything else is bad JSON.
+     */
+    badJson;
+    constructor(file, maxLineBytes = MAX_LINE_BYTES) {
+        this.file = file;
+        this.maxLineBytes = maxLineBytes;
+    }
+    line(text, out) {
+        const lineNo = ++this.lineNo;
+        if (text.length > this.maxLineBytes)
+            throw tooLong(this.maxLineBytes, { file: this.file, line: lineNo });
+        if (this.badJson)
+            throw new UserError(`bad JSON: ${this.badJson.message}`, this.badJson.at);
+        if (isBlank(text))
+            return;
+        if (this.guard === undefined) {
+            const header = parseHeaderLine(text, { file: this.file, line: lineNo });
+            this.guard = new OrderGuard(header);
+            out.push({ kind: 'header', line: lineNo, header });
+            return;
+        }
+        let raw;
+        try {
+            raw = JSON.parse(text);
+        }
+        catch (err) {
+            this.badJson = { at: { file: this.file, line: lineNo }, message: err.message };
+            return;
+        }
+        const at = { file: this.file, line: lineNo };
+        const event = toEvent(raw, at);
+        this.guard.check(event, at);
+        out.push({ kind: 'event', line: lineNo, event });
+    }
+    finish(endsWithNewline) {
+        if (this.badJson) {
+            throw endsWithNewline
+                ? new UserError(`bad JSON: ${this.badJson.message}`, this.badJson.at)
+                : new UserError('truncated last line: the file ends in the middle of an event', this.badJson.at);
+        }
+        if (this.guard === undefined)
+            throw new UserError('missing header: the trace is empty', { file: this.file, line: 1 });
+    }
+}
+/** Reads a trace in batches of items (the fast path for long traces). */
+export async function* readTraceBatches(input, file, opts = {}) {
+    const parser = new LineParser(file, opts.maxLineBytes);
+    const maxLine = parser.maxLineBytes;
+    const lines = createInterface({ input, crlfDelay: Infinity });
+    const ready = [];
+    let batch = [];
+    let failure;
+    let closed = false;
+    let endsWithNewline = true;
+    let wake;
+    const notify = () => { const w = wake; wake = undefined; w?.(); };
+    /** Bytes (or chars) since the last line break: the length of the line readline is buffering. */
+    let pending = 0;
+    // Added after readline's own 'data' listener, so the lines of this chunk are parsed already.
+    input.on('data', (chunk) => {
+        if (chunk.length === 0)
+            return;
+        const last = typeof chunk === 'string' ? chunk.charCodeAt(chunk.length - 1) : chunk[chunk.length - 1];
+        endsWithNewline = last === 0x0a;
+        const lineBreak = typeof chunk === 'string'
+            ? Math.max(chunk.lastIndexOf('\n'), chunk.lastIndexOf('\r'))
+            : Math.max(chunk.lastIndexOf(0x0a), chunk.lastIndexOf(0x0d));
+        pending = lineBreak < 0 ? pending + chunk.length : chunk.length - lineBreak - 1;
+        if (pending > maxLine && failure === undefined) {
+            failure = tooLong(maxLine, { file, line: parser.lineNo + 1 });
+            lines.close();
+            input.destroy();
+        }
+    });
+    input.on('error', (err) => {
+        failure ??= new UserError(`cannot read: ${err.message}`, { file });
+        lines.close();
+    });
+    lines.on('line', (text) => {
+        if (failure !== undefined)
+            return;
+        try {
+            parser.line(text, batch);
+        }
+        catch (err) {
+            failure = err instanceof UserError ? err : new UserError(`cannot read: ${err.message}`, { file });
+            lines.close();
+            return;
+        }
+        if (batch.length >= BATCH) {
+            ready.push(batch);
+            batch = [];
+            if (ready.length >= 4)
+                lines.pause(); // backpressure: at most a few batches buffered
+            notify();
+        }
+    });
+    lines.on('close', () => { closed = true; notify(); });
+    try {
+        for (;;) {
+            const next = ready.shift();
+            if (next) {
+                yield next;
+                continue;
+            }
+            if (failure !== undefined)
+                throw failure;
+            if (closed)
+                break;
+            lines.resume();
+            await new Promise((resolve) => { wake = resolve; });
+        }
+        if (failure !== undefined)
+            throw failure;
+        parser.finish(endsWithNewline);
+        if (batch.length > 0)
+            yield batch;
+    }
+    finally {
+        lines.close();
+        if (!input.destroyed)
+            input.destroy();
+    }
+}
+/** Reads a trace item by item from any byte or string stream; `file` is the name used in errors. */
+export async function* readTraceStream(input, file, opts = {}) {
+    for await (const batch of readTraceBatches(input, file, opts))
+        yield* batch;
+}
+const cannotOpen = (path, err) => new UserError(`cannot open: ${err.code ?? err.message}`, { file: path });
+function kindOf(s) {
+    if (s.isDirectory())
+        return 'a directory';
+    if (s.isFIFO())
+        return 'a FIFO';
+    if (s.isSocket())
+        return 'a socket';
+    if (s.isCharacterDevice() || s.isBlockDevice())
+        return 'a device';
+    return 'not a regular file';
+}
+const notRegular = (path, kind) => new UserError(kind === 'a directory'
+    ? 'is a directory, not a trace file'
+    : `is ${kind}, not a trace file (to read a pipe or device, give '${STDIN}' and redirect it to standard input)`, { file: path });
+/**
+ * A regular file as a stream. The type is checked before opening (open blocks on a FIFO
+ * without a writer), and again on the open descriptor, which is opened non-blocking in
+ * case the path was swapped in between.
+ */
+async function openStream(path) {
+    let before;
+    try {
+        before = await stat(path);
+    }
+    catch (err) {
+        throw cannotOpen(path, err);
+    }
+    if (!before.isFile())
+        throw notRegular(path, kindOf(before));
+    let handle;
+    try {
+        handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    }
+    catch (err) {
+        throw cannotOpen(path, err);
+    }
+    const after = await handle.stat();
+    if (!after.isFile()) {
+        await handle.close();
+        throw notRegular(path, kindOf(after));
+    }
+    return handle.createReadStream({ highWaterMark: 1 << 16 });
+}
+/** How a trace file is named in reports and errors ('-' is standard input). */
+export const traceName = (path) => (path === STDIN ? STDIN_NAME : path);
+/**
+ * Opens a trace file in batches; a missing or unreadable file is a UserError, not a crash.
+ * '-' reads standard input (whatever it is: a pipe, a FIFO, a device).
+ */
+export async function* readTraceFileBatches(path, opts = {}) {
+    if (path === STDIN)
+        yield* readTraceBatches(process.stdin, STDIN_NAME, opts);
+    else
+        yield* readTraceBatches(await openStream(path), path, opts);
+}
+/** Opens a trace file item by item ('-' is standard input). */
+export async function* readTraceFile(path, opts = {}) {
+    for await (const batch of readTraceFileBatches(path, opts))
+        yield* batch;
+}
+/**
+ * Reads a trace held in memory synchronously, with exactly the checks of the streaming
+ * reader (in-memory traces of simulations, harnesses and tests are judged as files are).
+ */
+export function readTraceTextSync(text, file = '<memory>') {
+    const parser = new LineParser(file);
+    const out = [];
+    const lines = text.split('\n');
+    const endsWithNewline = text.endsWith('\n');
+    if (endsWithNewline)
+        lines.pop();
+    for (const line of lines)
+        parser.line(line.endsWith('\r') ? line.slice(0, -1) : line, out);
+    parser.finish(endsWithNewline || text.length === 0);
+    return out;
+}
+/** Reads a trace held in memory (tests, ITF import). */
+export function readTraceText(text, file = '<memory>') {
+    return readTraceStream(Readable.from([text]), file);
+}

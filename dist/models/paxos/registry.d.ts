@@ -1,0 +1,2 @@
+import type { RegisteredMachine } from '../registered-machine.ts';
+export declare const paxosMachines: RegisteredMachine[];

@@ -1,0 +1,120 @@
+import { describeExpectation } from './expectations.js';
+/** One line per thing that did not go as expected; empty when all is well. */
+export function unexpected(r) {
+    return [
+        ...r.checks.filter((c) => !c.asExpected).map((c) => `model ${c.model} (${c.label}): ${c.detail}`),
+        ...r.mutants.filter((m) => !m.asExpected).map((m) => `mutant ${m.mutant?.name}: ${m.detail}`),
+        ...r.traces.filter((t) => !t.asExpected).map((t) => `trace ${t.file}: ${t.detail}`),
+    ];
+}
+const KIND = {
+    invariant: 'invariant', reachable: 'reachability', deadlock: 'deadlock',
+};
+const VERDICT = {
+    holds: 'pass', violated: 'fail', reached: 'reachable', unreached: 'unreachable',
+};
+function propertyResult(p) {
+    const note = p.status === 'violated' ? p.message : p.status === 'reached' ? `${p.description} (witness in ${p.depth} steps)` : p.description;
+    return { name: p.name, kind: KIND[p.kind], verdict: VERDICT[p.status], ...(note ? { note } : {}) };
+}
+const FAULT = /^(crash|partition|lose|duplicate)\b/;
+const RECOVERY = /^(restart|heal)\b/;
+export function timelineStep(s) {
+    const tone = FAULT.test(s.action) ? 'fault' : RECOVERY.test(s.action) ? 'recovery' : undefined;
+    return { seq: s.index, actor: s.actor, action: s.action, state: s.after, ...(tone ? { tone } : {}) };
+}
+function reportCounterexample(property, cx) {
+    return { property, header: cx.header, events: cx.events, steps: cx.steps.map(timelineStep) };
+}
+function modelReport(c, diagrams) {
+    const s = c.summary;
+    const verdict = c.asExpected ? 'as expected' : 'UNEXPECTED';
+    return {
+        name: c.mutant ? `mutant ${c.mutant.name}` : `${c.model}: ${c.label}`,
+        family: c.mutant ? `${c.model} mutant` : c.model,
+        description: c.mutant
+            ? `${c.mutant.description}. Expected to be caught; ${c.detail} (${verdict}). System: ${s.system}.`
+            : `${s.system}. Expected to ${c.expected === 'bounded' ? 'find no violation within the bound' : 'pass'}; ${c.detail} (${verdict}).`,
+        config: c.label + (s.complete ? '' : ' (search stopped early)'),
+        properties: s.properties.map(propertyResult),
+        figures: { distinctStates: s.states, transitions: s.transitions, depth: s.depth, timeMs: s.elapsedMs, statesPerSecond: s.statesPerSecond },
+        diagrams,
+        counterexamples: c.counterexamples.map(({ property, cx }) => reportCounterexample(property, cx)),
+    };
+}
+function traceReport(t) {
+    return {
+        file: t.file, protocol: t.protocol, events: t.events, verdicts: t.verdicts,
+        ...(t.producer ? { producer: t.producer } : {}),
+        figures: {
+            expected: `${describeExpectation(t.expectation)} (${t.expectation.why})`,
+            outcome: t.asExpected ? 'as expected' : `UNEXPECTED: ${t.detail}`,
+        },
+    };
+}
+export function buildReport(r) {
+    const bad = unexpected(r);
+    const models = [];
+    const drawn = new Set();
+    for (const c of [...r.checks, ...r.mutants]) {
+        // A family's statecharts go with its first configuration.
+        const family = c.mutant ? undefined : c.model;
+        const charts = family && !drawn.has(family) ? r.statecharts.get(family) ?? [] : [];
+        if (family)
+            drawn.add(family);
+        const graph = r.graphs.get(c);
+        models.push(modelReport(c, graph ? [...charts, graph] : charts));
+    }
+    for (const [family, charts] of r.statecharts) {
+        if (drawn.has(family) || charts.length === 0)
+            continue;
+        models.push({
+            name: `${family} machines`, family,
+            description: `Not model-checked by a registered configuration; ${family} implementations are judged by the trace checkers (see Verified traces).`,
+            properties: [], figures: { distinctStates: 0, transitions: 0, depth: 0, timeMs: 0 }, diagrams: charts, counterexamples: [],
+        });
+    }
+    return {
+        title: 'coordkit: model checks, mutants and verified traces',
+        generatedAt: r.generatedAt,
+        environment: {
+            ...r.environment,
+            outcome: bad.length === 0 ? 'everything as expected' : `${bad.length} unexpected: ${bad.join('; ')}`,
+            'total time': `${(r.elapsedMs / 1000).toFixed(1)} s`,
+        },
+        outcome: { checked: r.checks.length + r.mutants.length + r.traces.length, unexpected: bad },
+        models,
+        traces: r.traces.filter((t) => t.protocol !== undefined).map(traceReport),
+    };
+}
+/** out/report.json: everything a machine needs, without the drawings. */
+export function buildJson(r, files) {
+    const check = (c) => ({
+        ...c.summary,
+        model: c.model, label: c.label, ...(c.mutant ? { mutant: c.mutant, tried: c.tried } : {}),
+        expected: c.expected, asExpected: c.asExpected, detail: c.detail,
+        counterexamples: c.counterexamples.map(({ property, cx }) => ({ property, steps: cx.steps })),
+    });
+    const bad = unexpected(r);
+    return {
+        generatedAt: r.generatedAt,
+        elapsedMs: Math.round(r.elapsedMs),
+        ok: bad.length === 0,
+        unexpected: bad,
+        environment: r.environment,
+        checks: r.checks.map(check),
+        mutants: r.mutants.map(check),
+        traces: r.traces.map((t) => ({
+            file: t.file, protocol: t.protocol ?? null, producer: t.producer ?? null, events: t.events,
+            expected: describeExpectation(t.expectation), expectedBecause: t.expectation.why,
+            failed: t.failed, asExpected: t.asExpected, detail: t.detail, elapsedMs: Math.round(t.elapsedMs),
+            verdicts: t.verdicts.map((v) => ({
+                property: v.property, status: v.status, violations: v.violations.length,
+                ...(v.violations[0] ? { firstViolation: { line: v.violations[0].line, message: v.violations[0].message } } : {}),
+                figures: v.figures,
+            })),
+        })),
+        diagrams: r.diagramFiles,
+        report: files,
+    };
+}

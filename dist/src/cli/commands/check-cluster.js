@@ -1,0 +1,78 @@
+/**
+ * `coordkit check cluster`: the ZooKeeper-style cluster model (election, epochs, tick
+ * heartbeats, failure detection) or, with --sessions, the leader's session tracker.
+ * Registered in src/cli/check/models.ts; the shared runner prints progress, the summary
+ * and counterexamples.
+ */
+import { Option } from 'commander';
+import { UserError, intOption } from '../errors.js';
+import { clusterSystem, MAX_TICKS_LIMIT, NO_CLUSTER_FAULTS } from '../../../models/cluster/system.js';
+import { sessionSystem } from '../../../models/cluster/session-system.js';
+import { clusterMutants, findClusterMutant, sessionMutants } from '../../../models/cluster/mutants.js';
+/** Fault names users type, and the budget each one sets. */
+const FAULT_NAMES = {
+    crash: 'crashes', restart: 'restarts', partition: 'partitions', loss: 'losses', dup: 'duplicates', duplicate: 'duplicates', pause: 'pauses',
+};
+/** Parses "crash,loss:2,partition" into fault budgets (a bare name means 1). */
+export function parseFaults(raw) {
+    const faults = { ...NO_CLUSTER_FAULTS };
+    if (raw.trim() === '' || raw === 'none')
+        return faults;
+    for (const item of raw.split(',')) {
+        const [name, count = '1'] = item.trim().split(':');
+        const key = FAULT_NAMES[name];
+        if (!key)
+            throw new UserError(`unknown fault '${name}' in --faults; known: ${Object.keys(FAULT_NAMES).join(', ')} (optionally name:count)`, { field: '--faults' });
+        const n = Number(count);
+        if (!Number.isInteger(n) || n < 0 || n > 15)
+            throw new UserError(`fault count for '${name}' must be a whole number 0..15, got '${count}'`, { field: '--faults' });
+        faults[key] = n;
+    }
+    // A restart needs a crash to undo.
+    if (faults.restarts > 0 && faults.crashes === 0)
+        faults.crashes = faults.restarts;
+    return faults;
+}
+const mutantNames = () => [...clusterMutants, ...sessionMutants].map((m) => m.name).join(', ');
+export const clusterCheckModel = {
+    name: 'cluster',
+    description: 'ZooKeeper-style cluster: leader election, epochs, tick heartbeats, syncLimit failure detection (or, with --sessions, session expiry)',
+    options: () => [
+        new Option('--servers <n>', 'servers').argParser(intOption('servers', 1, 7)).default(3),
+        new Option('--sync-limit <ticks>', 'ticks without an answer before a peer is given up').argParser(intOption('sync-limit', 1, 6)).default(2),
+        new Option('--max-ticks <n>', 'rounds of time explored').argParser(intOption('max-ticks', 0, MAX_TICKS_LIMIT)).default(8),
+        new Option('--faults <list>', 'fault budget: crash, restart, partition, loss, dup, pause (name or name:count, comma-separated), or none').default('crash'),
+        new Option('--liveness-bound <ticks>', 'override the derived bound (syncLimit + 5) of the bounded-liveness property').argParser(intOption('liveness-bound', 0, 64)),
+        new Option('--sessions <n>', 'check the session tracker instead, with this many client sessions').argParser(intOption('sessions', 1, 4)),
+        new Option('--session-timeout <ticks>', 'session timeout in ticks (with --sessions)').argParser(intOption('session-timeout', 1, 8)).default(3),
+        new Option('--mutant <name>', `check a deliberately broken model: ${mutantNames()}`),
+    ],
+    build(o) {
+        const name = o.mutant === undefined ? undefined : String(o.mutant);
+        const sessionMutant = name === undefined ? undefined : sessionMutants.find((m) => m.name === name);
+        const serverMutant = name === undefined ? undefined : findClusterMutant(name);
+        if (name !== undefined && !sessionMutant && !serverMutant) {
+            throw new UserError(`unknown mutant '${name}'; known: ${mutantNames()}`, { field: '--mutant' });
+        }
+        if (o.sessions !== undefined || sessionMutant) {
+            if (serverMutant)
+                throw new UserError(`mutant '${name}' is a server mutant; drop --sessions`, { field: '--mutant' });
+            return sessionSystem({
+                sessions: o.sessions ?? 1, timeout: o.sessionTimeout, maxTicks: o.maxTicks,
+                tracker: sessionMutant?.machine,
+            });
+        }
+        return clusterSystem({
+            servers: o.servers, syncLimit: o.syncLimit, maxTicks: o.maxTicks,
+            faults: parseFaults(String(o.faults)), livenessBound: o.livenessBound,
+            server: serverMutant?.machine,
+        });
+    },
+    defaults: [
+        { label: '3 servers, syncLimit 2, 8 ticks, 1 crash', opts: { servers: 3, syncLimit: 2, maxTicks: 8, faults: 'crash' } },
+        { label: '3 servers, syncLimit 2, 8 ticks, crash + restart', opts: { servers: 3, syncLimit: 2, maxTicks: 8, faults: 'crash,restart' } },
+        { label: '3 servers, syncLimit 2, 8 ticks, 1 partition', opts: { servers: 3, syncLimit: 2, maxTicks: 8, faults: 'partition' } },
+        { label: '3 servers, syncLimit 1, 8 ticks, 2 message losses', opts: { servers: 3, syncLimit: 1, maxTicks: 8, faults: 'loss:2' } },
+        { label: 'sessions: 2 clients, timeout 3 ticks, 8 ticks', opts: { sessions: 2, sessionTimeout: 3, maxTicks: 8 } },
+    ],
+};

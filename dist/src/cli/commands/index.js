@@ -1,0 +1,11 @@
+import { register as check } from './check.js';
+import { register as diagram } from './diagram.js';
+import { register as verify } from './verify.js';
+import { register as schema } from './schema.js';
+import { register as itf } from './itf.js';
+import { register as record } from './record.js';
+import { register as thirdparty } from './thirdparty.js';
+import { register as all } from './all.js';
+import { register as drive } from './drive.js';
+import { register as run } from './run.js';
+export const commands = [check, diagram, verify, schema, itf, record, thirdparty, drive, run, all];

@@ -1,0 +1,92 @@
+import { formatJunit, formatText } from '../../../conformance/checkers/format.js';
+import { outcomeOf, verifyItems } from '../../../conformance/checkers/run.js';
+import { readTraceFileBatches, STDIN, traceName } from '../../../conformance/schema/reader.js';
+import { UserError } from '../errors.js';
+import { checkOutputPath, saveResult } from '../output.js';
+/** Refinement replays XState machines and is far slower than the streaming checkers. */
+const REFINEMENT = new Set(['paxos.refinement']);
+/** The exit code of one result: 0 pass, 1 a property failed, 2 nothing could be judged. */
+export function exitCodeOf(r) {
+    if ('error' in r)
+        return 2;
+    const outcome = outcomeOf(r.report);
+    return outcome === 'pass' ? 0 : outcome === 'fail' ? 1 : 2;
+}
+/** Judges files one by one; a malformed file is a result, not the end of the others. */
+export async function* judgeFiles(files, opts = {}) {
+    const skip = opts.refinement === false ? REFINEMENT : new Set();
+    for (const path of files) {
+        const file = traceName(path);
+        try {
+            yield { file, report: await verifyItems(readTraceFileBatches(path), file, skip) };
+        }
+        catch (err) {
+            if (!(err instanceof UserError))
+                throw err;
+            yield { file, error: err };
+        }
+    }
+}
+/** Reports of every file; throws the first malformed file's error (for callers that need all). */
+export async function verifyFiles(files, opts = {}) {
+    const reports = [];
+    for await (const r of judgeFiles(files, opts)) {
+        if ('error' in r)
+            throw r.error;
+        reports.push(r.report);
+    }
+    return reports;
+}
+const UNCHECKED = '  NOT CHECKED: every property was skipped, so nothing was judged (exit 2)';
+function textOf(r) {
+    const text = formatText(r.report);
+    return outcomeOf(r.report) === 'unchecked' ? `${text}\n${UNCHECKED}` : text;
+}
+function jsonOf(r) {
+    if ('error' in r)
+        return { file: r.file, outcome: 'malformed', error: { message: r.error.message, ...r.error.where } };
+    return { ...r.report, outcome: outcomeOf(r.report) };
+}
+function summary(results) {
+    const n = { pass: 0, fail: 0, unchecked: 0, malformed: 0 };
+    for (const r of results)
+        n['error' in r ? 'malformed' : outcomeOf(r.report)]++;
+    return `${results.length} traces: ${n.pass} pass, ${n.fail} fail, ${n.unchecked} not checked, ${n.malformed} malformed`;
+}
+export function register(program) {
+    program
+        .command('verify')
+        .description('check recorded traces (JSON Lines) against every property of their protocol; exit 0 all pass, 1 a property fails, 2 a trace could not be judged (malformed, no events, every property skipped)')
+        .argument('<traces...>', "trace files (.jsonl); '-' reads standard input")
+        .option('--json', 'print the reports as JSON')
+        .option('--junit <file>', 'also write a JUnit XML report (one testcase per property)')
+        .option('--no-refinement', 'skip replaying the trace against the XState models (much faster on long traces)')
+        .action(async (files, opts) => {
+        if (files.filter((f) => f === STDIN).length > 1)
+            throw new UserError(`standard input ('${STDIN}') can be read only once`);
+        if (opts.junit !== undefined)
+            await checkOutputPath(opts.junit, '--junit');
+        const results = [];
+        let code = 0;
+        for await (const r of judgeFiles(files, opts)) {
+            results.push(r);
+            code = Math.max(code, exitCodeOf(r));
+            process.exitCode = code; // the worst so far, should output end early (a closed pipe)
+            // Each file's result as soon as it is known: a long batch shows progress, and a
+            // later crash or kill cannot take the earlier reports with it.
+            if ('error' in r)
+                process.stderr.write(`coordkit: ${r.error.format()}\n`);
+            if (!opts.json && 'report' in r)
+                process.stdout.write(`${results.length > 1 ? '\n' : ''}${textOf(r)}\n`);
+        }
+        if (opts.json)
+            process.stdout.write(`${JSON.stringify(results.map(jsonOf), null, 2)}\n`);
+        else if (results.length > 1)
+            process.stdout.write(`\n${summary(results)}\n`);
+        process.exitCode = code;
+        if (opts.junit !== undefined) {
+            const entries = results.map((r) => ('error' in r ? { file: r.file, error: r.error.format() } : r.report));
+            await saveResult(opts.junit, formatJunit(entries));
+        }
+    });
+}

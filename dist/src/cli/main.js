@@ -1,0 +1,41 @@
+/**
+ * The `coordkit` command. Each subcommand lives in ./commands/<name>.ts and exports
+ * `register(program)`; this file only wires them together and turns user errors into
+ * one-line messages (exit 2) instead of stack traces. Errors of the standard streams
+ * are handled here too (output.ts): a closed pipe ends quietly, a full disk is one line.
+ */
+import { Command, CommanderError } from 'commander';
+import { UserError } from './errors.js';
+import { commands } from './commands/index.js';
+import { describeError, guardStdout } from './output.js';
+guardStdout();
+const program = new Command('coordkit')
+    .description('Model-check, drive and verify ZooKeeper-style coordination protocols')
+    .showHelpAfterError()
+    .exitOverride();
+for (const register of commands)
+    register(program);
+try {
+    await program.parseAsync(process.argv);
+}
+catch (err) {
+    if (err instanceof CommanderError) {
+        process.exitCode = err.exitCode === 0 ? 0 : 2;
+    }
+    else if (err instanceof UserError) {
+        process.stderr.write(`coordkit: ${err.format()}\n`);
+        process.exitCode = 2;
+    }
+    else if (isDiskError(err)) {
+        // A full or failing disk under any command's own file writes: one line, not a stack.
+        process.stderr.write(`coordkit: cannot write: ${describeError(err)}\n`);
+        process.exitCode = 2;
+    }
+    else {
+        throw err;
+    }
+}
+function isDiskError(err) {
+    const code = err?.code;
+    return code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG' || code === 'EROFS' || code === 'EIO';
+}

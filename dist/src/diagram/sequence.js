@@ -1,0 +1,148 @@
+import { eventText, faultTone, messageText } from './describe.js';
+import { clip, mermaidText } from './escape.js';
+export const DEFAULT_MAX_ITEMS = 150;
+/** The nodes the header declares, in its order. */
+export function headerParticipants(header) {
+    switch (header.protocol) {
+        case 'paxos': return [...header.config.proposers, ...header.config.acceptors, ...header.config.learners];
+        case 'cluster': return [...header.config.servers, ...header.config.clients];
+        case 'balancer': return header.config.backends.map((b) => b.id);
+    }
+}
+/** Matches a message by its id when it has one, else by sender, receiver and content. */
+function messageKey(from, to, id, msg) {
+    return id !== undefined ? `id\u0000${id}\u0000${to}` : `m\u0000${from}\u0000${to}\u0000${JSON.stringify(msg)}`;
+}
+/**
+ * For each send, the destinations whose message a later receive or drop accounts for
+ * (oldest unmatched send first, so FIFO channels pair exactly).
+ */
+function pairSends(events) {
+    const waiting = new Map();
+    const paired = new Map();
+    for (const e of events) {
+        if (e.kind === 'send') {
+            for (const to of Array.isArray(e.to) ? e.to : [e.to]) {
+                const key = messageKey(e.node, to, e.id, e.msg);
+                waiting.set(key, [...(waiting.get(key) ?? []), { send: e, to }]);
+            }
+        }
+        else if (e.kind === 'receive' || e.kind === 'drop') {
+            const queue = waiting.get(messageKey(e.from, e.node, e.id, e.msg));
+            const match = queue?.shift();
+            if (match)
+                paired.set(match.send, new Set([...(paired.get(match.send) ?? []), match.to]));
+        }
+    }
+    return paired;
+}
+export function buildSequence(header, events, options = {}) {
+    const maxItems = options.maxItems ?? DEFAULT_MAX_ITEMS;
+    const participants = headerParticipants(header);
+    const known = new Set(participants);
+    const see = (node) => {
+        if (!known.has(node)) {
+            known.add(node);
+            participants.push(node);
+        }
+    };
+    const paired = pairSends(events);
+    const tracksArrivals = events.some((e) => e.kind === 'receive' || e.kind === 'drop');
+    const items = [];
+    let omitted = 0;
+    const push = (e, made) => {
+        if (made.length === 0)
+            return;
+        if (items.length + made.length > maxItems) {
+            omitted++;
+            return;
+        }
+        made.forEach((it) => (it.kind === 'message' ? [it.from, it.to] : it.over).forEach(see));
+        items.push(...made);
+    };
+    for (const e of events) {
+        if (omitted > 0) {
+            omitted++;
+            continue;
+        }
+        push(e, itemsOf(e, paired, tracksArrivals, participants));
+    }
+    return { participants, items, omitted };
+}
+function itemsOf(e, paired, tracksArrivals, all) {
+    const note = (over) => {
+        const tone = faultTone(e);
+        return { kind: 'note', over, text: eventText(e), seq: e.seq, ...(tone ? { tone } : {}) };
+    };
+    switch (e.kind) {
+        case 'send': {
+            const done = paired.get(e) ?? new Set();
+            return (Array.isArray(e.to) ? e.to : [e.to])
+                .filter((to) => !done.has(to))
+                .map((to) => ({
+                kind: 'message', from: e.node, to, text: messageText(e.msg), seq: e.seq,
+                delivery: tracksArrivals ? 'undelivered' : 'sent',
+            }));
+        }
+        case 'receive':
+        case 'drop':
+        case 'duplicate': {
+            const arrival = e;
+            const delivery = arrival.kind === 'receive' ? 'delivered' : arrival.kind === 'drop' ? 'dropped' : 'duplicate';
+            return [{ kind: 'message', from: arrival.from, to: arrival.node, text: messageText(arrival.msg), seq: e.seq, delivery }];
+        }
+        case 'pick':
+            return [{ kind: 'message', from: e.node, to: e.backend, text: eventText(e).replace(/^pick /, ''), seq: e.seq, delivery: 'delivered' }];
+        case 'done':
+            return [{ kind: 'message', from: e.backend, to: e.node, text: `done ${e.request}`, seq: e.seq, delivery: 'delivered' }];
+        case 'partition':
+        case 'heal':
+        case 'membership':
+            return [note(all.length > 0 ? [all[0], all[all.length - 1]] : [e.node])];
+        default:
+            return [note([e.node])];
+    }
+}
+// ------------------------------------------------------------------ Mermaid
+const ARROW = {
+    delivered: '->>',
+    sent: '->>',
+    undelivered: '--)',
+    dropped: '-x',
+    duplicate: '-->>',
+};
+const SUFFIX = {
+    delivered: '', sent: '', undelivered: ' (not delivered)', dropped: ' (dropped)', duplicate: ' (duplicate)',
+};
+const TONE_FILL = { fault: 'rgb(255, 224, 224)', recovery: 'rgb(225, 245, 230)' };
+export function sequenceToMermaid(seq) {
+    const alias = new Map(seq.participants.map((p, i) => [p, `p${i}`]));
+    const lines = ['sequenceDiagram'];
+    for (const p of seq.participants)
+        lines.push(`  participant ${alias.get(p)} as ${mermaidText(clip(p, 40))}`);
+    for (const it of seq.items) {
+        if (it.kind === 'message') {
+            const text = mermaidText(clip(`${it.seq}. ${it.text}${SUFFIX[it.delivery]}`));
+            lines.push(`  ${alias.get(it.from)}${ARROW[it.delivery]}${alias.get(it.to)}: ${text}`);
+        }
+        else {
+            const over = [...new Set(it.over)].map((n) => alias.get(n)).join(',');
+            const line = `Note over ${over}: ${mermaidText(clip(`${it.seq}. ${it.text}`))}`;
+            if (it.tone)
+                lines.push(`  rect ${TONE_FILL[it.tone]}`, `    ${line}`, '  end');
+            else
+                lines.push(`  ${line}`);
+        }
+    }
+    if (seq.omitted > 0 && seq.participants.length > 0) {
+        const first = alias.get(seq.participants[0]);
+        const last = alias.get(seq.participants[seq.participants.length - 1]);
+        const span = first === last ? first : `${first},${last}`;
+        lines.push(`  Note over ${span}: ${mermaidText(`… ${seq.omitted} more events not shown`)}`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+/** Header + events straight to Mermaid. */
+export function traceToMermaid(header, events, options = {}) {
+    return sequenceToMermaid(buildSequence(header, events, options));
+}

@@ -1,0 +1,75 @@
+/**
+ * Evaluates properties on explored states cheaply. Properties that read the same part of
+ * the state (`reads`) form a group sharing one projection: the group is skipped along a
+ * step that leaves its projection as the parent had it (the parent's verdicts carry over),
+ * and otherwise evaluated once per distinct projection (memoized).
+ */
+import { canonicalJson } from './canonical.js';
+import { ProjectionMemo, Projector } from './projection.js';
+export class PropertyEvaluator {
+    system;
+    props;
+    groups = [];
+    constructor(system, props) {
+        this.system = system;
+        this.props = props;
+        this.open = new Uint8Array(props.length).fill(1);
+        this.values = props.map(() => true);
+        const byReads = new Map();
+        props.forEach((p, k) => {
+            if (!p.reads) {
+                this.groups.push({ members: [k], memo: null });
+                return;
+            }
+            const key = canonicalJson(p.reads);
+            let group = byReads.get(key);
+            if (!group) {
+                group = { members: [], memo: new ProjectionMemo(new Projector(system, p.reads)) };
+                byReads.set(key, group);
+                this.groups.push(group);
+            }
+            group.members.push(k);
+        });
+    }
+    /** 1 for each property still undecided (invariant holding so far, goal not reached yet). */
+    open;
+    /** After `evaluate`: the properties evaluated, and their values (indexed by property). */
+    evaluated = [];
+    values;
+    /**
+     * Evaluates every open property whose value may differ from the parent's (all of them
+     * for the initial state, `parent` = null); see `evaluated` and `values`.
+     */
+    evaluate(v, parent) {
+        this.evaluated.length = 0;
+        let view = null;
+        for (let g = 0; g < this.groups.length; g++) {
+            const { members, memo } = this.groups[g];
+            let anyOpen = false;
+            for (let j = 0; j < members.length; j++)
+                if (this.open[members[j]])
+                    anyOpen = true;
+            if (!anyOpen)
+                continue;
+            if (parent && memo && !memo.projector.differs(parent, v))
+                continue;
+            let values = memo?.get(v, 0);
+            if (values === undefined) {
+                view ??= this.system.view(v);
+                values = [];
+                for (const k of members) {
+                    const p = this.props[k];
+                    values.push(p.kind === 'invariant' ? p.check(view) : p.reached(view));
+                }
+                memo?.set(v, 0, values);
+            }
+            for (let j = 0; j < members.length; j++) {
+                const k = members[j];
+                if (!this.open[k])
+                    continue;
+                this.values[k] = values[j];
+                this.evaluated.push(k);
+            }
+        }
+    }
+}

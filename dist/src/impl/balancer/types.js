@@ -1,0 +1,5 @@
+export class NoBackendsError extends Error {
+    constructor() {
+        super('balancer has no backends');
+    }
+}
