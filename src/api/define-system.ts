@@ -9,6 +9,7 @@ import type { AnyStateMachine } from 'xstate';
 import type { TraceHeader } from '../../conformance/schema/trace.ts';
 import { TRACE_FORMAT, TRACE_VERSION } from '../../conformance/schema/trace.ts';
 import { UserError } from '../../conformance/schema/user-error.ts';
+import type { Fairness, LivenessProperty } from '../explore/liveness.ts';
 import type { ActorSpec, FaultSpec, NetworkSpec, OfferContext, Property, SystemSpec } from '../explore/spec.ts';
 
 /** An actor of a user system: like ActorSpec, with the machine's input type kept. */
@@ -32,6 +33,13 @@ export interface SystemDefinition {
   /** Environment events (timeouts, client requests) per actor and state. */
   offers?(ctx: OfferContext): void;
   properties: readonly Property[];
+  /**
+   * Temporal properties (`eventually`, `leadsTo`), judged on the whole explored graph
+   * under weak fairness of the steps `fairness` names (see docs/liveness.md).
+   */
+  liveness?: readonly LivenessProperty[];
+  /** Default: `{ deliver: true }` (a message that stays deliverable is delivered); offers are unfair unless named. */
+  fairness?: Fairness;
   /** Groups of interchangeable names; enables `symmetry: true` in `check`. */
   symmetry?: readonly (readonly string[])[];
   /**
@@ -42,7 +50,7 @@ export interface SystemDefinition {
 }
 
 /** What `defineSystem` returns: a SystemSpec, marked as built by it. */
-export type DefinedSystem = SystemSpec & { readonly [SYSTEM_MARK]: true };
+export type DefinedSystem = SystemSpec & { liveness?: LivenessProperty[]; fairness?: Fairness; readonly [SYSTEM_MARK]: true };
 
 /** The mark `isSystem` looks for (a registered symbol, so two copies of coordkit agree). */
 export const SYSTEM_MARK: unique symbol = Symbol.for('coordkit.system') as never;
@@ -81,7 +89,12 @@ export function defineSystem(definition: SystemDefinition): DefinedSystem {
     names.add(p.name);
   }
   const actors: ActorSpec[] = definition.actors.map((a) => ({ ...a, input: a.input ?? {} }));
-  const spec: SystemSpec = {
+  const liveNames = new Set(names);
+  for (const p of definition.liveness ?? []) {
+    if (!p || typeof p.name !== 'string' || p.name === '' || liveNames.has(p.name)) throw shapeError(name, `liveness property name '${p?.name}' is missing or used twice`);
+    liveNames.add(p.name);
+  }
+  const spec: SystemSpec & { liveness?: LivenessProperty[]; fairness?: Fairness } = {
     name,
     actors,
     network: definition.network ?? { kind: 'multiset', loss: 0, duplicate: 0 },
@@ -89,6 +102,7 @@ export function defineSystem(definition: SystemDefinition): DefinedSystem {
     properties: [...definition.properties],
     ...(definition.offers ? { offers: definition.offers } : {}),
     ...(definition.symmetry ? { symmetry: definition.symmetry } : {}),
+    ...(definition.liveness ? { liveness: [...definition.liveness], fairness: definition.fairness ?? {} } : {}),
     traceHeader: definition.traceHeader ?? (() => customHeader(name, actors.filter((a) => !a.environment).map((a) => a.id))),
   };
   return Object.assign(spec, { [SYSTEM_MARK]: true as const });

@@ -12,7 +12,7 @@ import { CHECK_EXIT_HELP, EXIT, verdictExitCode } from '../check/exit-codes.ts';
 import { checkModels, type CheckModel } from '../check/models.ts';
 import { formatSummary, progressReporter, runCheckAsync } from '../check/runner.ts';
 import { UserError, intOption } from '../errors.ts';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { SystemSpec } from '../../explore/spec.ts';
 import { loadUserSystem, looksLikeModulePath, parseParam, type Params } from '../check/user-module.ts';
 
@@ -76,7 +76,7 @@ export function register(program: Command): void {
     const params = (opts.param as Params | undefined) ?? {};
     const spec = await loadUserSystem(file, params);
     const model: CheckModel = {
-      name: basename(file).replace(/\.[^.]+$/, ''),
+      name: moduleName(file),
       description: `user module ${file}`,
       options: () => [new Option('--module <file>'), new Option('--param <key=value>')],
       build: () => spec,
@@ -96,6 +96,12 @@ export function register(program: Command): void {
       });
     });
   }
+}
+
+/** A module's short name (for trace file names): its file name, or its folder's for system.ts / index.ts. */
+function moduleName(file: string): string {
+  const stem = basename(file).replace(/\.[^.]+$/, '');
+  return stem === 'system' || stem === 'index' ? basename(dirname(resolve(file))) : stem;
 }
 
 /** Checks one system with the CLI's options: progress, signals, summary, traces, exit code. */
