@@ -11,6 +11,12 @@ export interface PropertySummary {
     message?: string;
     /** Steps in the counterexample or witness. */
     depth?: number;
+    /** Liveness: the lasso's shape (steps before the cycle, steps in it; 0 = stuttering) and the trace event after which it loops. */
+    loop?: {
+        prefixSteps: number;
+        cycleSteps: number;
+        startSeq: number;
+    };
     /** Where the counterexample trace was written. */
     trace?: string;
 }

@@ -7,10 +7,19 @@
 import { Command } from 'commander';
 import type { CheckpointIdentity } from '../../explore/checkpoint.ts';
 import { type CheckModel } from '../check/models.ts';
+import type { SystemSpec } from '../../explore/spec.ts';
 /**
  * The options that define a search, keyed by flag: every option of the model, and the
  * search's strategy, symmetry, depth bound, deadlock and continue flags. Not --workers,
  * --max-states, --max-memory: they change how far or how fast, not what is explored.
  */
 export declare function searchIdentity(model: CheckModel, opts: Record<string, unknown>): CheckpointIdentity;
+/** How expansion workers rebuild the system: a module, an export, plain arguments. */
+export interface WorkerRecipe {
+    module: string;
+    exportName: string;
+    args: unknown;
+}
 export declare function register(program: Command): void;
+/** Checks one system with the CLI's options: progress, signals, summary, traces, exit code. */
+export declare function runModelCheck(model: CheckModel, spec: SystemSpec, opts: Record<string, unknown>, recipe: WorkerRecipe): Promise<void>;
