@@ -106,12 +106,12 @@ describe('the packed tarball (npm pack, offline install into an empty project)',
     expect(r.code).toBe(0);
   }, 60_000);
 
-  it('runs `npx coordkit check` on the two-phase-commit example: 508 states, agreement holds, all-decide fails with a 2-step cycle (exit 1)', async () => {
+  it('runs `npx coordkit check` on the two-phase-commit example: 585 states, agreement holds, all-decide fails with a 2-step cycle (exit 1)', async () => {
     copyFileSync(join(root, 'examples', 'two-phase-commit', 'system.ts'), join(proj, 'tpc.ts'));
     const r = await run('npx', ['--offline', 'coordkit', 'check', './tpc.ts', '--json', '--trace-dir', join(work, 'cx')], proj);
     expect(r.code, r.stderr).toBe(1);
     const summary = JSON.parse(r.stdout);
-    expect(summary.states).toBe(508);
+    expect(summary.states).toBe(585);
     expect(summary.properties.find((p: { name: string }) => p.name === 'agreement').status).toBe('holds');
     expect(summary.properties.find((p: { name: string }) => p.name === 'all-decide')).toMatchObject({ status: 'violated', loop: { prefixSteps: 5, cycleSteps: 2 } });
   }, 60_000);

@@ -89,12 +89,13 @@ const participant = setup({
   context: ({ input }) => ({ coordinator: input.coordinator, voted: null }),
   initial: 'working',
   states: {
-    // Before voting, a participant may give up on its own (unilateral abort): it promised nothing yet.
+    // Before voting, a participant may give up on its own (unilateral abort): it promised
+    // nothing yet, and its no vote lets the coordinator abort instead of waiting forever.
     working: {
       on: {
         prepare: 'asked',
         decision: { target: 'aborted', actions: 'decideAbort' },
-        timeout: { target: 'aborted', actions: 'decideAbort' },
+        timeout: { target: 'aborted', actions: [assign({ voted: 'no' }), 'sendNo', 'decideAbort'] },
       },
     },
     asked: {
