@@ -120,7 +120,9 @@ export default function leaseLock(params: Record<string, string> = {}) {
       if (mine < MAX_TIME && mine - slowest < SKEW) ctx.offer('tick', () => ({ type: 'tick' }));
       if (ctx.actor === 0) return;
       const state = ctx.snapshot.value;
-      if (state === 'idle') ctx.offer('request', () => ({ type: 'request' }));
+      // At most one request per tick of the client's clock: keeps lease numbers, and the state space, finite.
+      const { clock, askedAt } = ctx.snapshot.context as { clock: number; askedAt: number };
+      if (state === 'idle' && (clock > askedAt || (clock === 0 && askedAt === 0 && ctx.snapshot.context.validUntil === 0))) ctx.offer('request', () => ({ type: 'request' }));
       if (state === 'holding') ctx.offer('enter', () => ({ type: 'enter' }));
       if (state === 'critical') ctx.offer('exit', () => ({ type: 'exit' }));
     },
