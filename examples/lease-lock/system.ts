@@ -17,7 +17,7 @@ import { defineSystem, invariant, reachable, type OfferContext } from 'coordkit'
 const LEASE = 3;
 const SKEW = 1;
 /** Clocks stop here: the explored behaviours are those of the first MAX_TIME ticks. */
-const MAX_TIME = 6;
+const MAX_TIME = 4;
 
 /** Each grant carries a lease number; a release names the lease it ends (a stale release must not end a newer lease). */
 type Msg = { type: 'acquire' } | { type: 'granted'; expires: number; lease: number } | { type: 'denied' } | { type: 'release'; lease: number };
