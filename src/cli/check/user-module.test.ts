@@ -38,12 +38,15 @@ describe('loading a user module for `coordkit check`', () => {
     expect(['./x.ts', 'a/b.mjs', 'x.js', 'paxos', 'cluster'].map(looksLikeModulePath)).toEqual([true, true, true, false, false]);
   });
 
-  it('checks the 2PC example from the CLI with a worker thread (585 states, exit 1), and a bad module is one line with exit 2', async () => {
-    const [ok, none, bad] = await Promise.all([
+  it('checks the 2PC example from the CLI with a worker thread (585 states, exit 1), a bad module is one line with exit 2, and diagram draws the participant machine of the module', async () => {
+    const [ok, none, bad, drawn] = await Promise.all([
       runCli(['check', 'examples/two-phase-commit/system.ts', '--workers', '1', '--json', '--trace-dir', dir]),
       runCli(['check', file('none2.mjs', 'export const x = 1;')]),
       runCli(['check', './no/such/system.ts']),
+      runCli(['diagram', 'examples/two-phase-commit/system.ts#participant']),
     ]);
+    expect(drawn.code, drawn.stderr).toBe(0);
+    expect(drawn.stdout).toMatch(/state "prepared"/);
     expect(ok.code, ok.stderr).toBe(1);
     expect(JSON.parse(ok.stdout)).toMatchObject({ model: 'two-phase-commit', states: 585, verdict: 'fail' });
     for (const r of [none, bad]) {
