@@ -1,2 +1,0 @@
-import type { ThirdPartyRecording } from './types.ts';
-export declare const roundRobinJsRecordings: ThirdPartyRecording[];

@@ -1,2 +1,0 @@
-import type { RegisteredMachine } from '../registered-machine.ts';
-export declare const paxosMachines: RegisteredMachine[];

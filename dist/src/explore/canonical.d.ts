@@ -1,2 +1,0 @@
-/** Canonical JSON: object keys sorted, so equal values always get equal keys. */
-export declare function canonicalJson(value: unknown): string;

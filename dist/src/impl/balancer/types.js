@@ -1,5 +1,0 @@
-export class NoBackendsError extends Error {
-    constructor() {
-        super('balancer has no backends');
-    }
-}

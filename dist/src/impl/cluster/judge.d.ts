@@ -1,2 +1,0 @@
-import type { TraceJudgement } from '../../drive/binding.ts';
-export declare function judgeByTrace(variant: string): Promise<TraceJudgement>;
