@@ -14,8 +14,9 @@ import { ACTION_SPAN, DONE, REQUEST, STOP, openSlot, type WorkerInit } from './p
 import type { SystemSpec } from './spec.ts';
 
 const init = workerData as WorkerInit;
-const build = (await import(init.recipe.module))[init.recipe.exportName] as (args: unknown) => SystemSpec;
-const system = new ComposedSystem(build(init.recipe.args));
+const build = (await import(init.recipe.module))[init.recipe.exportName] as (args: unknown) => SystemSpec | Promise<SystemSpec>;
+// A recipe may be async (a user's module is imported): await it.
+const system = new ComposedSystem(await build(init.recipe.args));
 system.freeze();
 const visited = new SharedFingerprintSet(init.visited);
 const slots = init.slots.map(openSlot);

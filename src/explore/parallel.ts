@@ -34,7 +34,7 @@ interface Pending {
 /** Workers load TypeScript through tsx, registered before the worker module is imported. */
 const WORKER_BOOT = `
 import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
-  .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./parallel-worker.ts', import.meta.url).href)}); });
+  .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL(`./parallel-worker${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url).href)}); });
 `;
 
 const SLOTS_PER_WORKER = 2;

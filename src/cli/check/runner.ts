@@ -17,6 +17,7 @@ import { UserError } from '../errors.ts';
 import { checkOutputDirSync, checkOutputPathSync } from '../output.ts';
 import { search, searchAsync, type Progress, type SearchOptions, type SearchResult, type StopReason } from '../../explore/search.ts';
 import type { SystemSpec } from '../../explore/spec.ts';
+import { checkLiveness, type Fairness, type LivenessProperty } from '../../explore/liveness.ts';
 import { traceToJsonl } from '../../../conformance/schema/writer.ts';
 
 export interface PropertySummary {
@@ -27,6 +28,8 @@ export interface PropertySummary {
   message?: string;
   /** Steps in the counterexample or witness. */
   depth?: number;
+  /** Liveness: the lasso's shape (steps before the cycle, steps in it; 0 = stuttering) and the trace event after which it loops. */
+  loop?: { prefixSteps: number; cycleSteps: number; startSeq: number };
   /** Where the counterexample trace was written. */
   trace?: string;
 }
@@ -141,26 +144,51 @@ function summarize(model: string, system: ComposedSystem, result: SearchResult, 
     }
   }
   const counterexamples = new Map<string, Counterexample>();
+  const writeTrace = (s: PropertySummary, cx: Counterexample) => {
+    if (!options.traceDir) return;
+    const file = join(options.traceDir, `${model}-${s.name}.jsonl`);
+    try {
+      mkdirSync(options.traceDir, { recursive: true });
+      writeFileSync(file, traceToJsonl(cx));
+      s.trace = file;
+    } catch (err) {
+      writeErrors.push(`${file}: --trace-dir: cannot write: ${(err as Error).message}`);
+    }
+  };
   const properties: PropertySummary[] = result.properties.map((p) => {
     const s: PropertySummary = { name: p.name, kind: p.kind, description: p.description, status: p.status, message: p.message };
     if (p.path) s.depth = p.path.length - 1;
     if (p.status === 'violated' && p.path) {
       const cx = counterexample(system, result.store, p.path);
       counterexamples.set(p.name, cx);
-      if (options.traceDir) {
-        const file = join(options.traceDir, `${model}-${p.name}.jsonl`);
-        try {
-          mkdirSync(options.traceDir, { recursive: true });
-          writeFileSync(file, traceToJsonl(cx));
-          s.trace = file;
-        } catch (err) {
-          writeErrors.push(`${file}: --trace-dir: cannot write: ${(err as Error).message}`);
-        }
-      }
+      writeTrace(s, cx);
     }
     return s;
   });
-  const { verdict, note } = judge(result, properties);
+  /** Liveness properties (a system from defineSystem may declare them): judged on the whole graph, so only after a complete search. */
+  const live = spec as SystemSpec & { liveness?: LivenessProperty[]; fairness?: Fairness };
+  /** Why declared liveness properties were not judged (then they are left out of the table), or null. */
+  const livenessSkipped = !live.liveness?.length ? null
+    : result.symmetryGroup > 1 ? 'not checked under --symmetry'
+      : !result.complete ? 'not checked: the search was not complete' : null;
+  const livenessSummaries = (): PropertySummary[] => {
+    if (!live.liveness || live.liveness.length === 0 || livenessSkipped) return [];
+    return checkLiveness(system, result.store, live.liveness, live.fairness).map((r) => {
+      const s: PropertySummary = { name: r.name, kind: r.kind, description: r.description, status: r.status, message: r.message };
+      if (r.lasso && r.counterexample) {
+        s.depth = r.lasso.loopAt + r.lasso.cycleSteps;
+        s.loop = r.counterexample.loop;
+        counterexamples.set(r.name, r.counterexample);
+        writeTrace(s, r.counterexample);
+      }
+      return s;
+    });
+  };
+  properties.push(...livenessSummaries());
+  const judged = judge(result, properties);
+  const verdict: CheckVerdict = livenessSkipped && judged.verdict === 'pass' ? 'incomplete' : judged.verdict;
+  // A PASS needs every declared property judged: liveness skipped under --symmetry is not a pass.
+  const note = livenessSkipped ? `${judged.note}; liveness (${live.liveness!.map((p) => p.name).join(', ')}) ${livenessSkipped}` : judged.note;
   return {
     summary: {
       model, system: spec.name, strategy: options.strategy,
@@ -229,10 +257,12 @@ export function formatSummary(run: CheckRun): string {
   const width = Math.max(...s.properties.map((p) => p.name.length));
   for (const p of s.properties) {
     const extra = p.status === 'reached' ? ` (witness in ${p.depth} steps)` : p.status === 'unreached' ? (s.complete ? ' (never reached: vacuous?)' : ' (not reached within the bound)') : '';
-    lines.push(`    ${MARK[p.status]} ${p.name.padEnd(width)}  ${p.kind === 'reachable' ? 'sometimes: ' : ''}${p.description}${extra}`);
+    const prefix = p.kind === 'reachable' ? 'sometimes: ' : p.kind === 'eventually' ? 'eventually: ' : p.kind === 'leadsTo' ? 'leads to: ' : '';
+    lines.push(`    ${MARK[p.status]} ${p.name.padEnd(width)}  ${prefix}${p.description}${extra}`);
     if (p.status === 'violated') {
       lines.push(`      ${p.message}`);
-      if (p.trace) lines.push(`      counterexample (${p.depth} steps, shortest${s.strategy === 'bfs' ? '' : ' not guaranteed with dfs'}): ${p.trace}`);
+      if (p.loop) lines.push(`      lasso: ${p.loop.prefixSteps} steps, then ${p.loop.cycleSteps === 0 ? 'the last state stutters forever' : `a cycle of ${p.loop.cycleSteps} steps (from step ${p.loop.prefixSteps + 1}) repeats forever`}${p.trace ? `: ${p.trace}` : ''}`);
+      else if (p.trace) lines.push(`      counterexample (${p.depth} steps, shortest${s.strategy === 'bfs' ? '' : ' not guaranteed with dfs'}): ${p.trace}`);
       const cx = run.counterexamples.get(p.name);
       if (cx) lines.push(stepTable(cx.steps).split('\n').map((l) => `      ${l}`).join('\n'));
     }

@@ -12,6 +12,9 @@ import { CHECK_EXIT_HELP, EXIT, verdictExitCode } from '../check/exit-codes.ts';
 import { checkModels, type CheckModel } from '../check/models.ts';
 import { formatSummary, progressReporter, runCheckAsync } from '../check/runner.ts';
 import { UserError, intOption } from '../errors.ts';
+import { basename, dirname, resolve } from 'node:path';
+import type { SystemSpec } from '../../explore/spec.ts';
+import { loadUserSystem, looksLikeModulePath, parseParam, type Params } from '../check/user-module.ts';
 
 /**
  * The options that define a search, keyed by flag: every option of the model, and the
@@ -32,85 +35,132 @@ export function searchIdentity(model: CheckModel, opts: Record<string, unknown>)
 
 const SIGNAL_NUMBER: Record<string, number> = { SIGINT: 2, SIGTERM: 15 };
 
+/** The search options every `check` target takes (a bundled model or a user's module). */
+function addSearchOptions(sub: Command): Command {
+  return sub
+    .addOption(new Option('--bfs', 'breadth-first: shortest counterexamples (default)'))
+    .addOption(new Option('--dfs', 'depth-first').conflicts('bfs'))
+    .addOption(new Option('--max-depth <n>', 'do not expand states deeper than this').argParser(intOption('max-depth', 0)))
+    .option('--deadlock', 'report states with no successor')
+    .addOption(new Option('--workers <n>', 'expand states in this many worker threads besides the main one (BFS; same result)').argParser(intOption('workers', 0, 16)).default(0))
+    .option('--symmetry', 'explore one state per orbit of the declared symmetry (e.g. interchangeable acceptors and values); reports both counts')
+    .option('--continue', 'after a violation keep going, to find one counterexample per property')
+    .addOption(new Option('--max-memory <MiB>', 'stop cleanly, with partial statistics, above this resident memory').argParser(intOption('max-memory', 64)).default(4096))
+    .addOption(new Option('--max-states <n>', 'stop cleanly after this many distinct states').argParser(intOption('max-states', 1)))
+    .option('--checkpoint <file>', 'save the search here when it stops early (memory cap, state limit, Ctrl-C)')
+    .option('--resume <file>', 'continue a search saved with --checkpoint (same model and options)')
+    .option('--trace-dir <dir>', 'where counterexample traces are written', 'out/counterexamples')
+    .option('--json', 'print the summary as JSON');
+}
+
+/** How expansion workers rebuild the system: a module, an export, plain arguments. */
+export interface WorkerRecipe { module: string; exportName: string; args: unknown }
+
+/** This file's extension ('.ts' in a checkout, '.js' when built): sibling modules share it. */
+const EXT = import.meta.url.slice(import.meta.url.lastIndexOf('.'));
+
 export function register(program: Command): void {
-  const check = program.command('check').description('model-check a bundled system exhaustively').addHelpText('after', CHECK_EXIT_HELP);
+  // `check ./system.ts --json` and `check paxos --json` both take the search options: the
+  // parent's options must stop at a subcommand's name, which commander allows only when
+  // every ancestor parses positionally (the program has no options of its own to lose).
+  program.enablePositionalOptions();
+  const check = program.command('check')
+    .description('model-check a bundled system (a subcommand below) or your own module exporting one: coordkit check ./system.ts')
+    .enablePositionalOptions()
+    .argument('[module]', 'a .ts/.js/.mjs file exporting a system (default export or `system`), or a function of --param values returning one')
+    .addOption(new Option('--param <key=value>', 'a parameter for a module that exports a function (repeatable)').argParser(parseParam))
+    .addHelpText('after', CHECK_EXIT_HELP);
+  addSearchOptions(check).action(async (file: string | undefined, opts: Record<string, unknown>) => {
+    if (file === undefined) throw new UserError(`name a model (${checkModels.map((m) => m.name).join(', ')}) or a module file: coordkit check ./system.ts`);
+    if (!looksLikeModulePath(file)) throw new UserError(`unknown model '${file}'; bundled: ${checkModels.map((m) => m.name).join(', ')}; a module file needs a path (./${file}) or an extension`);
+    const params = (opts.param as Params | undefined) ?? {};
+    const spec = await loadUserSystem(file, params);
+    const model: CheckModel = {
+      name: moduleName(file),
+      description: `user module ${file}`,
+      options: () => [new Option('--module <file>'), new Option('--param <key=value>')],
+      build: () => spec,
+      defaults: [],
+    };
+    await runModelCheck(model, spec, { ...opts, module: resolve(file), param: JSON.stringify(params) }, {
+      module: new URL(`../check/user-module${EXT}`, import.meta.url).href, exportName: 'buildUserSystem', args: { file: resolve(file), params },
+    });
+  });
   for (const model of checkModels) {
     const sub = check.command(model.name).description(model.description).addHelpText('after', CHECK_EXIT_HELP);
     for (const option of model.options()) sub.addOption(option);
-    sub
-      .addOption(new Option('--bfs', 'breadth-first: shortest counterexamples (default)'))
-      .addOption(new Option('--dfs', 'depth-first').conflicts('bfs'))
-      .addOption(new Option('--max-depth <n>', 'do not expand states deeper than this').argParser(intOption('max-depth', 0)))
-      .option('--deadlock', 'report states with no successor')
-      .addOption(new Option('--workers <n>', 'expand states in this many worker threads besides the main one (BFS; same result)').argParser(intOption('workers', 0, 16)).default(0))
-      .option('--symmetry', 'explore one state per orbit of the declared symmetry (e.g. interchangeable acceptors and values); reports both counts')
-      .option('--continue', 'after a violation keep going, to find one counterexample per property')
-      .addOption(new Option('--max-memory <MiB>', 'stop cleanly, with partial statistics, above this resident memory').argParser(intOption('max-memory', 64)).default(4096))
-      .addOption(new Option('--max-states <n>', 'stop cleanly after this many distinct states').argParser(intOption('max-states', 1)))
-      .option('--checkpoint <file>', 'save the search here when it stops early (memory cap, state limit, Ctrl-C)')
-      .option('--resume <file>', 'continue a search saved with --checkpoint (same model and options)')
-      .option('--trace-dir <dir>', 'where counterexample traces are written', 'out/counterexamples')
-      .option('--json', 'print the summary as JSON')
-      .action(async (opts: Record<string, unknown>) => {
-        const spec = model.build(opts);
-        const workers = opts.workers as number;
-        if (workers > 0 && (opts.dfs || opts.symmetry)) {
-          throw new UserError('--workers needs breadth-first search without --symmetry', { field: '--workers' });
-        }
-        if (opts.symmetry && !spec.symmetry) {
-          throw new UserError(`${spec.name} declares no symmetry to reduce by`, { field: '--symmetry' });
-        }
-        const progress = opts.json ? undefined : progressReporter();
-        // The first Ctrl-C or SIGTERM stops the search cleanly (and checkpoints it); a second one exits at once.
-        let stopping: string | undefined;
-        const onSignal = (signal: NodeJS.Signals) => {
-          if (stopping) {
-            process.stderr.write(`\ncoordkit: ${signal} again: exiting at once\n`);
-            process.exit(128 + (SIGNAL_NUMBER[signal] ?? 2));
-          }
-          stopping = signal;
-          progress?.done();
-          process.stderr.write(`\ncoordkit: ${signal}: stopping the search${opts.checkpoint ? ` and saving ${opts.checkpoint}` : ''} (${signal === 'SIGINT' ? 'Ctrl-C' : 'a signal'} again exits at once)\n`);
-        };
-        process.on('SIGINT', onSignal);
-        process.on('SIGTERM', onSignal);
-        try {
-          const system = new ComposedSystem(spec);
-          const plain = Object.fromEntries(Object.entries(opts).filter(([, v]) => typeof v !== 'object'));
-          const expander = workers > 0
-            ? await ParallelExpander.start(system, {
-              workers,
-              recipe: { module: new URL('../check/models.ts', import.meta.url).href, exportName: 'buildCheckSystem', args: { model: model.name, opts: plain } },
-            })
-            : undefined;
-          const run = await runCheckAsync(model.name, system, {
-            expander,
-            maxMemoryBytes: (opts.maxMemory as number) * 2 ** 20,
-            maxStates: opts.maxStates as number | undefined,
-            interrupted: () => stopping !== undefined,
-            checkpoint: opts.checkpoint as string | undefined,
-            resumeFrom: opts.resume as string | undefined,
-            identity: searchIdentity(model, opts),
-            strategy: opts.dfs ? 'dfs' : 'bfs',
-            symmetry: Boolean(opts.symmetry),
-            maxDepth: opts.maxDepth as number | undefined,
-            deadlock: Boolean(opts.deadlock),
-            continueAfterViolation: Boolean(opts.continue),
-            traceDir: opts.traceDir as string,
-            onProgress: progress?.onProgress,
-            onStart: () => {
-              if (!opts.json) process.stderr.write(`checking ${model.name}: ${spec.name}${opts.resume ? `, resumed from ${opts.resume}` : ''} (Ctrl-C stops with partial statistics)\n`);
-            },
-          });
-          progress?.done();
-          if (opts.json) process.stdout.write(`${JSON.stringify(run.summary, null, 2)}\n`);
-          else process.stdout.write(`${formatSummary(run)}\n`);
-          for (const e of run.summary.writeErrors) process.stderr.write(`coordkit: ${e}\n`);
-          process.exitCode = run.summary.writeErrors.length > 0 ? EXIT.unusable : verdictExitCode(run.summary.verdict);
-        } finally {
-          process.off('SIGINT', onSignal);
-          process.off('SIGTERM', onSignal);
-        }
+    addSearchOptions(sub).action(async (opts: Record<string, unknown>) => {
+      const plain = Object.fromEntries(Object.entries(opts).filter(([, v]) => typeof v !== 'object'));
+      await runModelCheck(model, model.build(opts), opts, {
+        module: new URL(`../check/models${EXT}`, import.meta.url).href, exportName: 'buildCheckSystem', args: { model: model.name, opts: plain },
       });
+    });
   }
+}
+
+/** A module's short name (for trace file names): its file name, or its folder's for system.ts / index.ts. */
+function moduleName(file: string): string {
+  const stem = basename(file).replace(/\.[^.]+$/, '');
+  return stem === 'system' || stem === 'index' ? basename(dirname(resolve(file))) : stem;
+}
+
+/** Checks one system with the CLI's options: progress, signals, summary, traces, exit code. */
+export async function runModelCheck(model: CheckModel, spec: SystemSpec, opts: Record<string, unknown>, recipe: WorkerRecipe): Promise<void> {
+    const workers = opts.workers as number;
+    if (workers > 0 && (opts.dfs || opts.symmetry)) {
+      throw new UserError('--workers needs breadth-first search without --symmetry', { field: '--workers' });
+    }
+    if (opts.symmetry && !spec.symmetry) {
+      throw new UserError(`${spec.name} declares no symmetry to reduce by`, { field: '--symmetry' });
+    }
+    const progress = opts.json ? undefined : progressReporter();
+    // The first Ctrl-C or SIGTERM stops the search cleanly (and checkpoints it); a second one exits at once.
+    let stopping: string | undefined;
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (stopping) {
+        process.stderr.write(`\ncoordkit: ${signal} again: exiting at once\n`);
+        process.exit(128 + (SIGNAL_NUMBER[signal] ?? 2));
+      }
+      stopping = signal;
+      progress?.done();
+      process.stderr.write(`\ncoordkit: ${signal}: stopping the search${opts.checkpoint ? ` and saving ${opts.checkpoint}` : ''} (${signal === 'SIGINT' ? 'Ctrl-C' : 'a signal'} again exits at once)\n`);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+      const system = new ComposedSystem(spec);
+      const expander = workers > 0
+        ? await ParallelExpander.start(system, {
+          workers,
+          recipe,
+        })
+        : undefined;
+      const run = await runCheckAsync(model.name, system, {
+        expander,
+        maxMemoryBytes: (opts.maxMemory as number) * 2 ** 20,
+        maxStates: opts.maxStates as number | undefined,
+        interrupted: () => stopping !== undefined,
+        checkpoint: opts.checkpoint as string | undefined,
+        resumeFrom: opts.resume as string | undefined,
+        identity: searchIdentity(model, opts),
+        strategy: opts.dfs ? 'dfs' : 'bfs',
+        symmetry: Boolean(opts.symmetry),
+        maxDepth: opts.maxDepth as number | undefined,
+        deadlock: Boolean(opts.deadlock),
+        continueAfterViolation: Boolean(opts.continue),
+        traceDir: opts.traceDir as string,
+        onProgress: progress?.onProgress,
+        onStart: () => {
+          if (!opts.json) process.stderr.write(`checking ${model.name}: ${spec.name}${opts.resume ? `, resumed from ${opts.resume}` : ''} (Ctrl-C stops with partial statistics)\n`);
+        },
+      });
+      progress?.done();
+      if (opts.json) process.stdout.write(`${JSON.stringify(run.summary, null, 2)}\n`);
+      else process.stdout.write(`${formatSummary(run)}\n`);
+      for (const e of run.summary.writeErrors) process.stderr.write(`coordkit: ${e}\n`);
+      process.exitCode = run.summary.writeErrors.length > 0 ? EXIT.unusable : verdictExitCode(run.summary.verdict);
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
 }

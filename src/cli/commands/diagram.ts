@@ -12,6 +12,8 @@ import { buildSequence, sequenceToMermaid } from '../../diagram/sequence.ts';
 import { dotToSvg } from '../../diagram/svg.ts';
 import { UserError, intOption } from '../errors.ts';
 import { checkOutputPath, saveResult } from '../output.ts';
+import type { AnyStateMachine } from 'xstate';
+import { loadUserSystem, looksLikeModulePath } from '../check/user-module.ts';
 
 const FORMATS = ['mermaid', 'dot', 'svg'] as const;
 type Format = (typeof FORMATS)[number];
@@ -62,14 +64,26 @@ async function diagramText(model: string | undefined, opts: Options): Promise<st
   }
   if (model === undefined) throw new UserError(`name a model (one of: ${names()}), or use --list or --trace FILE`);
   const format = parseFormat(opts.format);
-  const entry = findMachine(model);
-  if (!entry) throw new UserError(`unknown model '${model}'; registered models: ${names()}`);
+  const entry = findMachine(model) ?? (looksLikeModulePath(model) ? await moduleMachine(model) : undefined);
+  if (!entry) throw new UserError(`unknown model '${model}'; registered models: ${names()}, or a module file (./system.ts[#role])`);
   const options = { all: Boolean(opts.all), legend: opts.legend };
   switch (format) {
     case 'mermaid': return machineToMermaid(entry.machine, options);
     case 'dot': return machineToDot(entry.machine, options);
     case 'svg': return dotToSvg(machineToDot(entry.machine, options));
   }
+}
+
+/**
+ * A machine of a user's module (`coordkit check`'s loader): `./system.ts` draws its first
+ * actor's machine, `./system.ts#role` the first actor of that role.
+ */
+async function moduleMachine(arg: string): Promise<{ machine: AnyStateMachine }> {
+  const [file, role] = arg.split('#');
+  const spec = await loadUserSystem(file);
+  const actor = role === undefined ? spec.actors[0] : spec.actors.find((a) => a.role === role);
+  if (!actor) throw new UserError(`no actor with role '${role}'; roles: ${[...new Set(spec.actors.map((a) => a.role))].join(', ')}`, { file });
+  return { machine: actor.machine };
 }
 
 function names(): string {

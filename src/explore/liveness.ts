@@ -1,0 +1,304 @@
+/**
+ * Temporal properties under weak fairness, checked on the explored state graph:
+ * `eventually(q)` (every behaviour reaches a q state) and `leadsTo(p, q)` (every p state
+ * is followed, sooner or later, by a q state). See docs/liveness.md for the semantics.
+ *
+ * After a complete search (no symmetry reduction), every stored state's successors are
+ * computed once more to lay the graph out as compressed rows, each edge labelled with its
+ * fairness class: delivering one message to one actor, or one offered event type to one
+ * actor. Faults (crash, loss, partition...) are never fair. A violation is a fair lasso:
+ * a prefix from the initial state to a state from which q is avoided forever, and a
+ * cycle (possibly a stuttering state) of ¬q states that is fair. Under weak fairness a
+ * strongly connected set C of ¬q states has a fair cycle iff every fair class enabled
+ * somewhere in C is taken on an edge inside C or disabled at some state of C: a cycle
+ * through all of C meets each requirement. A single state may stutter forever only if
+ * no fair class is enabled there (TLC's [Next]_vars: stuttering is always allowed).
+ */
+import { ActionKind, decodeAction, type ComposedSystem } from './compose.ts';
+import { counterexample, type Counterexample } from './counterexample.ts';
+import { stronglyConnected } from './scc.ts';
+import { StateStore } from './state-store.ts';
+import type { StateView } from './spec.ts';
+
+/** Which steps weak fairness applies to. */
+export interface Fairness {
+  /** A message that stays deliverable to an actor is delivered (default true). */
+  deliver?: boolean;
+  /** Offered event types (timeouts, client requests) that are not ignored forever. */
+  offers?: readonly string[];
+}
+
+export type LivenessProperty =
+  | { kind: 'eventually'; name: string; description: string; holds(view: StateView): boolean }
+  | { kind: 'leadsTo'; name: string; description: string; from(view: StateView): boolean; to(view: StateView): boolean };
+
+/** `eventually(q)`: every fair behaviour reaches a state where `q` holds. */
+export function eventually(name: string, description: string, q: (view: StateView) => boolean): LivenessProperty {
+  return { kind: 'eventually', name, description, holds: q };
+}
+
+/** `leadsTo(p, q)` (p ~> q): every fair behaviour in a `p` state later reaches a `q` state (or is in one). */
+export function leadsTo(name: string, description: string, p: (view: StateView) => boolean, q: (view: StateView) => boolean): LivenessProperty {
+  return { kind: 'leadsTo', name, description, from: p, to: q };
+}
+
+/** A lasso: states `path[0..loopAt-1]` lead to the cycle `path[loopAt..]`, which returns to `path[loopAt]`. */
+export interface Lasso {
+  /** Store indices of the states, first the prefix, then the cycle (its first state once). */
+  states: number[];
+  /** Action codes of the steps between consecutive states, and (last) the step closing the cycle. */
+  actions: number[];
+  /** Index in `states` where the cycle begins. */
+  loopAt: number;
+  /** Steps in the cycle; 0 for a state that stutters forever (no fair step enabled). */
+  cycleSteps: number;
+}
+
+export interface LivenessResult {
+  name: string;
+  kind: LivenessProperty['kind'];
+  description: string;
+  status: 'holds' | 'violated';
+  message?: string;
+  lasso?: Lasso;
+  /** The lasso as a trace: the header's description says where the cycle starts. */
+  counterexample?: Counterexample & { loop: { startSeq: number; prefixSteps: number; cycleSteps: number } };
+}
+
+/** The explored graph as rows of successors, edges labelled with their fairness class (-1: unfair). */
+interface Graph {
+  nodes: number;
+  offsets: Uint32Array;
+  targets: Uint32Array;
+  actions: Float64Array;
+  fairClass: Int32Array;
+}
+
+function buildGraph(system: ComposedSystem, store: StateStore, fairness: Fairness): Graph {
+  const nodes = store.size;
+  const width = store.width;
+  const key = (v: Uint32Array) => {
+    let s = '';
+    for (let k = 0; k < width; k++) s += `${k < v.length ? v[k] : 0},`;
+    return s;
+  };
+  const indexOf = new Map<string, number>();
+  const v = new Uint32Array(width);
+  for (let i = 0; i < nodes; i++) indexOf.set(key(store.read(i, v)), i);
+  const classes = new Map<string, number>();
+  const offers = new Set(fairness.offers ?? []);
+  const deliver = fairness.deliver ?? true;
+  const classOf = (code: number): number => {
+    const { kind, actor, arg } = decodeAction(code);
+    let name: string | null = null;
+    if (kind === ActionKind.Deliver && deliver) name = `d${actor}:${arg}`;
+    else if (kind === ActionKind.Offer) {
+      const event = system.eventTables[actor].values[arg] as { type: string };
+      if (offers.has(event.type)) name = `o${actor}:${arg}`;
+    }
+    if (name === null) return -1;
+    let c = classes.get(name);
+    if (c === undefined) classes.set(name, (c = classes.size));
+    return c;
+  };
+  const offsets = new Uint32Array(nodes + 1);
+  const targets: number[] = [];
+  const actions: number[] = [];
+  const fair: number[] = [];
+  for (let i = 0; i < nodes; i++) {
+    store.read(i, v);
+    system.successors(v, (action, next) => {
+      const j = indexOf.get(key(next));
+      if (j === undefined) throw new Error('liveness: a successor of an explored state was not explored (the search was not complete)');
+      targets.push(j);
+      actions.push(action);
+      fair.push(classOf(action));
+    });
+    offsets[i + 1] = targets.length;
+  }
+  return { nodes, offsets, targets: Uint32Array.from(targets), actions: Float64Array.from(actions), fairClass: Int32Array.from(fair) };
+}
+
+/** Checks the liveness properties on the complete graph of `store`. */
+export function checkLiveness(system: ComposedSystem, store: StateStore, properties: readonly LivenessProperty[], fairness: Fairness = {}): LivenessResult[] {
+  if (properties.length === 0) return [];
+  const graph = buildGraph(system, store, fairness);
+  const v = new Uint32Array(store.width);
+  const views = (i: number) => system.view(store.read(i, v));
+  return properties.map((p) => {
+    const q = new Uint8Array(graph.nodes);
+    const seeds: number[] = [];
+    for (let i = 0; i < graph.nodes; i++) {
+      const view = views(i);
+      q[i] = (p.kind === 'eventually' ? p.holds(view) : p.to(view)) ? 1 : 0;
+      if (!q[i] && (p.kind === 'eventually' ? i === 0 : p.from(view))) seeds.push(i);
+    }
+    const base = { name: p.name, kind: p.kind, description: p.description };
+    const lasso = findFairLasso(graph, store, q, seeds);
+    if (!lasso) return { ...base, status: 'holds' as const };
+    const message = lasso.cycleSteps === 0
+      ? `after ${lasso.loopAt} step${lasso.loopAt === 1 ? '' : 's'} the system can stay forever in a state with no fair step enabled, and ${p.kind === 'eventually' ? 'the goal' : 'the promised state'} never comes`
+      : `a fair cycle of ${lasso.cycleSteps} steps, reached after ${lasso.loopAt} step${lasso.loopAt === 1 ? '' : 's'}, never reaches ${p.kind === 'eventually' ? 'the goal' : 'the promised state'}`;
+    return { ...base, status: 'violated' as const, message, lasso, counterexample: lassoTrace(system, store, lasso, p.name) };
+  });
+}
+
+/** A fair lasso avoiding q from one of `seeds`, or null when every fair behaviour reaches q. */
+function findFairLasso(g: Graph, store: StateStore, q: Uint8Array, seeds: number[]): Lasso | null {
+  if (seeds.length === 0) return null;
+  // The ¬q states reachable from a seed through ¬q states; BFS parents give the paths.
+  const inside = new Uint8Array(g.nodes);
+  const parent = new Int32Array(g.nodes).fill(-1);
+  const parentEdge = new Int32Array(g.nodes).fill(-1);
+  const queue: number[] = [];
+  for (const s of seeds) if (!inside[s]) { inside[s] = 1; queue.push(s); }
+  for (let h = 0; h < queue.length; h++) {
+    const u = queue[h];
+    for (let e = g.offsets[u]; e < g.offsets[u + 1]; e++) {
+      const w = g.targets[e];
+      if (q[w] || inside[w]) continue;
+      inside[w] = 1; parent[w] = u; parentEdge[w] = e; queue.push(w);
+    }
+  }
+  const { component, count } = stronglyConnected(g.nodes, g.offsets, g.targets, inside);
+  // Per component: its states, the fair classes enabled in it, taken inside it, and disabled somewhere in it.
+  const members: number[][] = Array.from({ length: count }, () => []);
+  for (const u of queue) members[component[u]].push(u);
+  // Components in BFS order of their first state: the first fair one found has a short prefix.
+  const order = [...new Set(queue.map((u) => component[u]))];
+  for (const c of order) {
+    const states = members[c];
+    const enabledSomewhere = new Map<number, number>();
+    const taken = new Map<number, number>();
+    for (const u of states) {
+      for (let e = g.offsets[u]; e < g.offsets[u + 1]; e++) {
+        const f = g.fairClass[e];
+        if (f < 0) continue;
+        enabledSomewhere.set(f, (enabledSomewhere.get(f) ?? 0) + 1);
+        if (component[g.targets[e]] === c && !taken.has(f)) taken.set(f, e);
+      }
+    }
+    const hasInnerEdge = states.some((u) => {
+      for (let e = g.offsets[u]; e < g.offsets[u + 1]; e++) if (component[g.targets[e]] === c) return true;
+      return false;
+    });
+    // Waypoints: for each fair class enabled in C, an edge taking it or a state lacking it.
+    const waypoints: ({ edge: number } | { state: number })[] = [];
+    let fair = true;
+    for (const f of enabledSomewhere.keys()) {
+      const e = taken.get(f);
+      if (e !== undefined) { waypoints.push({ edge: e }); continue; }
+      const lacking = states.find((u) => !enabledAt(g, u, f));
+      if (lacking === undefined) { fair = false; break; }
+      waypoints.push({ state: lacking });
+    }
+    if (!fair) continue;
+    if (!hasInnerEdge) {
+      // A single state with no step back to itself: a lasso only by stuttering, allowed when no fair class is enabled.
+      if (enabledSomewhere.size > 0) continue;
+      const [u] = states;
+      return lassoOf(g, store, parent, parentEdge, u, [], [], 0);
+    }
+    // The cycle: from an anchor, through every waypoint, back to the anchor (paths inside C).
+    const anchor = 'edge' in (waypoints[0] ?? {}) ? ownerOf(g, (waypoints[0] as { edge: number }).edge) : (waypoints[0] as { state: number } | undefined)?.state ?? states[0];
+    const cycStates: number[] = [];
+    const cycEdges: number[] = [];
+    let at = anchor;
+    const walkTo = (target: number) => {
+      const path = pathInside(g, component, c, at, target);
+      for (const e of path) { cycStates.push(at); cycEdges.push(e); at = g.targets[e]; }
+    };
+    for (const w of waypoints) {
+      if ('edge' in w) {
+        walkTo(ownerOf(g, w.edge));
+        cycStates.push(at); cycEdges.push(w.edge); at = g.targets[w.edge];
+      } else walkTo(w.state);
+    }
+    if (cycEdges.length === 0 || at !== anchor) {
+      // Close the cycle (and make it at least one step: a component with an inner edge has a cycle through the anchor).
+      if (at === anchor) {
+        const e = innerEdgeFrom(g, component, c, at);
+        cycStates.push(at); cycEdges.push(e); at = g.targets[e];
+      }
+      walkTo(anchor);
+    }
+    return lassoOf(g, store, parent, parentEdge, anchor, cycStates, cycEdges, cycEdges.length);
+  }
+  return null;
+}
+
+function enabledAt(g: Graph, u: number, f: number): boolean {
+  for (let e = g.offsets[u]; e < g.offsets[u + 1]; e++) if (g.fairClass[e] === f) return true;
+  return false;
+}
+
+/** The state an edge leaves (binary search over the row offsets). */
+function ownerOf(g: Graph, e: number): number {
+  let lo = 0;
+  let hi = g.nodes - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (g.offsets[mid] <= e) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
+function innerEdgeFrom(g: Graph, component: Int32Array, c: number, u: number): number {
+  for (let e = g.offsets[u]; e < g.offsets[u + 1]; e++) if (component[g.targets[e]] === c) return e;
+  throw new Error('liveness: no edge inside the component');
+}
+
+/** Shortest edge path from `a` to `b` within component `c` (empty when a = b). */
+function pathInside(g: Graph, component: Int32Array, c: number, a: number, b: number): number[] {
+  if (a === b) return [];
+  const via = new Map<number, number>([[a, -1]]);
+  const queue = [a];
+  for (let h = 0; h < queue.length; h++) {
+    const u = queue[h];
+    for (let e = g.offsets[u]; e < g.offsets[u + 1]; e++) {
+      const w = g.targets[e];
+      if (component[w] !== c || via.has(w)) continue;
+      via.set(w, e);
+      if (w === b) {
+        const path: number[] = [];
+        for (let x = b; x !== a;) { const pe = via.get(x)!; path.push(pe); x = ownerOf(g, pe); }
+        return path.reverse();
+      }
+      queue.push(w);
+    }
+  }
+  throw new Error('liveness: no path inside a strongly connected component');
+}
+
+/** Prefix: the explorer's shortest path to the seed, then the ¬q path to `anchor`; then the cycle. */
+function lassoOf(g: Graph, store: StateStore, parent: Int32Array, parentEdge: Int32Array, anchor: number, cycStates: number[], cycEdges: number[], cycleSteps: number): Lasso {
+  const tail: number[] = [];
+  const tailEdges: number[] = [];
+  let u = anchor;
+  while (parent[u] >= 0) { tail.push(u); tailEdges.push(parentEdge[u]); u = parent[u]; }
+  const seedPath = store.pathTo(u);
+  const states = [...seedPath, ...tail.reverse()];
+  const actions = [...seedPath.slice(1).map((i) => store.action(i)), ...tailEdges.reverse().map((e) => g.actions[e])];
+  const loopAt = states.length - 1;
+  states.push(...cycStates.slice(1));
+  actions.push(...cycEdges.map((e) => g.actions[e]));
+  return { states, actions, loopAt, cycleSteps };
+}
+
+/** The lasso as a trace; the cycle's events are those after `startSeq`, and repeat forever. */
+function lassoTrace(system: ComposedSystem, store: StateStore, lasso: Lasso, property: string): LivenessResult['counterexample'] {
+  // Lay the lasso out as a path of its own: a store with one state per step, closing step included.
+  const path = new StateStore(store.width);
+  const v = new Uint32Array(store.width);
+  const all = [...lasso.states, ...(lasso.cycleSteps > 0 ? [lasso.states[lasso.loopAt]] : [])];
+  all.forEach((s, k) => path.push(store.read(s, v), k - 1, k === 0 ? 0 : lasso.actions[k - 1], k));
+  const cx = counterexample(system, path, all.map((_, k) => k));
+  const prefix = counterexample(system, path, all.slice(0, lasso.loopAt + 1).map((_, k) => k));
+  const startSeq = prefix.events.length;
+  const loop = { startSeq, prefixSteps: lasso.loopAt, cycleSteps: lasso.cycleSteps };
+  const note = lasso.cycleSteps === 0
+    ? `lasso for ${property}: after event seq ${startSeq} the last state repeats forever (stuttering: no fair step enabled)`
+    : `lasso for ${property}: loop after seq ${startSeq}: events seq ${startSeq + 1}..${cx.events.length} (${lasso.cycleSteps} steps) repeat forever`;
+  const header = { ...cx.header, description: [cx.header.description, note].filter(Boolean).join('; ') };
+  return { ...cx, header, loop };
+}
