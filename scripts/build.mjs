@@ -13,3 +13,4 @@ rmSync(`${root}dist`, { recursive: true, force: true });
 const tsc = `${root}node_modules/typescript/bin/tsc`;
 execFileSync(process.execPath, [tsc, '-p', `${root}tsconfig.build.json`], { stdio: 'inherit', cwd: root });
 copyFileSync(`${root}src/run/reaper.mjs`, `${root}dist/src/run/reaper.mjs`);
+for (const asset of ['client.js', 'style.css']) copyFileSync(`${root}src/explorer-ui/${asset}`, `${root}dist/src/explorer-ui/${asset}`);

@@ -110,6 +110,7 @@ describe('the packed tarball (npm pack, offline install into an empty project)',
     copyFileSync(join(root, 'examples', 'two-phase-commit', 'system.ts'), join(proj, 'tpc.ts'));
     const r = await run('npx', ['--offline', 'coordkit', 'check', './tpc.ts', '--json', '--trace-dir', join(work, 'cx')], proj);
     expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout, r.stderr).not.toBe("");
     const summary = JSON.parse(r.stdout);
     expect(summary.states).toBe(585);
     expect(summary.properties.find((p: { name: string }) => p.name === 'agreement').status).toBe('holds');

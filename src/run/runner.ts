@@ -60,7 +60,8 @@ export interface RunResult {
   writeError?: string;
 }
 
-const NODE_MAIN = fileURLToPath(new URL('./node-main.ts', import.meta.url));
+/** `.ts` in a checkout, `.js` in the built package: the extension of this very file. */
+const NODE_MAIN = fileURLToPath(new URL(`./node-main${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url));
 const REAPER = fileURLToPath(new URL('./reaper.mjs', import.meta.url));
 /** tsx's loader by absolute URL, so node processes start from any working directory. */
 const TSX = import.meta.resolve('tsx');
