@@ -86,9 +86,11 @@ export async function evaluate(target: Target, host: Host, s: Scenario, m: numbe
     : fast ?? await driveAsync(s, caps, meta, (c) => host.call(c));
   let verdicts: Verdict[];
   try {
-    // A scenario that recorded no event (it only waited, or failed at configure) checks
-    // nothing: the checkers have no verdict on it, only the harness properties below do.
-    verdicts = outcome.lines.length > 1 ? verifyTrace(outcome.lines, target.id).verdicts : [];
+    // A scenario that recorded no balancer event (it only waited or restarted, or failed at
+    // configure) checks nothing: the checkers have no verdict on it, only the harness
+    // properties below do.
+    const judgeable = outcome.lines.some((l) => 'kind' in l && (l.kind === 'pick' || l.kind === 'done' || l.kind === 'membership'));
+    verdicts = judgeable ? verifyTrace(outcome.lines, target.id).verdicts : [];
   } catch (err) {
     // The library answered something no trace can hold (e.g. a backend id that is not a string).
     verdicts = [{ property: 'pick-validity', status: 'fail', note: (err as Error).message, violations: [{ line: 0, message: (err as Error).message }], figures: {} }];
