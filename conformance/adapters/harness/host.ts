@@ -114,16 +114,7 @@ export class StdioHost implements Host {
     if (this.proc === null) this.spawnProcess();
     if (this.exited !== null) return { died: this.exited };
     this.proc!.stdin.write(`${JSON.stringify(req)}\n`);
-    if (this.replies.length > 0) return { line: this.replies.shift()! };
-    let timer: NodeJS.Timeout | undefined;
-    const line = await new Promise<string | null | 'timeout'>((resolve) => {
-      this.waiting = resolve;
-      timer = setTimeout(() => { this.waiting = null; resolve('timeout'); }, timeoutMs);
-    });
-    clearTimeout(timer);
-    if (line === 'timeout') { this.kill(); return { timeout: true }; }
-    if (line === null) { const died = this.exited ?? 'exited'; this.kill(); return { died }; }
-    return { line };
+    return this.nextLine(timeoutMs);
   }
 
   /** Scenario mode: the whole scenario in the child; null when it must be re-run call by
