@@ -6,6 +6,7 @@ import { traceHeader } from '../schema/header.ts';
 import type { TraceEvent, TraceHeader } from '../schema/trace.ts';
 import { UserError } from '../schema/user-error.ts';
 import { ITF_EPILOGUE, fromItf, itfPrologue, itfState, valueTypeOf } from './itf-events.ts';
+import { expectUserError } from './testing/expect-user-error.ts';
 
 const toText = (t: { header: TraceHeader; events: TraceEvent[] }) =>
   `${itfPrologue(t.header)}${t.events.map((e, i) => `${i ? ',' : ''}\n${itfState(e, i, valueTypeOf(t.header))}`).join('')}\n${ITF_EPILOGUE}`;
@@ -24,15 +25,6 @@ function plainNumbers(v: unknown, path = ''): string[] {
   return Object.entries(v).flatMap(([k, x]) => plainNumbers(x, `${path}.${k}`));
 }
 
-const expectUserError = (f: () => unknown): UserError => {
-  try {
-    f();
-  } catch (err) {
-    expect(err).toBeInstanceOf(UserError);
-    return err as UserError;
-  }
-  throw new Error('accepted');
-};
 
 describe('typed ITF export', () => {
   it('round-trips every valid trace (300 random traces)', () => {

@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { failing, verifyRun } from '../checkers/test-support.ts';
-import { UserError } from '../schema/user-error.ts';
 import { builtinMappings, stateMapping } from './itf-mapping.ts';
 import { importStates, resolveVar } from './itf-states.ts';
+import { expectUserError } from './testing/expect-user-error.ts';
 
 const quint = builtinMappings['quint-paxos'];
 const tla = builtinMappings['paxos-tla'];
@@ -16,15 +16,6 @@ const load = (f: string) => { const text = readFileSync(f, 'utf8'); return { tex
 const CORRECT = 'traces/itf/quint-paxos-seed1.itf.json';
 const BUGGY = 'traces/itf/quint-paxos-buggy-seed1.itf.json';
 
-const expectUserError = (f: () => unknown): UserError => {
-  try {
-    f();
-  } catch (err) {
-    expect(err).toBeInstanceOf(UserError);
-    return err as UserError;
-  }
-  throw new Error('accepted');
-};
 
 describe('ITF import of Quint traces (quint-paxos mapping)', () => {
   it('imports the Quint trace of the correct spec (31 states, qualified names) and it passes all 10 Paxos safety and conformance properties (learner liveness: skip, no learners)', async () => {
