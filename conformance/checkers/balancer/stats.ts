@@ -167,13 +167,14 @@ export interface Discrete { n: number; logPmf: (k: number) => number }
 export const binomial = (n: number, p: number): Discrete => ({ n, logPmf: (k) => binomialLogPmf(k, n, p) });
 export const betaBinomial = (n: number, a: number, b: number): Discrete => ({ n, logPmf: (k) => betaBinomialLogPmf(k, n, a, b) });
 
-/** P(X ≥ c), summed exactly (the pmf is unimodal: stop once terms stop counting). */
-export function upperTail(d: Discrete, c: number): number {
-  if (c <= 0) return 1;
-  if (c > d.n) return 0;
+/**
+ * Σ pmf(k) from k = `from` outward in direction `step` (+1 up, -1 down) to the support's end,
+ * summed exactly; the pmf is unimodal, so stop once terms fall below what still counts.
+ */
+function tailSum(d: Discrete, from: number, step: 1 | -1): number {
   let sum = 0;
   let prev = -Infinity;
-  for (let k = Math.ceil(c); k <= d.n; k++) {
+  for (let k = from; k >= 0 && k <= d.n; k += step) {
     const t = Math.exp(d.logPmf(k));
     sum += t;
     if (t < prev && t < sum * 1e-17) break;
@@ -182,19 +183,18 @@ export function upperTail(d: Discrete, c: number): number {
   return Math.min(1, sum);
 }
 
+/** P(X ≥ c). */
+export function upperTail(d: Discrete, c: number): number {
+  if (c <= 0) return 1;
+  if (c > d.n) return 0;
+  return tailSum(d, Math.ceil(c), 1);
+}
+
 /** P(X ≤ c). */
 export function lowerTail(d: Discrete, c: number): number {
   if (c < 0) return 0;
   if (c >= d.n) return 1;
-  let sum = 0;
-  let prev = -Infinity;
-  for (let k = Math.floor(c); k >= 0; k--) {
-    const t = Math.exp(d.logPmf(k));
-    sum += t;
-    if (t < prev && t < sum * 1e-17) break;
-    prev = t;
-  }
-  return Math.min(1, sum);
+  return tailSum(d, Math.floor(c), -1);
 }
 
 /** Smallest c with P(X ≥ c) ≤ tail (n + 1 when even X = n is likelier than tail). */
