@@ -13,4 +13,10 @@ describe('coordkit thirdparty --budget', () => {
     expect(() => parseBudget('fast')).toThrow(UserError);
     expect(() => parseBudget('0')).toThrow(/--budget|bad budget/);
   });
+  it('rejects a fractional count (2.5, once floored to 2) and a limit given twice (300,400)', () => {
+    expect(() => parseBudget('2.5')).toThrow('bad budget "2.5"');
+    expect(() => parseBudget('300,400')).toThrow('bad budget "400"');
+    expect(() => parseBudget('5s,10s')).toThrow('bad budget "10s"');
+    expect(parseBudget('2.5s')).toEqual({ seconds: 2.5 });
+  });
 });
