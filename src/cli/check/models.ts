@@ -79,12 +79,21 @@ const paxos: CheckModel = {
 
 export const checkModels: CheckModel[] = [paxos, clusterCheckModel];
 
+/** Option values as commander would fill them: the model's defaults, overridden by `opts`. */
+export function withDefaults(model: CheckModel, opts: Record<string, unknown>): Record<string, unknown> {
+  const filled: Record<string, unknown> = {};
+  for (const option of model.options()) {
+    if (option.defaultValue !== undefined) filled[option.attributeName()] = option.defaultValue;
+  }
+  return { ...filled, ...opts };
+}
+
 /**
- * Builds a registered model's system from plain options: how expansion workers rebuild
- * the system they replicate (see src/explore/parallel.ts).
+ * Builds a registered model's system from plain options (the defaults fill the rest): how
+ * expansion workers rebuild the system they replicate (see src/explore/parallel.ts).
  */
 export function buildCheckSystem({ model, opts }: { model: string; opts: Record<string, unknown> }): SystemSpec {
   const found = checkModels.find((m) => m.name === model);
   if (!found) throw new Error(`no check model ${model}`);
-  return found.build(opts);
+  return found.build(withDefaults(found, opts));
 }
