@@ -43,7 +43,7 @@ const pythonPresent = () => spawnSync('python3', ['--version'], { stdio: 'ignore
 /** --self-test without a count runs this many scenarios per implementation. */
 const SELF_TEST_SCENARIOS = 1000;
 
-const thirdpartyOptions = z.object({
+export const thirdpartyOptions = z.object({
   out: path(),
   readme: z.union([path(), z.literal(false)]),
   json: flag().optional(),
