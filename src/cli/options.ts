@@ -20,10 +20,12 @@ const DECIMAL = /^-?(\d+(\.\d*)?|\.\d+)$/;
 
 const fromText = (pattern: RegExp) => (v: unknown) => (typeof v === 'string' && pattern.test(v) ? Number(v) : v);
 
+const wholeIn = (min: number, max: number, error: string) =>
+  z.preprocess(fromText(WHOLE), z.number({ error }).int({ error }).min(min, { error }).max(max, { error }));
+
 /** A whole number in [min, max]. */
 export function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER) {
-  const error = max === Number.MAX_SAFE_INTEGER ? `expected a whole number of ${min} or more` : `expected a whole number from ${min} to ${max}`;
-  return z.preprocess(fromText(WHOLE), z.number({ error }).int({ error }).min(min, { error }).max(max, { error }));
+  return wholeIn(min, max, max === Number.MAX_SAFE_INTEGER ? `expected a whole number of ${min} or more` : `expected a whole number from ${min} to ${max}`);
 }
 
 /** Seeds of every generator in the kit are 32-bit: a larger value would alias a smaller one. */
@@ -31,8 +33,7 @@ export const SEED_MAX = 2 ** 32 - 1;
 
 /** A seed: a whole number from 0 to 2^32 - 1. */
 export function seed() {
-  const error = `expected a seed: a whole number from 0 to ${SEED_MAX}`;
-  return z.preprocess(fromText(WHOLE), z.number({ error }).int({ error }).min(0, { error }).max(SEED_MAX, { error }));
+  return wholeIn(0, SEED_MAX, `expected a seed: a whole number from 0 to ${SEED_MAX}`);
 }
 
 /** A duration or amount above zero that may have a fraction (seconds, milliseconds). */
