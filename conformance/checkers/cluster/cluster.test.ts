@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
+import { fc } from '@fast-check/vitest';
 import type { TraceEvent } from '../../schema/trace.ts';
 import { failing, verifyRun } from '../test-support.ts';
 import { build, clusterHeader, scenarios, SYNC_LIMIT, type Scenario } from './scenarios.ts';

@@ -4,7 +4,7 @@
  * the message set instead of receiving them.
  */
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
+import { fc } from '@fast-check/vitest';
 import type { TraceEvent, TraceHeader } from '../../schema/trace.ts';
 import { failing, verifyRun } from '../test-support.ts';
 import { ChosenTracker } from './chosen.ts';

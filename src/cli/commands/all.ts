@@ -4,16 +4,18 @@
  * did not go as expected.
  */
 import type { Command } from 'commander';
+import { z } from 'zod';
 import { progressReporter } from '../check/runner.ts';
 import { defaultPlan, runAll, type Console } from '../all/run.ts';
+import { flag, parseOptions, path, text } from '../options.ts';
 
-interface AllOptions {
-  only?: string[];
-  traces: string;
-  mutants: boolean;
-  out: string;
-  json?: boolean;
-}
+const allOptions = z.object({
+  only: z.array(text()).optional(),
+  traces: path(),
+  mutants: flag(),
+  out: path(),
+  json: flag().optional(),
+});
 
 function terminal(stream: NodeJS.WriteStream): Console {
   const progress = progressReporter(process.stderr);
@@ -33,7 +35,8 @@ export function register(program: Command): void {
     .option('--no-mutants', 'skip the Paxos mutants')
     .option('--out <dir>', 'where the report, diagrams and counterexamples go', 'out')
     .option('--json', 'print the machine-readable summary (out/report.json) on stdout; progress goes to stderr')
-    .action(async (opts: AllOptions) => {
+    .action(async (raw: Record<string, unknown>) => {
+      const opts = parseOptions(allOptions, raw);
       const plan = defaultPlan({ only: opts.only, tracesRoot: opts.traces, mutants: opts.mutants, outDir: opts.out });
       const { json } = await runAll(plan, terminal(opts.json ? process.stderr : process.stdout));
       if (opts.json) process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);

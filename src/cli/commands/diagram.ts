@@ -3,31 +3,33 @@
  * statechart of a registered machine (transitions that only discard an event hidden unless --all). `coordkit diagram --list` names them; `coordkit diagram --trace
  * FILE.jsonl` draws a trace (or counterexample) as a Mermaid sequence diagram.
  */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { z } from 'zod';
 import { findMachine, machines } from '../../../models/index.ts';
 import { readTraceFile } from '../../../conformance/schema/reader.ts';
 import type { TraceEvent, TraceHeader } from '../../../conformance/schema/trace.ts';
 import { machineToDot, machineToMermaid } from '../../diagram/machine.ts';
 import { buildSequence, sequenceToMermaid } from '../../diagram/sequence.ts';
 import { dotToSvg } from '../../diagram/svg.ts';
-import { UserError, intOption } from '../errors.ts';
+import { UserError } from '../errors.ts';
+import { choice, flag, parseOptions, path, wholeNumber } from '../options.ts';
 import { checkOutputPath, saveResult } from '../output.ts';
 import type { AnyStateMachine } from 'xstate';
 import { loadUserSystem, looksLikeModulePath } from '../check/user-module.ts';
 
 const FORMATS = ['mermaid', 'dot', 'svg'] as const;
-type Format = (typeof FORMATS)[number];
 
-interface Options {
-  format: string;
-  out?: string;
-  list?: boolean;
-  trace?: string;
-  max: number;
-  json?: boolean;
-  all?: boolean;
-  legend: boolean;
-}
+const diagramOptions = z.object({
+  format: choice(FORMATS),
+  out: path().optional(),
+  list: flag().optional(),
+  trace: path().optional(),
+  max: wholeNumber(1, 100_000),
+  json: flag().optional(),
+  all: flag().optional(),
+  legend: flag(),
+});
+type Options = z.output<typeof diagramOptions>;
 
 export function register(program: Command): void {
   program
@@ -38,11 +40,12 @@ export function register(program: Command): void {
     .option('-o, --out <file>', 'write to a file instead of stdout')
     .option('--list', 'list the registered machines')
     .option('--trace <file>', "draw this JSONL trace as a sequence diagram ('-' reads standard input)")
-    .option('--max <n>', 'most arrows and notes in a sequence diagram', intOption('max', 1, 100_000), 150)
+    .addOption(new Option('--max <n>', 'most arrows and notes in a sequence diagram').default(150))
     .option('--json', 'with --list: machine-readable output')
     .option('--all', 'also draw transitions that only discard or ignore an event (hidden by default)')
     .option('--no-legend', 'leave out the legend of the notation')
-    .action(async (model: string | undefined, opts: Options) => {
+    .action(async (model: string | undefined, raw: Record<string, unknown>) => {
+      const opts = parseOptions(diagramOptions, raw);
       // A bad --out is reported before the diagram is built; a write that fails anyway
       // prints the diagram instead of losing it.
       if (opts.out !== undefined) await checkOutputPath(opts.out, '--out');
@@ -63,11 +66,10 @@ async function diagramText(model: string | undefined, opts: Options): Promise<st
     return traceDiagram(opts.trace, opts.max);
   }
   if (model === undefined) throw new UserError(`name a model (one of: ${names()}), or use --list or --trace FILE`);
-  const format = parseFormat(opts.format);
   const entry = findMachine(model) ?? (looksLikeModulePath(model) ? await moduleMachine(model) : undefined);
   if (!entry) throw new UserError(`unknown model '${model}'; registered models: ${names()}, or a module file (./system.ts[#role])`);
   const options = { all: Boolean(opts.all), legend: opts.legend };
-  switch (format) {
+  switch (opts.format) {
     case 'mermaid': return machineToMermaid(entry.machine, options);
     case 'dot': return machineToDot(entry.machine, options);
     case 'svg': return dotToSvg(machineToDot(entry.machine, options));
@@ -88,11 +90,6 @@ async function moduleMachine(arg: string): Promise<{ machine: AnyStateMachine }>
 
 function names(): string {
   return machines.length > 0 ? machines.map((m) => m.name).join(', ') : '(none registered yet)';
-}
-
-function parseFormat(raw: string): Format {
-  if ((FORMATS as readonly string[]).includes(raw)) return raw as Format;
-  throw new UserError(`unknown format '${raw}'; use one of: ${FORMATS.join(', ')}`, { field: 'format' });
 }
 
 /** Reads the trace (streaming), keeping only as many events as the diagram can show. */

@@ -8,17 +8,19 @@
  * checked). The JUnit file, checked before any work starts, holds every file.
  */
 import type { Command } from 'commander';
+import { z } from 'zod';
 import { formatClasses, formatJunit, formatText, type UnjudgedTrace } from '../../../conformance/checkers/format.ts';
 import { outcomeOf, verifyItems, type Outcome, type TraceReport } from '../../../conformance/checkers/run.ts';
 import { readTraceFileBatches, STDIN, traceName } from '../../../conformance/schema/reader.ts';
 import { UserError } from '../errors.ts';
+import { flag, parseOptions, path } from '../options.ts';
 import { checkOutputPath, saveResult } from '../output.ts';
 
-interface VerifyOptions {
-  json?: boolean;
-  junit?: string;
-  refinement: boolean;
-}
+const verifyOptions = z.object({
+  json: flag().optional(),
+  junit: path().optional(),
+  refinement: flag(),
+});
 
 /** Refinement replays XState machines and is far slower than the streaming checkers. */
 const REFINEMENT = new Set(['paxos.refinement']);
@@ -83,7 +85,8 @@ export function register(program: Command): void {
     .option('--json', 'print the reports as JSON')
     .option('--junit <file>', 'also write a JUnit XML report (one testcase per property)')
     .option('--no-refinement', 'skip replaying the trace against the XState models (much faster on long traces)')
-    .action(async (files: string[], opts: VerifyOptions) => {
+    .action(async (files: string[], raw: Record<string, unknown>) => {
+      const opts = parseOptions(verifyOptions, raw);
       if (files.filter((f) => f === STDIN).length > 1) throw new UserError(`standard input ('${STDIN}') can be read only once`);
       if (opts.junit !== undefined) await checkOutputPath(opts.junit, '--junit');
       const results: FileResult[] = [];
