@@ -11,7 +11,7 @@ import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { z } from 'zod';
 import type { Adapter } from '../../drive/adapter.ts';
-import { bindings } from '../../drive/bindings.ts';
+import { bindings } from '../../families.ts';
 import { openStdio } from '../../drive/foreign.ts';
 import { InProcessAdapter } from '../../drive/in-process.ts';
 import { killBalancers, killDriven, summarize } from '../../drive/kill.ts';
