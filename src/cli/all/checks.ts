@@ -117,8 +117,7 @@ export function checkConfiguration(config: Configuration, hooks: CheckHooks = {}
 /**
  * A mutant is caught when the property it names (`kills`) is violated, or, naming none,
  * any invariant. Its runs are tried in order (cheapest first) until one catches it; the
- * outcome is that run's. A mutant naming a property searches past the first violation,
- * since another property may fall first.
+ * outcome is that run's.
  */
 export function catchMutant(mutant: ModelMutant, hooks: CheckHooks = {}, graph?: GraphRequest): CheckOutcome {
   if (mutant.runs.length === 0) throw new Error(`catchMutant: mutant ${mutant.name} names no run to try`);
@@ -127,7 +126,13 @@ export function catchMutant(mutant: ModelMutant, hooks: CheckHooks = {}, graph?:
   for (const { label, opts } of mutant.runs) {
     const config: Configuration = { model: mutant.model, label, opts };
     tried.push(label);
-    const run = execute(config, { mutant: mutant.name }, `${config.model}-mutant-${mutant.name}`, hooks, mutant.kills !== undefined);
+    const name = `${config.model}-mutant-${mutant.name}`;
+    let run = execute(config, { mutant: mutant.name }, name, hooks);
+    // The search stops at the first violation; only when that is another property is it
+    // run again to the end (most mutants break the property they name first).
+    if (mutant.kills !== undefined && violatedOf(run).length > 0 && !violatedOf(run).some((p) => p.name === mutant.kills)) {
+      run = execute(config, { mutant: mutant.name }, name, hooks, true);
+    }
     const violated = violatedOf(run);
     const caught = mutant.kills === undefined ? violated.length > 0 : violated.some((p) => p.name === mutant.kills);
     const missed = mutant.kills === undefined ? '' : `${mutant.kills} holds${violated.length > 0 ? ` (violated: ${violated.map((p) => p.name).join(', ')})` : ''}; `;
