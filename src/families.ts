@@ -28,6 +28,7 @@ import { balancerMachines } from '../models/balancer/registry.ts';
 import { mutants as balancerMutants } from './impl/balancer/mutants.ts';
 import { mutantTrace } from './impl/balancer/corpus.ts';
 import type { ProtocolBinding } from './drive/binding.ts';
+import type { TraceJudgedMutant } from './drive/kill.ts';
 import { paxosBinding } from './drive/paxos-binding.ts';
 import { clusterBinding } from './drive/cluster-binding.ts';
 import type { CheckModel } from './cli/check/check-model.ts';
@@ -158,3 +159,8 @@ export function findMachine(name: string): RegisteredMachine | undefined {
 export const bindings: Readonly<Record<string, ProtocolBinding>> = Object.fromEntries(
   families.flatMap((f) => (f.binding ? [[f.name, f.binding]] : [])),
 );
+
+/** Every family's mutants that are judged on the trace they record (`drive --mutants` counts them). */
+export function traceMutants(): TraceJudgedMutant[] {
+  return families.flatMap((f) => f.mutants.flatMap((m) => (m.kind === 'trace' ? [{ family: f.name, name: m.name, kills: m.kills, trace: m.trace }] : [])));
+}
