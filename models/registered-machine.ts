@@ -4,7 +4,8 @@ import type { AnyStateMachine } from 'xstate';
 export interface RegisteredMachine {
   /** CLI name, e.g. "paxos-acceptor". */
   name: string;
-  family: 'paxos' | 'cluster' | 'balancer';
+  /** The protocol family's name (a row of src/families.ts). */
+  family: string;
   description: string;
   machine: AnyStateMachine;
 }

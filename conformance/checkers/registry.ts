@@ -1,4 +1,9 @@
-/** Which checkers judge which protocol: one factory per protocol family, from the header. */
+/**
+ * Which checkers judge which protocol: one factory per protocol family, from the header.
+ * The families table (src/families.ts) names the same factories; this lookup stays here,
+ * below the CLI, because the driver, the adapters and the public API judge traces too
+ * (src/families.test.ts pins that the two agree).
+ */
 import type { TraceEvent, TraceHeader } from '../schema/trace.ts';
 import { balancerCheckers } from './balancer/index.ts';
 import { clusterCheckers } from './cluster/index.ts';

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fc } from '@fast-check/vitest';
 import type { AnyStateMachine } from 'xstate';
 import type { Browser, Page } from 'playwright-core';
-import { machines } from '../../models/index.ts';
+import { machines } from '../families.ts';
 import { launchChromium, offlinePage } from '../report/testing/chromium.ts';
 import { machineToDot } from './machine.ts';
 import { dotToInlineSvg } from './svg.ts';

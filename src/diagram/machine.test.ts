@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fc, test } from '@fast-check/vitest';
 import type { AnyStateMachine } from 'xstate';
-import { findMachine, machines } from '../../models/index.ts';
+import { findMachine, machines } from '../families.ts';
 import { MERMAID_BREAK, machineToDot, machineToMermaid } from './machine.ts';
 import { toStatechart, transitionLabel, allStates, shownTransitions, isDiscardOnly } from './statechart.ts';
 import { clip } from './escape.ts';

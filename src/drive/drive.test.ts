@@ -4,7 +4,8 @@ import { verifyItems } from '../../conformance/checkers/run.ts';
 import { readTraceText } from '../../conformance/schema/reader.ts';
 import { paxosMutants } from '../impl/paxos/mutants.ts';
 import { InProcessAdapter, RoutedAdapter } from './in-process.ts';
-import { killBalancers, killDriven, summarize } from './kill.ts';
+import { killByTrace, killDriven, summarize } from './kill.ts';
+import { traceMutants } from '../families.ts';
 import { drive, modelFor } from './modes.ts';
 import { paxosBinding } from './paxos-binding.ts';
 import { divergenceTrace } from './report.ts';
@@ -30,7 +31,7 @@ describe('driver on the reference Paxos', () => {
 describe('mutants', () => {
   it('every Paxos mutant (the article included) is killed except the one Paxos allows (a re-promise), and the rate counts the balancer mutants', async () => {
     const driven = await killDriven(paxosBinding, paxosMutants.map((m) => m.name));
-    const report = summarize([...driven, ...killBalancers()]);
+    const report = summarize([...driven, ...killByTrace(traceMutants())]);
     console.log(`kill rate ${report.killed}/${report.total}; paxos: ${driven.map((r) => `${r.name}<-${r.by}`).join(', ')}`);
     expect(driven.length).toBeGreaterThanOrEqual(8);
     expect(driven.filter((r) => r.equivalent).map((r) => r.name)).toEqual(['acceptor-repromises-equal-ballot']);

@@ -1,14 +1,13 @@
 /**
  * Mutation kill rate. Each implementation mutant is driven through the path modes in
  * turn (random walks, fast-check schedules, coverage) until one diverges, and if none
- * does, judged by its protocol's trace checkers when the binding offers that; balancer
- * mutants (src/impl/balancer/mutants.ts) are judged by their trace checkers, as that
- * module defines. The overall figure counts both. A mutant that differs from the model
+ * does, judged by its protocol's trace checkers when the binding offers that; mutants judged
+ * on a trace they record (the balancers', listed by the families table, src/families.ts)
+ * are killed when the property they name fails. The overall figure counts both. A mutant that differs from the model
  * only in ways the protocol allows (a re-promise) is equivalent: listed, not counted.
  */
 import { verifyTrace } from '../../conformance/checkers/run.ts';
-import { mutantTrace } from '../impl/balancer/corpus.ts';
-import { mutants as balancerMutants } from '../impl/balancer/mutants.ts';
+import type { TraceLine } from '../../conformance/schema/writer.ts';
 import type { ProtocolBinding } from './binding.ts';
 import { InProcessAdapter } from './in-process.ts';
 import { drive, type DriveReport, type PathMode } from './modes.ts';
@@ -74,13 +73,21 @@ export async function killDriven(binding: ProtocolBinding, mutantNames: string[]
   return results;
 }
 
-export function killBalancers(): MutantResult[] {
-  return balancerMutants.map((m) => {
-    const v = verifyTrace(mutantTrace(m)).verdicts.find((x) => x.property === m.breaks);
+/** A mutant judged on the trace it records: killed when the property it names fails. */
+export interface TraceJudgedMutant {
+  family: string;
+  name: string;
+  kills: string;
+  trace(): Iterable<TraceLine>;
+}
+
+export function killByTrace(mutants: readonly TraceJudgedMutant[]): MutantResult[] {
+  return mutants.map((m) => {
+    const v = verifyTrace(m.trace()).verdicts.find((x) => x.property === m.kills);
     const killed = v?.status === 'fail';
     return {
-      family: 'balancer', name: m.name, killed, by: killed ? m.breaks : null, paths: 1,
-      detail: killed ? (v?.violations[0]?.message ?? v?.note ?? m.breaks) : `${m.breaks} did not fail`,
+      family: m.family, name: m.name, killed, by: killed ? m.kills : null, paths: 1,
+      detail: killed ? (v?.violations[0]?.message ?? v?.note ?? m.kills) : `${m.kills} did not fail`,
     };
   });
 }

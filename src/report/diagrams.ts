@@ -1,7 +1,7 @@
 /**
  * Ready-to-embed diagrams for the report (async because Graphviz runs as WebAssembly).
  */
-import type { RegisteredMachine } from '../../models/index.ts';
+import type { RegisteredMachine } from '../../models/registered-machine.ts';
 import { machineToDot } from '../diagram/machine.ts';
 import { stateGraphToDot, viewOf, type StateGraph, type StateGraphOptions } from '../diagram/state-graph.ts';
 import { dotToInlineSvg } from '../diagram/svg.ts';

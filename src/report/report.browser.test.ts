@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { machines } from '../../models/index.ts';
+import { machines } from '../families.ts';
 import { machineToMermaid } from '../diagram/machine.ts';
 import { stateGraphToMermaid } from '../diagram/state-graph.ts';
 import { traceToMermaid } from '../diagram/sequence.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkConfiguration } from './checks.ts';
+import { findFamily, type ModelMutant } from '../../families.ts';
+import { catchMutant, checkConfiguration } from './checks.ts';
 
 const paxos = { model: 'paxos', label: 'Paxos.tla, ballots {0,1}', opts: { network: 'set', acceptors: 3, values: 2, ballots: 2 } };
 
@@ -21,5 +22,23 @@ describe('coordkit all: what a check result counts as', () => {
     const c = checkConfiguration({ ...paxos, maxDepth: 3, expect: 'bounded' });
     expect(c).toMatchObject({ expected: 'bounded', asExpected: true });
     expect(c.detail).toMatch(/^BOUNDED: no violation within depth 3/);
+  });
+});
+
+describe('coordkit all: when a model mutant counts as caught', () => {
+  // Without faults this mutant violates follows-own-epoch first (18 steps), leader-within-bound later (49).
+  const mutant = findFamily('cluster')!.mutants.find((m) => m.name === 'follower-keeps-own-epoch') as ModelMutant;
+
+  it('is caught by the property it names even when another falls first (266 states)', () => {
+    const c = catchMutant({ ...mutant, kills: 'leader-within-bound' });
+    expect(c.asExpected).toBe(true);
+    expect(c.summary.states).toBe(266);
+    expect(c.detail).toBe('caught: follows-own-epoch violated in 18 steps, leader-within-bound violated in 49 steps');
+  });
+
+  it('is not caught when only other properties fall', () => {
+    const c = catchMutant({ ...mutant, kills: 'one-leader-per-epoch' });
+    expect(c.asExpected).toBe(false);
+    expect(c.detail).toMatch(/^one-leader-per-epoch holds \(violated: follows-own-epoch, leader-within-bound\); not caught by 3 servers/);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Model checks for the main job: every registered configuration (expected to pass) and
- * every Paxos mutant (expected to be caught). Each run is reduced at once to what the
+ * every family's model mutant (expected to be caught). Each run is reduced at once to what the
  * report needs (summary, counterexamples, optionally a drawable state graph), so the
  * explorer's state store is freed before the next run.
  */
@@ -9,7 +9,7 @@ import type { Counterexample } from '../../explore/counterexample.ts';
 import type { Progress } from '../../explore/search.ts';
 import { checkModels, withDefaults, type CheckModel } from '../check/models.ts';
 import { runCheck, type CheckRun, type CheckSummary } from '../check/runner.ts';
-import type { PaxosMutant } from '../../../models/paxos/mutants.ts';
+import type { ModelMutant } from '../../families.ts';
 import { exploredGraph } from './explored-graph.ts';
 
 export interface Configuration {
@@ -35,7 +35,7 @@ export interface CheckOutcome {
   model: string;
   label: string;
   /** Set for a mutant run. */
-  mutant?: { name: string; description: string; role: string };
+  mutant?: { name: string; description: string; role?: string; kills?: string };
   expected: 'pass' | 'bounded' | 'caught';
   summary: CheckSummary;
   counterexamples: { property: string; cx: Counterexample }[];
@@ -78,10 +78,12 @@ function graphOf(run: CheckRun, request: GraphRequest | undefined): StateGraph |
   });
 }
 
-function execute(config: Configuration, extra: Record<string, unknown>, name: string, hooks: CheckHooks): CheckRun {
+function execute(config: Configuration, extra: Record<string, unknown>, name: string, hooks: CheckHooks, continueAfterViolation = false): CheckRun {
   const model = findCheckModel(config.model);
   const spec = model.build(withDefaults(model, { ...config.opts, ...extra }));
-  const run = runCheck(name, spec, { strategy: 'bfs', maxDepth: config.maxDepth, traceDir: hooks.traceDir, onProgress: hooks.onProgress });
+  const run = runCheck(name, spec, {
+    strategy: 'bfs', maxDepth: config.maxDepth, traceDir: hooks.traceDir, onProgress: hooks.onProgress, continueAfterViolation,
+  });
   // The result stands; a counterexample file that could not be written is said, not lost silently.
   for (const e of run.summary.writeErrors) process.stderr.write(`coordkit: ${e}\n`);
   return run;
@@ -113,25 +115,34 @@ export function checkConfiguration(config: Configuration, hooks: CheckHooks = {}
 }
 
 /**
- * A mutant is caught when some invariant is violated. The configurations are tried in
- * order (cheapest first) until one catches it; the outcome is that run's.
+ * A mutant is caught when the property it names (`kills`) is violated, or, naming none,
+ * any invariant. Its runs are tried in order (cheapest first) until one catches it; the
+ * outcome is that run's.
  */
-export function catchMutant(mutant: PaxosMutant, configs: Configuration[], hooks: CheckHooks = {}, graph?: GraphRequest): CheckOutcome {
-  if (configs.length === 0) throw new Error('catchMutant: no configurations to try');
+export function catchMutant(mutant: ModelMutant, hooks: CheckHooks = {}, graph?: GraphRequest): CheckOutcome {
+  if (mutant.runs.length === 0) throw new Error(`catchMutant: mutant ${mutant.name} names no run to try`);
   const tried: string[] = [];
   let outcome: CheckOutcome | undefined;
-  for (const config of configs) {
-    tried.push(config.label);
-    const run = execute(config, { mutant: mutant.name }, `${config.model}-mutant-${mutant.name}`, hooks);
+  for (const { label, opts } of mutant.runs) {
+    const config: Configuration = { model: mutant.model, label, opts };
+    tried.push(label);
+    const name = `${config.model}-mutant-${mutant.name}`;
+    let run = execute(config, { mutant: mutant.name }, name, hooks);
+    // The search stops at the first violation; only when that is another property is it
+    // run again to the end (most mutants break the property they name first).
+    if (mutant.kills !== undefined && violatedOf(run).length > 0 && !violatedOf(run).some((p) => p.name === mutant.kills)) {
+      run = execute(config, { mutant: mutant.name }, name, hooks, true);
+    }
     const violated = violatedOf(run);
-    const caught = violated.length > 0;
+    const caught = mutant.kills === undefined ? violated.length > 0 : violated.some((p) => p.name === mutant.kills);
+    const missed = mutant.kills === undefined ? '' : `${mutant.kills} holds${violated.length > 0 ? ` (violated: ${violated.map((p) => p.name).join(', ')})` : ''}; `;
     outcome = {
       model: config.model, label: config.label,
-      mutant: { name: mutant.name, description: mutant.description, role: mutant.role },
+      mutant: { name: mutant.name, description: mutant.description, role: mutant.role, kills: mutant.kills },
       expected: 'caught', summary: run.summary, counterexamples: counterexamplesOf(run), asExpected: caught,
       detail: caught
         ? `caught: ${violated.map((p) => `${p.name} violated in ${p.depth} steps`).join(', ')}`
-        : `not caught by ${tried.join('; ')}${run.summary.complete ? '' : ` (${run.summary.verdict.toUpperCase()}: ${run.summary.verdictNote})`}`,
+        : `${missed}not caught by ${tried.join('; ')}${run.summary.complete ? '' : ` (${run.summary.verdict.toUpperCase()}: ${run.summary.verdictNote})`}`,
       graph: caught ? graphOf(run, graph) : undefined,
       tried: [...tried],
       opts: { ...config.opts, mutant: mutant.name },

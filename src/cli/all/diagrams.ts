@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RegisteredMachine } from '../../../models/index.ts';
+import type { RegisteredMachine } from '../../../models/registered-machine.ts';
 import { machineToDot, machineToMermaid } from '../../diagram/machine.ts';
 import { traceToMermaid } from '../../diagram/sequence.ts';
 import { stateGraphToMermaid, type StateGraph, type StateGraphOptions } from '../../diagram/state-graph.ts';

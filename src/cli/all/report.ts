@@ -8,13 +8,17 @@ import type { PropertySummary } from '../check/runner.ts';
 import type { CheckOutcome } from './checks.ts';
 import { describeExpectation } from './expectations.ts';
 import type { TraceOutcome } from './traces.ts';
+import type { TraceMutantOutcome } from './trace-mutants.ts';
 import { exploreCommand } from '../../report/explore-link.ts';
 
 export interface AllResult {
   generatedAt: string;
   elapsedMs: number;
   checks: CheckOutcome[];
+  /** Model mutants, caught by the explorer. */
   mutants: CheckOutcome[];
+  /** Implementation mutants, caught by the checkers on the trace each records. */
+  traceMutants: TraceMutantOutcome[];
   traces: TraceOutcome[];
   /** Files written under the diagram directory. */
   diagramFiles: string[];
@@ -26,10 +30,11 @@ export interface AllResult {
 }
 
 /** One line per thing that did not go as expected; empty when all is well. */
-export function unexpected(r: Pick<AllResult, 'checks' | 'mutants' | 'traces'>): string[] {
+export function unexpected(r: Pick<AllResult, 'checks' | 'mutants' | 'traceMutants' | 'traces'>): string[] {
   return [
     ...r.checks.filter((c) => !c.asExpected).map((c) => `model ${c.model} (${c.label}): ${c.detail}`),
     ...r.mutants.filter((m) => !m.asExpected).map((m) => `mutant ${m.mutant?.name}: ${m.detail}`),
+    ...r.traceMutants.filter((m) => !m.asExpected).map((m) => `mutant ${m.mutant.name}: ${m.detail}`),
     ...r.traces.filter((t) => !t.asExpected).map((t) => `trace ${t.file}: ${t.detail}`),
   ];
 }
@@ -75,6 +80,18 @@ function modelReport(c: CheckOutcome, diagrams: Diagram[]): ModelReport {
   };
 }
 
+/** An implementation mutant shows as the trace it recorded, with what it was expected to fail. */
+function traceMutantReport(m: TraceMutantOutcome): TraceReport {
+  return {
+    file: `mutant ${m.mutant.name} (recorded in memory: ${m.label})`, protocol: m.family, events: m.events, verdicts: m.verdicts,
+    producer: `coordkit mutant ${m.mutant.name}: ${m.mutant.description}`,
+    figures: {
+      expected: `fail ${m.mutant.kills} (a mutant)`,
+      outcome: m.asExpected ? 'as expected' : `UNEXPECTED: ${m.detail}`,
+    },
+  };
+}
+
 function traceReport(t: TraceOutcome & { protocol: NonNullable<TraceOutcome['protocol']> }): TraceReport {
   return {
     file: t.file, protocol: t.protocol, events: t.events, verdicts: t.verdicts,
@@ -114,9 +131,12 @@ export function buildReport(r: AllResult): Report {
       outcome: bad.length === 0 ? 'everything as expected' : `${bad.length} unexpected: ${bad.join('; ')}`,
       'total time': `${(r.elapsedMs / 1000).toFixed(1)} s`,
     },
-    outcome: { checked: r.checks.length + r.mutants.length + r.traces.length, unexpected: bad },
+    outcome: { checked: r.checks.length + r.mutants.length + r.traceMutants.length + r.traces.length, unexpected: bad },
     models,
-    traces: r.traces.filter((t): t is TraceOutcome & { protocol: NonNullable<TraceOutcome['protocol']> } => t.protocol !== undefined).map(traceReport),
+    traces: [
+      ...r.traceMutants.map(traceMutantReport),
+      ...r.traces.filter((t): t is TraceOutcome & { protocol: NonNullable<TraceOutcome['protocol']> } => t.protocol !== undefined).map(traceReport),
+    ],
   };
 }
 
@@ -136,7 +156,14 @@ export function buildJson(r: AllResult, files: { html: string; json: string }) {
     unexpected: bad,
     environment: r.environment,
     checks: r.checks.map(check),
-    mutants: r.mutants.map(check),
+    mutants: [
+      ...r.mutants.map((c) => ({ caughtBy: 'explorer' as const, ...check(c) })),
+      ...r.traceMutants.map((m) => ({
+        caughtBy: 'trace' as const,
+        model: m.family, label: m.label, mutant: m.mutant, expected: 'caught' as const, asExpected: m.asExpected, detail: m.detail,
+        events: m.events, failed: m.failed, elapsedMs: Math.round(m.elapsedMs),
+      })),
+    ],
     traces: r.traces.map((t) => ({
       file: t.file, protocol: t.protocol ?? null, producer: t.producer ?? null, events: t.events,
       expected: describeExpectation(t.expectation), expectedBecause: t.expectation.why,

@@ -1,6 +1,6 @@
 /**
  * The main job (`coordkit all`, `npm start`): model-check every registered
- * configuration, catch every Paxos mutant, verify every bundled trace, draw the
+ * configuration, catch every family's mutants, verify every bundled trace, draw the
  * diagrams, and write out/report.html and out/report.json. Nothing unexpected may
  * happen: a correct model violating a property, a mutant surviving, or a trace whose
  * verdicts differ from what its name says are each reported as unexpected.
@@ -8,13 +8,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { machines, type RegisteredMachine } from '../../../models/index.ts';
-import { paxosMutants, type PaxosMutant } from '../../../models/paxos/mutants.ts';
+import type { RegisteredMachine } from '../../../models/registered-machine.ts';
+import type { Protocol } from '../../../conformance/schema/trace.ts';
+import { families, machines, type FamilyMutant } from '../../families.ts';
 import type { Progress } from '../../explore/search.ts';
 import { renderReport } from '../../report/render.ts';
 import { UserError } from '../errors.ts';
 import type { Diagram } from '../../report/types.ts';
 import { catchMutant, checkConfiguration, defaultConfigurations, type CheckOutcome, type Configuration, type GraphRequest } from './checks.ts';
+import { catchTraceMutant, type TraceMutantOutcome } from './trace-mutants.ts';
 import { slug, writeMachineDiagram, writeSequence, writeStateGraph } from './diagrams.ts';
 import { buildJson, buildReport, unexpected, type AllJson, type AllResult } from './report.ts';
 import { findTraces, verifyTrace, type TraceOutcome } from './traces.ts';
@@ -26,9 +28,8 @@ export interface PlannedCheck {
 
 export interface AllPlan {
   checks: PlannedCheck[];
-  mutants: PaxosMutant[];
-  /** Tried in order for each mutant, cheapest first, until one catches it. */
-  mutantConfigurations: Configuration[];
+  /** Each with its family's name; a model mutant carries the runs that may catch it. */
+  mutants: { family: Protocol; mutant: FamilyMutant }[];
   mutantGraph?: GraphRequest;
   traces: string[];
   machines: RegisteredMachine[];
@@ -40,11 +41,6 @@ export const DRAWN: PlannedCheck = {
   config: { model: 'paxos', label: 'Paxos.tla, ballots {0} (drawn)', opts: { network: 'set', acceptors: 3, values: 2, ballots: 1 } },
   graph: { maxNodes: 36, highlight: 'witness', maxStates: 1000 },
 };
-
-export const MUTANT_CONFIGURATIONS: Configuration[] = [
-  { model: 'paxos', label: 'Paxos.tla, ballots {0,1}', opts: { network: 'set', acceptors: 3, values: 2, ballots: 2 } },
-  { model: 'paxos', label: 'message passing, 2 proposers, 2 ballots each', opts: { network: 'multiset', acceptors: 3, proposers: 2, learners: 1, rounds: 2, loss: 0, dup: 0, crashes: 0 } },
-];
 
 export interface PlanOptions {
   /** Keep only configurations and mutants whose "model label" or name contains one of these (case-insensitive). */
@@ -58,18 +54,19 @@ export function defaultPlan(o: PlanOptions): AllPlan {
   const wanted = (text: string) => !o.only || o.only.some((w) => text.toLowerCase().includes(w.toLowerCase()));
   const checks = [DRAWN, ...defaultConfigurations().map((config) => ({ config }))]
     .filter((c) => wanted(`${c.config.model} ${c.config.label}`));
-  const mutants = o.mutants ? paxosMutants.filter((m) => wanted(`paxos mutant ${m.name}`)) : [];
+  const allMutants = families.flatMap((f) => f.mutants.map((mutant) => ({ family: f.name, mutant })));
+  const mutantName = (m: (typeof allMutants)[number]) => `${m.family} mutant ${m.mutant.name}`;
+  const mutants = o.mutants ? allMutants.filter((m) => wanted(mutantName(m))) : [];
   if (o.only && checks.length === 0 && mutants.length === 0) {
     const known = [DRAWN, ...defaultConfigurations().map((config) => ({ config }))].map((c) => `${c.config.model} ${c.config.label}`);
-    throw new UserError(`matches no configuration or mutant; known: ${[...known, ...paxosMutants.map((m) => `paxos mutant ${m.name}`)].join('; ')}`, { field: '--only' });
+    throw new UserError(`matches no configuration or mutant; known: ${[...known, ...allMutants.map(mutantName)].join('; ')}`, { field: '--only' });
   }
   return {
     checks,
     mutants,
-    mutantConfigurations: MUTANT_CONFIGURATIONS,
     mutantGraph: { maxNodes: 30, highlight: 'violation', maxStates: 20_000 },
     traces: findTraces(o.tracesRoot),
-    machines,
+    machines: [...machines],
     outDir: o.outDir,
   };
 }
@@ -92,6 +89,10 @@ function checkLine(c: CheckOutcome): string {
   const before = c.tried && c.tried.length > 1 ? ` (not caught on ${c.tried.slice(0, -1).join('; ')})` : '';
   const where = c.mutant ? ` on ${c.label}${c.asExpected ? before : ''}` : '';
   return `  ${mark(c.asExpected)} ${what}${where} — ${n(s.states)} states, ${secs(s.elapsedMs)} (${n(s.statesPerSecond)}/s): ${c.detail}`;
+}
+
+function traceMutantLine(t: TraceMutantOutcome): string {
+  return `  ${mark(t.asExpected)} mutant ${t.mutant.name} on its recorded trace — ${n(t.events)} events, ${secs(t.elapsedMs)}: ${t.detail}`;
 }
 
 function traceSummary(traces: TraceOutcome[]): string[] {
@@ -126,14 +127,21 @@ export async function runAll(plan: AllPlan, out: Console): Promise<{ result: All
     out.line(checkLine(outcome));
   }
 
-  if (plan.mutants.length > 0) out.line('Mutants (expected: caught with a counterexample)');
+  if (plan.mutants.length > 0) out.line('Mutants (expected: caught, by a counterexample or a failing trace)');
   const mutants: CheckOutcome[] = [];
-  for (const [i, mutant] of plan.mutants.entries()) {
-    out.status?.(`  [${i + 1}/${plan.mutants.length}] mutant ${mutant.name}`);
-    const outcome = catchMutant(mutant, plan.mutantConfigurations, hooks, plan.mutantGraph);
-    out.progress?.done();
-    mutants.push(outcome);
-    out.line(checkLine(outcome));
+  const traceMutants: TraceMutantOutcome[] = [];
+  for (const [i, { family, mutant }] of plan.mutants.entries()) {
+    out.status?.(`  [${i + 1}/${plan.mutants.length}] ${family} mutant ${mutant.name}`);
+    if (mutant.kind === 'model') {
+      const outcome = catchMutant(mutant, hooks, plan.mutantGraph);
+      out.progress?.done();
+      mutants.push(outcome);
+      out.line(checkLine(outcome));
+    } else {
+      const outcome = catchTraceMutant(family, mutant);
+      traceMutants.push(outcome);
+      out.line(traceMutantLine(outcome));
+    }
   }
 
   out.line(`Traces (${plan.traces.length}, verified in process by the conformance checkers)`);
@@ -167,7 +175,7 @@ export async function runAll(plan: AllPlan, out: Console): Promise<{ result: All
   const result: AllResult = {
     generatedAt: new Date().toISOString(),
     elapsedMs: performance.now() - started,
-    checks, mutants, traces, diagramFiles, statecharts, graphs,
+    checks, mutants, traceMutants, traces, diagramFiles, statecharts, graphs,
     environment: { node: process.version, machine: `${process.platform}/${process.arch}, ${cpus().length} cores` },
   };
   const files = { html: join(plan.outDir, 'report.html'), json: join(plan.outDir, 'report.json') };

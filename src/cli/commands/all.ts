@@ -32,7 +32,7 @@ export function register(program: Command): void {
     .description('run everything: model checks, mutants, bundled traces, diagrams; write out/report.html and out/report.json')
     .option('--only <text...>', 'only the model configurations and mutants whose name contains one of these')
     .option('--traces <dir>', 'verify the traces under this directory (recursively)', 'traces')
-    .option('--no-mutants', 'skip the Paxos mutants')
+    .option('--no-mutants', "skip the mutants (every family's deliberately broken models and implementations)")
     .option('--out <dir>', 'where the report, diagrams and counterexamples go', 'out')
     .option('--json', 'print the machine-readable summary (out/report.json) on stdout; progress goes to stderr')
     .action(async (raw: Record<string, unknown>) => {

@@ -1,12 +1,12 @@
 /**
  * `coordkit check cluster`: the ZooKeeper-style cluster model (election, epochs, tick
  * heartbeats, failure detection) or, with --sessions, the leader's session tracker.
- * Registered in src/cli/check/models.ts; the shared runner prints progress, the summary
+ * Named by the cluster row of src/families.ts; the shared runner prints progress, the summary
  * and counterexamples.
  */
 import { Option } from 'commander';
 import { z } from 'zod';
-import type { CheckModel } from '../check/models.ts';
+import type { CheckModel } from '../check/check-model.ts';
 import { UserError } from '../errors.ts';
 import { parsedBy, parseOptions, text, wholeNumber } from '../options.ts';
 import { clusterSystem, MAX_TICKS_LIMIT, NO_CLUSTER_FAULTS, type ClusterFaults } from '../../../models/cluster/system.ts';
@@ -33,6 +33,14 @@ export function parseFaults(raw: string): ClusterFaults {
   // A restart needs a crash to undo.
   if (faults.restarts > 0 && faults.crashes === 0) faults.crashes = faults.restarts;
   return faults;
+}
+
+/** The --faults value that parseFaults reads back as `faults` ("none" for no faults). */
+export function faultsFlag(faults: ClusterFaults): string {
+  const items = Object.entries(FAULT_NAMES)
+    .filter(([name, key]) => name !== 'duplicate' && faults[key] > 0)
+    .map(([name, key]) => (faults[key] === 1 ? name : `${name}:${faults[key]}`));
+  return items.length === 0 ? 'none' : items.join(',');
 }
 
 const mutantNames = () => [...clusterMutants, ...sessionMutants].map((m) => m.name).join(', ');

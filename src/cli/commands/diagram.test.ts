@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { register } from './diagram.ts';
 import { UserError } from '../errors.ts';
-import { machines } from '../../../models/index.ts';
+import { machines } from '../../families.ts';
 
 async function run(...args: string[]): Promise<string> {
   const program = new Command('coordkit').exitOverride();

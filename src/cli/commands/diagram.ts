@@ -5,7 +5,7 @@
  */
 import { Option, type Command } from 'commander';
 import { z } from 'zod';
-import { findMachine, machines } from '../../../models/index.ts';
+import { findMachine, machines } from '../../families.ts';
 import { readTraceFile } from '../../../conformance/schema/reader.ts';
 import type { TraceEvent, TraceHeader } from '../../../conformance/schema/trace.ts';
 import { machineToDot, machineToMermaid } from '../../diagram/machine.ts';

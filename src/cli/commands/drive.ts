@@ -11,10 +11,10 @@ import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { z } from 'zod';
 import type { Adapter } from '../../drive/adapter.ts';
-import { bindings } from '../../drive/bindings.ts';
+import { bindings, traceMutants } from '../../families.ts';
 import { openStdio } from '../../drive/foreign.ts';
 import { InProcessAdapter } from '../../drive/in-process.ts';
-import { killBalancers, killDriven, summarize } from '../../drive/kill.ts';
+import { killByTrace, killDriven, summarize } from '../../drive/kill.ts';
 import { drive, modelFor, PATH_MODES, savePath, type DriveReport, type SavedPath } from '../../drive/modes.ts';
 import { formatDivergence, implementationTrace } from '../../drive/report.ts';
 import { UserError } from '../errors.ts';
@@ -137,7 +137,7 @@ export function register(program: Command): void {
       if (opts.mutants) {
         const driven = [];
         for (const b of Object.values(bindings)) driven.push(...(await killDriven(b, b.variants().filter((v) => v !== 'reference'), opts.seed)));
-        const report = summarize([...driven, ...killBalancers()]);
+        const report = summarize([...driven, ...killByTrace(traceMutants())]);
         if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         else {
           for (const r of report.results) process.stdout.write(`${r.equivalent ? 'allowed ' : r.killed ? 'killed  ' : 'SURVIVED'} ${r.family.padEnd(8)} ${r.name.padEnd(34)} ${r.by ?? '-'}: ${r.detail}\n`);

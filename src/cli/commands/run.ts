@@ -11,7 +11,7 @@ import { FAULT_KINDS, type FaultKind } from '../../run/faults.ts';
 import { clusterRunPlan } from '../../run/cluster-plan.ts';
 import { paxosRunPlan } from '../../run/paxos-plan.ts';
 import { runReal, type RunPlan } from '../../run/runner.ts';
-import { bindings } from '../../drive/bindings.ts';
+import { bindings } from '../../families.ts';
 import { UserError } from '../errors.ts';
 import { flag, parsedBy, parseOptions, path, seed, text, wholeNumber } from '../options.ts';
 import { EXIT, RUN_EXIT_HELP } from '../check/exit-codes.ts';

@@ -4,7 +4,7 @@
  * its real shortest path to a mutual-exclusion violation), and a Paxos counterexample
  * trace of the kind the explorer emits for a mutant acceptor.
  */
-import { machines } from '../../../models/index.ts';
+import { machines } from '../../families.ts';
 import type { TraceEvent, TraceHeader } from '../../../conformance/schema/trace.ts';
 import type { StateGraph } from '../../diagram/state-graph.ts';
 import { featureMachine } from '../../diagram/testing/fixture-machines.ts';
