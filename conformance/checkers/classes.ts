@@ -11,7 +11,6 @@
  *
  * One table, keyed by property name; a checker may also set `class` on its verdict itself.
  */
-import type { TraceReport } from './run.ts';
 import type { PropertyClass, Verdict } from './types.ts';
 
 export const PROPERTY_CLASSES: readonly PropertyClass[] = ['safety', 'conformance', 'liveness'];
@@ -45,10 +44,13 @@ export function classOf(v: Pick<Verdict, 'property' | 'class'>): PropertyClass {
   return v.class ?? TABLE[v.property] ?? 'conformance';
 }
 
+/** A trace's report, as far as classes go (TraceReport fits). */
+type Judged = { readonly verdicts: readonly Verdict[] };
+
 /** The classes with at least one failing property, in the order safety, conformance, liveness. */
-export function failedClasses(reports: TraceReport | readonly TraceReport[]): PropertyClass[] {
+export function failedClasses(reports: Judged | readonly Judged[]): PropertyClass[] {
   const failed = new Set<PropertyClass>();
-  for (const r of Array.isArray(reports) ? reports : [reports as TraceReport]) {
+  for (const r of Array.isArray(reports) ? reports : [reports as Judged]) {
     for (const v of r.verdicts) if (v.status === 'fail') failed.add(classOf(v));
   }
   return PROPERTY_CLASSES.filter((c) => failed.has(c));

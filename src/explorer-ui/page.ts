@@ -4,7 +4,7 @@
  * through /api/system; the page never loads anything from elsewhere.
  */
 import { readFileSync } from 'node:fs';
-import type { SystemInfo } from './server.ts';
+import type { SystemInfo } from './system-info.ts';
 
 const client = readFileSync(new URL('./client.js', import.meta.url), 'utf8');
 const style = readFileSync(new URL('./style.css', import.meta.url), 'utf8');

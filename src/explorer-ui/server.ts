@@ -21,6 +21,7 @@ import { machineToDot, statechartIds } from '../diagram/machine.ts';
 import { toStatechart } from '../diagram/statechart.ts';
 import { dotToInlineSvg } from '../diagram/svg.ts';
 import { explorerPage } from './page.ts';
+import type { PropertyTour, SystemInfo } from './system-info.ts';
 
 export interface ExplorerOptions {
   /** 0 (default): a free port chosen by the system. */
@@ -29,24 +30,6 @@ export interface ExplorerOptions {
   maxStates?: number;
   /** Shown in the page: the command line that opened it. */
   command?: string;
-}
-
-export interface PropertyTour {
-  name: string;
-  kind: string;
-  description: string;
-  status: string;
-  message?: string;
-  /** Step positions from the initial state to the violation or witness. */
-  tour?: number[];
-}
-
-export interface SystemInfo {
-  name: string;
-  command: string;
-  actors: { id: string; role: string; svg: string; ids: Record<string, string> }[];
-  properties: PropertyTour[];
-  search: { states: number; complete: boolean; stopReason: string };
 }
 
 export interface Explorer {
