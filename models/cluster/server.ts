@@ -17,6 +17,9 @@
  * - Crash/restart: acceptedEpoch, acceptedLeader, currentEpoch and zxid are on disk and
  *   survive `restart`; everything else starts over in LOOKING.
  *
+ * - Open clock (liveness runs): `rebase` moves every stored tick back by one, floored at 0
+ *   (environment.ts); the system offers it only between rounds, with no message in flight.
+ *
  * Ghost (history) variables, read only by properties: `highest` (the highest epochs ever
  * held), `led` and `proposals` (epochs this server established / proposed as leader),
  * `heard` (whose ping a follower last accepted), `suspected` (followers marked down at
@@ -24,7 +27,7 @@
  */
 import { and, assertEvent, assign, emit, enqueueActions, setup } from 'xstate';
 import {
-  betterVote, quorumSize,
+  betterVote, quorumSize, rebased,
   type Epoch, type SendEmitted, type ServerId, type Tick, type TickEvent, type TraceEmitted, type Vote,
 } from './types.ts';
 
@@ -80,6 +83,7 @@ type EpochMsg<T extends string> = { type: T; epoch: Epoch; zxid: number; tick?: 
 export type ServerEvent =
   | TickEvent
   | { type: 'restart' }
+  | { type: 'rebase' }
   | ({ type: 'vote'; epoch: Epoch; zxid: number; leader: ServerId; state?: 'looking' | 'following' | 'leading'; tick?: number } & From)
   | ({ type: 'ping'; epoch: Epoch; zxid: number; tick?: number } & From)
   | ({ type: 'pong'; epoch: Epoch; zxid: number; tick?: number } & From)
@@ -206,6 +210,12 @@ export const serverMachine = setup({
       vote: null, votes: {}, leader: null, lastHeard: 0, since: 0, pending: {}, proposed: null, followers: {},
       heard: null,
     }),
+    /** The clock window slid by one: every time this server stores moves back one tick. */
+    rebaseClock: assign(({ context }) => ({
+      tick: rebased(context.tick), lastHeard: rebased(context.lastHeard), since: rebased(context.since),
+      suspectedAt: rebased(context.suspectedAt),
+      followers: Object.fromEntries(Object.entries(context.followers).map(([f, t]) => [f, rebased(t)])),
+    })),
     noteEpochs: assign({
       highest: ({ context }) => ({
         accepted: Math.max(context.highest.accepted, context.acceptedEpoch),
@@ -323,6 +333,7 @@ export const serverMachine = setup({
   on: {
     // Disk survives a crash; memory does not.
     restart: { target: '.looking', actions: 'recover' },
+    rebase: { actions: 'rebaseClock' },
   },
   states: {
     looking: {
