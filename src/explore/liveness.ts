@@ -44,6 +44,11 @@ export interface Lasso {
   cycleSteps: number;
 }
 
+/** The lasso as one path of store indices that ends back at its loop start (or, stuttering, at its last state), and where the loop starts. */
+export function lassoPath(lasso: Lasso): { path: number[]; loopAt: number } {
+  return { path: lasso.cycleSteps > 0 ? [...lasso.states, lasso.states[lasso.loopAt]] : [...lasso.states], loopAt: lasso.loopAt };
+}
+
 export interface LivenessResult {
   name: string;
   kind: LivenessProperty['kind'];
@@ -289,7 +294,7 @@ function lassoTrace(system: ComposedSystem, store: StateStore, lasso: Lasso, pro
   // Lay the lasso out as a path of its own: a store with one state per step, closing step included.
   const path = new StateStore(store.width);
   const v = new Uint32Array(store.width);
-  const all = [...lasso.states, ...(lasso.cycleSteps > 0 ? [lasso.states[lasso.loopAt]] : [])];
+  const all = lassoPath(lasso).path;
   all.forEach((s, k) => path.push(store.read(s, v), k - 1, k === 0 ? 0 : lasso.actions[k - 1], k));
   const cx = counterexample(system, path, all.map((_, k) => k));
   const prefix = counterexample(system, path, all.slice(0, lasso.loopAt + 1).map((_, k) => k));
