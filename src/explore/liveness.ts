@@ -17,6 +17,7 @@
 import { ActionKind, decodeAction, type ComposedSystem } from './compose.ts';
 import { counterexample, type Counterexample } from './counterexample.ts';
 import { stronglyConnected } from './scc.ts';
+import { lassoNote } from './lasso-note.ts';
 import { StateStore } from './state-store.ts';
 import type { Fairness, LivenessProperty, StateView } from './spec.ts';
 
@@ -300,9 +301,7 @@ function lassoTrace(system: ComposedSystem, store: StateStore, lasso: Lasso, pro
   const prefix = counterexample(system, path, all.slice(0, lasso.loopAt + 1).map((_, k) => k));
   const startSeq = prefix.events.length;
   const loop = { startSeq, prefixSteps: lasso.loopAt, cycleSteps: lasso.cycleSteps };
-  const note = lasso.cycleSteps === 0
-    ? `lasso for ${property}: after event seq ${startSeq} the last state repeats forever (stuttering: no fair step enabled)`
-    : `lasso for ${property}: loop after seq ${startSeq}: events seq ${startSeq + 1}..${cx.events.length} (${lasso.cycleSteps} steps) repeat forever`;
+  const note = lassoNote({ property, startSeq, endSeq: cx.events.length, cycleSteps: lasso.cycleSteps });
   const header = { ...cx.header, description: [cx.header.description, note].filter(Boolean).join('; ') };
   return { ...cx, header, loop };
 }
