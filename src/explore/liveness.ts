@@ -164,14 +164,14 @@ function findFairLasso(g: Graph, store: StateStore, q: Uint8Array, seeds: number
   const order = [...new Set(queue.map((u) => component[u]))];
   for (const c of order) {
     const states = members[c];
-    const enabledSomewhere = new Map<number, number>();
-    const taken = new Map<number, number>();
+    const enabledSomewhere = new Set<number>();
+    const taken = new Set<number>();
     for (const u of states) {
       for (let e = g.offsets[u]; e < g.offsets[u + 1]; e++) {
         const f = g.fairClass[e];
         if (f < 0) continue;
-        enabledSomewhere.set(f, (enabledSomewhere.get(f) ?? 0) + 1);
-        if (component[g.targets[e]] === c && !taken.has(f)) taken.set(f, e);
+        enabledSomewhere.add(f);
+        if (component[g.targets[e]] === c) taken.add(f);
       }
     }
     const hasInnerEdge = states.some((u) => {
@@ -179,7 +179,7 @@ function findFairLasso(g: Graph, store: StateStore, q: Uint8Array, seeds: number
       return false;
     });
     // Fair iff every fair class enabled in C is taken inside C or disabled at some state of C.
-    const required = [...enabledSomewhere.keys()];
+    const required = [...enabledSomewhere];
     if (required.some((f) => !taken.has(f) && states.every((u) => enabledAt(g, u, f)))) continue;
     if (!hasInnerEdge) {
       // A single state with no step back to itself: a lasso only by stuttering, allowed when no fair class is enabled.
