@@ -19,6 +19,9 @@
  *
  * - Open clock (liveness runs): `rebase` moves every stored tick back by one, floored at 0
  *   (environment.ts); the system offers it only between rounds, with no message in flight.
+ *   A crashed server misses rebases, so its tick is from a stale frame: the open clock's
+ *   system swaps the restart's `restartClock` (`withOpenClockRestart`) (the server takes the
+ *   current round's tick after restarting; its ghost suspicions are dropped).
  *
  * Ghost (history) variables, read only by properties: `highest` (the highest epochs ever
  * held), `led` and `proposals` (epochs this server established / proposed as leader),
@@ -216,6 +219,8 @@ export const serverMachine = setup({
       suspectedAt: rebased(context.suspectedAt),
       followers: Object.fromEntries(Object.entries(context.followers).map(([f, t]) => [f, rebased(t)])),
     })),
+    /** What a restart does to the clock: nothing (absolute time: the old tick is a true past). See `withOpenClockRestart`. */
+    restartClock: assign({}),
     noteEpochs: assign({
       highest: ({ context }) => ({
         accepted: Math.max(context.highest.accepted, context.acceptedEpoch),
@@ -332,7 +337,7 @@ export const serverMachine = setup({
   initial: 'looking',
   on: {
     // Disk survives a crash; memory does not.
-    restart: { target: '.looking', actions: 'recover' },
+    restart: { target: '.looking', actions: ['recover', 'restartClock'] },
     rebase: { actions: 'rebaseClock' },
   },
   states: {
@@ -436,3 +441,11 @@ export const serverMachine = setup({
     },
   },
 });
+
+/**
+ * The machine for an open clock: its restart sets the tick to -1 (before any round), so the
+ * system offers the restarted server the current round's tick whatever frame its frozen tick
+ * was from, and drops the ghost suspicions dated in that frame.
+ */
+export const withOpenClockRestart = (machine: typeof serverMachine) =>
+  machine.provide({ actions: { restartClock: assign({ tick: -1, suspected: [], suspectedAt: 0 }) } });

@@ -20,7 +20,7 @@
 import type { AnyStateMachine } from 'xstate';
 import type { ActorSpec, OfferContext, SystemSpec } from '../../src/explore/spec.ts';
 import { environmentMachine, type EnvironmentContext } from './environment.ts';
-import { serverMachine, type ServerContext } from './server.ts';
+import { serverMachine, withOpenClockRestart, type ServerContext } from './server.ts';
 import { clusterProperties } from './properties.ts';
 import { livenessBound } from './bound.ts';
 import { CLUSTER_FAIRNESS, clusterLiveness } from './liveness.ts';
@@ -56,8 +56,8 @@ export interface ClusterConfig {
    * Time never stops: at maxTicks the clock window slides instead (environment.ts), and the
    * unbounded liveness property `leader-eventually` is declared. Opt-in, so the bounded
    * runs keep their state counts. Needs maxTicks >= the liveness bound (so that "0 = long
-   * ago" reads like the true time in every timing comparison) and no pauses or restarts
-   * (a paused or crashed server's frozen clock would not be rebased).
+   * ago" reads like the true time in every timing comparison) and no pauses (messages
+   * waiting for a paused server would keep stale ticks across a rebase).
    */
   openClock?: boolean;
 }
@@ -75,9 +75,11 @@ export function clusterSystem(cfg: ClusterConfig): SystemSpec {
   const bound = cfg.livenessBound ?? livenessBound(cfg.syncLimit);
   const problem = openClockProblem(cfg);
   if (problem) throw new Error(problem);
+  // A mutant is the specification with some guards or actions swapped (mutants.ts), so it takes the same provide.
+  const server = (cfg.server ?? serverMachine) as typeof serverMachine;
   const actors: ActorSpec[] = [
     ...servers.map((self, i) => ({
-      id: self, role: 'server', machine: cfg.server ?? serverMachine,
+      id: self, role: 'server', machine: cfg.openClock ? withOpenClockRestart(server) : server,
       input: { self, servers, syncLimit: cfg.syncLimit, zxid: cfg.zxids?.[i] ?? 0 },
     })),
     {
@@ -141,7 +143,7 @@ export function openClockProblem(cfg: Pick<ClusterConfig, 'openClock' | 'maxTick
   const bound = cfg.livenessBound ?? livenessBound(cfg.syncLimit);
   // A time floored at 0 must still read as "older than every threshold": syncLimit + 1 and the bound.
   if (cfg.maxTicks < Math.max(bound, cfg.syncLimit + 1)) return `an open clock needs maxTicks >= the liveness bound (${bound}), got ${cfg.maxTicks}`;
-  if (cfg.faults.pauses > 0 || cfg.faults.restarts > 0) return 'an open clock does not support pauses or restarts (a paused or crashed server\'s clock is not rebased)';
+  if (cfg.faults.pauses > 0) return 'an open clock does not support pauses (messages waiting for a paused server would keep stale ticks across a rebase)';
   return null;
 }
 
