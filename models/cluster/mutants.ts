@@ -13,7 +13,7 @@ export interface ClusterMutant {
   name: string;
   description: string;
   machine: AnyStateMachine;
-  /** The property that must catch it. */
+  /** The property that must catch it (an invariant, or the liveness property of an open-clock run). */
   kills: string;
   /** A small configuration in which it is caught. */
   config: Omit<ClusterConfig, 'server'>;
@@ -91,6 +91,13 @@ export const clusterMutants: ClusterMutant[] = [
     machine: serverMachine.provide({ guards: { leaderSilent: () => false } }),
     kills: 'leader-within-bound',
     config: { ...base, faults: { ...NO_CLUSTER_FAULTS, crashes: 1 } },
+  },
+  {
+    name: 'keeps-own-vote',
+    description: 'a looking server never adopts a better vote: it keeps voting for itself, so no candidate ever gathers a quorum and the election goes on forever',
+    machine: serverMachine.provide({ guards: { betterVoteFromLookingPeer: () => false } }),
+    kills: 'leader-eventually',
+    config: { ...base, maxTicks: 7, faults: NO_CLUSTER_FAULTS, openClock: true },
   },
 ];
 

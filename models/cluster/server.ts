@@ -17,6 +17,12 @@
  * - Crash/restart: acceptedEpoch, acceptedLeader, currentEpoch and zxid are on disk and
  *   survive `restart`; everything else starts over in LOOKING.
  *
+ * - Open clock (liveness runs): `rebase` moves every stored tick back by one, floored at 0
+ *   (environment.ts); the system offers it only between rounds, with no message in flight.
+ *   A crashed server misses rebases, so its tick is from a stale frame: the open clock's
+ *   system swaps the restart's `restartClock` (`withOpenClockRestart`) (the server takes the
+ *   current round's tick after restarting; its ghost suspicions are dropped).
+ *
  * Ghost (history) variables, read only by properties: `highest` (the highest epochs ever
  * held), `led` and `proposals` (epochs this server established / proposed as leader),
  * `heard` (whose ping a follower last accepted), `suspected` (followers marked down at
@@ -24,7 +30,7 @@
  */
 import { and, assertEvent, assign, emit, enqueueActions, setup } from 'xstate';
 import {
-  betterVote, quorumSize,
+  betterVote, quorumSize, rebased,
   type Epoch, type SendEmitted, type ServerId, type Tick, type TickEvent, type TraceEmitted, type Vote,
 } from './types.ts';
 
@@ -80,6 +86,7 @@ type EpochMsg<T extends string> = { type: T; epoch: Epoch; zxid: number; tick?: 
 export type ServerEvent =
   | TickEvent
   | { type: 'restart' }
+  | { type: 'rebase' }
   | ({ type: 'vote'; epoch: Epoch; zxid: number; leader: ServerId; state?: 'looking' | 'following' | 'leading'; tick?: number } & From)
   | ({ type: 'ping'; epoch: Epoch; zxid: number; tick?: number } & From)
   | ({ type: 'pong'; epoch: Epoch; zxid: number; tick?: number } & From)
@@ -206,6 +213,14 @@ export const serverMachine = setup({
       vote: null, votes: {}, leader: null, lastHeard: 0, since: 0, pending: {}, proposed: null, followers: {},
       heard: null,
     }),
+    /** The clock window slid by one: every time this server stores moves back one tick. */
+    rebaseClock: assign(({ context }) => ({
+      tick: rebased(context.tick), lastHeard: rebased(context.lastHeard), since: rebased(context.since),
+      suspectedAt: rebased(context.suspectedAt),
+      followers: Object.fromEntries(Object.entries(context.followers).map(([f, t]) => [f, rebased(t)])),
+    })),
+    /** What a restart does to the clock: nothing (absolute time: the old tick is a true past). See `withOpenClockRestart`. */
+    restartClock: assign({}),
     noteEpochs: assign({
       highest: ({ context }) => ({
         accepted: Math.max(context.highest.accepted, context.acceptedEpoch),
@@ -322,7 +337,8 @@ export const serverMachine = setup({
   initial: 'looking',
   on: {
     // Disk survives a crash; memory does not.
-    restart: { target: '.looking', actions: 'recover' },
+    restart: { target: '.looking', actions: ['recover', 'restartClock'] },
+    rebase: { actions: 'rebaseClock' },
   },
   states: {
     looking: {
@@ -425,3 +441,11 @@ export const serverMachine = setup({
     },
   },
 });
+
+/**
+ * The machine for an open clock: its restart sets the tick to -1 (before any round), so the
+ * system offers the restarted server the current round's tick whatever frame its frozen tick
+ * was from, and drops the ghost suspicions dated in that frame.
+ */
+export const withOpenClockRestart = (machine: typeof serverMachine) =>
+  machine.provide({ actions: { restartClock: assign({ tick: -1, suspected: [], suspectedAt: 0 }) } });

@@ -7,6 +7,12 @@
  *             faults may strike at any point;
  *   then:     the environment advances time to t + 1 (only while t < maxTicks).
  *
+ * With `openClock` (the liveness check) time never stops: at maxTicks the round ends with a
+ * rebase instead (every up server, then the environment, moves its stored ticks back by
+ * one; environment.ts), so the state space stays finite while every behaviour is infinite,
+ * and the liveness property `leader-eventually` (liveness.ts) is judged under weak fairness
+ * of delivery and of the clock's steps.
+ *
  * Servers talk over connections (as ZooKeeper does over TCP): a message to a crashed server
  * or across a partition is lost, in flight or when sent. Messages to a paused server wait
  * for it. Loss and duplication of other messages are explicit, budgeted faults.
@@ -14,9 +20,10 @@
 import type { AnyStateMachine } from 'xstate';
 import type { ActorSpec, OfferContext, SystemSpec } from '../../src/explore/spec.ts';
 import { environmentMachine, type EnvironmentContext } from './environment.ts';
-import { serverMachine, type ServerContext } from './server.ts';
+import { serverMachine, withOpenClockRestart, type ServerContext } from './server.ts';
 import { clusterProperties } from './properties.ts';
 import { livenessBound } from './bound.ts';
+import { CLUSTER_FAIRNESS, clusterLiveness } from './liveness.ts';
 import { ENVIRONMENT_ID, environmentOf, faultCount, roundComplete, serversOf } from './observe.ts';
 import { traceHeader } from '../../conformance/schema/header.ts';
 
@@ -45,6 +52,14 @@ export interface ClusterConfig {
   server?: AnyStateMachine;
   /** Milliseconds per tick, for the trace header only. */
   tickTime?: number;
+  /**
+   * Time never stops: at maxTicks the clock window slides instead (environment.ts), and the
+   * unbounded liveness property `leader-eventually` is declared. Opt-in, so the bounded
+   * runs keep their state counts. Needs maxTicks >= the liveness bound (so that "0 = long
+   * ago" reads like the true time in every timing comparison) and no pauses (messages
+   * waiting for a paused server would keep stale ticks across a rebase).
+   */
+  openClock?: boolean;
 }
 
 /** Message copies in flight are counted in 4 bits; votes re-sent every tick pile up at a crashed server. */
@@ -58,14 +73,18 @@ export function clusterSystem(cfg: ClusterConfig): SystemSpec {
   if (cfg.maxTicks < 0 || cfg.maxTicks > MAX_TICKS_LIMIT) throw new Error(`maxTicks must be 0..${MAX_TICKS_LIMIT}, got ${cfg.maxTicks}`);
   const servers = serverIds(cfg.servers);
   const bound = cfg.livenessBound ?? livenessBound(cfg.syncLimit);
+  const problem = openClockProblem(cfg);
+  if (problem) throw new Error(problem);
+  // A mutant is the specification with some guards or actions swapped (mutants.ts), so it takes the same provide.
+  const server = (cfg.server ?? serverMachine) as typeof serverMachine;
   const actors: ActorSpec[] = [
     ...servers.map((self, i) => ({
-      id: self, role: 'server', machine: cfg.server ?? serverMachine,
+      id: self, role: 'server', machine: cfg.openClock ? withOpenClockRestart(server) : server,
       input: { self, servers, syncLimit: cfg.syncLimit, zxid: cfg.zxids?.[i] ?? 0 },
     })),
     {
       id: ENVIRONMENT_ID, role: 'environment', machine: environmentMachine, environment: true, receives: [],
-      input: { servers, maxTicks: cfg.maxTicks, pauses: cfg.faults.pauses },
+      input: { servers, maxTicks: cfg.maxTicks, pauses: cfg.faults.pauses, openClock: cfg.openClock ?? false },
     },
   ];
   const envIndex = actors.length - 1;
@@ -76,14 +95,22 @@ export function clusterSystem(cfg: ClusterConfig): SystemSpec {
     if (ctx.actor === envIndex) return environmentOffers(ctx, env);
     const id = actors[ctx.actor].id;
     const tick = (ctx.snapshot.context as ServerContext).tick;
-    if (tick < env.now && !env.paused.includes(id)) ctx.offer(`tick|${env.now}`, () => ({ type: 'tick', now: env.now }));
+    if (env.rebasing) {
+      if (tick === env.now) ctx.offer('rebase', () => ({ type: 'rebase' }));
+    } else if (tick < env.now && !env.paused.includes(id)) ctx.offer(`tick|${env.now}`, () => ({ type: 'tick', now: env.now }));
   }
 
   /** The environment's own steps: the round-ending advance, pauses and resumes. */
   function environmentOffers(ctx: OfferContext, env: EnvironmentContext): void {
     const view = ctx.view();
     const all = serversOf(view);
-    if (env.now < cfg.maxTicks && roundComplete(view, all, env)) {
+    if (env.rebasing) {
+      // Between rounds nothing is in flight (no pauses), so no message carries a stale tick.
+      if (view.messages.length > 0) throw new Error('cluster open clock: a message is in flight during a rebase');
+      if (all.every((s) => s.crashed || s.ctx.tick < env.now)) ctx.offer('rebase', () => ({ type: 'rebase' }));
+      return;
+    }
+    if ((env.now < cfg.maxTicks || cfg.openClock) && roundComplete(view, all, env)) {
       const faults = faultCount(view);
       const crashed = all.filter((s) => s.crashed).map((s) => s.id);
       ctx.offer(`advance|${faults}|${crashed.join(',')}`, () => ({ type: 'advance', faults, crashed }));
@@ -95,7 +122,7 @@ export function clusterSystem(cfg: ClusterConfig): SystemSpec {
   }
 
   return {
-    name: `cluster(servers=${cfg.servers}, syncLimit=${cfg.syncLimit}, maxTicks=${cfg.maxTicks}, faults=${describeFaults(cfg.faults)})`,
+    name: `cluster(servers=${cfg.servers}, syncLimit=${cfg.syncLimit}, maxTicks=${cfg.maxTicks}${cfg.openClock ? ' open' : ''}, faults=${describeFaults(cfg.faults)})`,
     actors,
     network: { kind: 'multiset', loss: cfg.faults.losses, duplicate: cfg.faults.duplicates, connections: true },
     faults: { crashes: cfg.faults.crashes, restarts: cfg.faults.restarts, partitions: cfg.faults.partitions },
@@ -105,8 +132,19 @@ export function clusterSystem(cfg: ClusterConfig): SystemSpec {
     }),
     traceHeader: () => traceHeader('cluster',
       { servers, tickTime: cfg.tickTime ?? 1000, syncLimit: cfg.syncLimit, clients: [] },
-      { name: 'coordkit explore' }, `model counterexample; liveness bound ${bound} ticks`),
+      { name: 'coordkit explore' }, `model counterexample; liveness bound ${bound} ticks${cfg.openClock ? '; open clock (times relative to the current round)' : ''}`),
+    ...(cfg.openClock ? { liveness: clusterLiveness(), fairness: CLUSTER_FAIRNESS } : {}),
   };
+}
+
+/** Why `cfg` cannot run with an open clock, or null (also null without one). */
+export function openClockProblem(cfg: Pick<ClusterConfig, 'openClock' | 'maxTicks' | 'syncLimit' | 'faults' | 'livenessBound'>): string | null {
+  if (!cfg.openClock) return null;
+  const bound = cfg.livenessBound ?? livenessBound(cfg.syncLimit);
+  // A time floored at 0 must still read as "older than every threshold": syncLimit + 1 and the bound.
+  if (cfg.maxTicks < Math.max(bound, cfg.syncLimit + 1)) return `an open clock needs maxTicks >= the liveness bound (${bound}), got ${cfg.maxTicks}`;
+  if (cfg.faults.pauses > 0) return 'an open clock does not support pauses (messages waiting for a paused server would keep stale ticks across a rebase)';
+  return null;
 }
 
 export function describeFaults(f: ClusterFaults): string {

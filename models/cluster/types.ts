@@ -28,6 +28,12 @@ export interface TickEvent {
   now: Tick;
 }
 
+/**
+ * A stored tick after an open clock's window slides back by one (environment.ts): relative
+ * times keep their differences, and 0 stands for "at least maxTicks rounds ago".
+ */
+export const rebased = (t: Tick): Tick => Math.max(0, t - 1);
+
 /** A proposal in leader election: votes are ordered by (epoch, zxid, server id). */
 export interface Vote {
   leader: ServerId;

@@ -21,6 +21,32 @@ const trace: TraceEvent[] = [
   { seq: 7, node: 'p1', kind: 'decide', value: 'v1' },
 ];
 
+const lassoHeader: TraceHeader = { ...header, description: 'model counterexample; lasso for decides: loop after seq 4: events seq 5..7 (3 steps) repeat forever' };
+
+describe('lasso counterexamples', () => {
+  it('the cycle (the events after the loop start) sits in a Mermaid loop block that ends with the labelled way back', async () => {
+    const text = traceToMermaid(lassoHeader, trace);
+    const parsed = await readSequence(text);
+    // Message and note texts, and the loop block's opening and closing (rect blocks of fault tones left out).
+    const shown = parsed.messages.filter((m) => !m.message.startsWith('rgb(')).map((m) => `${m.type}:${m.message}`);
+    const open = shown.findIndex((m) => m.includes('↺ seq 5..7 repeat forever (3 steps)'));
+    expect(open).toBeGreaterThan(0);
+    expect(shown.slice(0, open).map((m) => m.replace(/^\d+:/, ''))).toEqual(expect.arrayContaining(['4. crash']));
+    const inside = shown.slice(open + 1).map((m) => m.replace(/^\d+:/, ''));
+    expect(inside.filter((m) => m !== '')).toEqual(['5. promise ballot=1 acceptedBallot=null acceptedValue=null', '6. restart', '7. decide v1', '↺ back to loop start (the state after seq 4): seq 5..7 repeat forever']);
+    expect(text.trimEnd().split('\n').slice(-2)).toEqual(['    Note over p0,p2: #8634; back to loop start (the state after seq 4)#58; seq 5..7 repeat forever', '  end']);
+    expect(buildSequence(lassoHeader, trace).loop).toEqual({ property: 'decides', startSeq: 4, endSeq: 7, cycleSteps: 3 });
+  });
+
+  it('a stuttering lasso says so after its last event; a trace without the note has no loop', async () => {
+    const stutter = traceToMermaid({ ...header, description: 'lasso for decides: after event seq 7 the last state repeats forever (stuttering: no fair step enabled)' }, trace);
+    expect(stutter).not.toContain('  loop ');
+    const parsed = await readSequence(stutter);
+    expect(parsed.messages.at(-1)!.message).toBe('↺ after seq 7 the last state repeats forever (stuttering: no fair step enabled)');
+    expect(traceToMermaid(header, trace)).not.toMatch(/loop|↺/);
+  });
+});
+
 describe('sequence diagrams', () => {
   it('pairs sends with receives (by id, else by content) and keeps undelivered ones', () => {
     const seq = buildSequence(header, trace);

@@ -2,11 +2,14 @@
  * Traces and counterexamples as sequence diagrams. `buildSequence` turns header +
  * events into a renderer-neutral list of arrows and notes (pairing each send with its
  * receive); `sequenceToMermaid` writes Mermaid, and the HTML report draws its own SVG
- * from the same list.
+ * from the same list. A lasso counterexample (its header says where it loops, see
+ * src/explore/lasso-note.ts) keeps its cycle: drawn in a loop frame, with the way back to
+ * the loop start labelled.
  */
 import type { TraceEvent, TraceHeader } from '../../conformance/schema/trace.ts';
 import { eventText, faultTone, messageText, type FaultTone } from './describe.ts';
 import { clip, mermaidText } from './escape.ts';
+import { readLassoNote, type LassoLoop } from '../explore/lasso-note.ts';
 
 export type SequenceItem =
   | {
@@ -27,11 +30,27 @@ export interface Sequence {
   items: SequenceItem[];
   /** Events left out because of the length cap. */
   omitted: number;
+  /** A lasso: the items with seq > loop.startSeq are its cycle, which repeats forever (or, with 0 steps, the last state stutters). */
+  loop?: LassoLoop;
+}
+
+/** The first item of a lasso's cycle, or -1 (no loop, or the cycle lies past the cap). */
+export function loopStartIndex(seq: Sequence): number {
+  return seq.loop && seq.loop.cycleSteps > 0 ? seq.items.findIndex((it) => it.seq > seq.loop!.startSeq) : -1;
+}
+
+/** What the way back from a lasso's cycle says. */
+export function loopBackText(loop: LassoLoop): string {
+  return loop.cycleSteps === 0
+    ? `after seq ${loop.startSeq} the last state repeats forever (stuttering: no fair step enabled)`
+    : `back to loop start (the state after seq ${loop.startSeq}): seq ${loop.startSeq + 1}..${loop.endSeq} repeat forever`;
 }
 
 export interface SequenceOptions {
   /** Most items (arrows + notes) drawn; the rest is summarized in one ellipsis note. */
   maxItems?: number;
+  /** Where the trace loops; default: what the header's description says (a lasso counterexample's note). */
+  loop?: LassoLoop | null;
 }
 
 export const DEFAULT_MAX_ITEMS = 150;
@@ -105,7 +124,8 @@ export function buildSequence(header: TraceHeader, events: readonly TraceEvent[]
     }
     push(e, itemsOf(e, paired, tracksArrivals, participants));
   }
-  return { participants, items, omitted };
+  const loop = options.loop === undefined ? readLassoNote(header.description) : options.loop;
+  return { participants, items, omitted, ...(loop ? { loop } : {}) };
 }
 
 function itemsOf(e: TraceEvent, paired: Map<Sendish, Set<string>>, tracksArrivals: boolean, all: string[]): SequenceItem[] {
@@ -157,21 +177,30 @@ export function sequenceToMermaid(seq: Sequence): string {
   const alias = new Map(seq.participants.map((p, i) => [p, `p${i}`]));
   const lines = ['sequenceDiagram'];
   for (const p of seq.participants) lines.push(`  participant ${alias.get(p)} as ${mermaidText(clip(p, 40))}`);
-  for (const it of seq.items) {
+  const first = alias.get(seq.participants[0]);
+  const last = alias.get(seq.participants[seq.participants.length - 1]);
+  const span = first === last ? first : `${first},${last}`;
+  const loopAt = loopStartIndex(seq);
+  seq.items.forEach((it, i) => {
+    // The cycle sits in a Mermaid loop block; the note after it says where it returns to.
+    if (i === loopAt) lines.push(`  loop ↺ seq ${seq.loop!.startSeq + 1}..${seq.loop!.endSeq} repeat forever (${seq.loop!.cycleSteps} steps)`);
+    const pad = loopAt >= 0 && i >= loopAt ? '  ' : '';
     if (it.kind === 'message') {
       const text = mermaidText(clip(`${it.seq}. ${it.text}${SUFFIX[it.delivery]}`));
-      lines.push(`  ${alias.get(it.from)}${ARROW[it.delivery]}${alias.get(it.to)}: ${text}`);
+      lines.push(`  ${pad}${alias.get(it.from)}${ARROW[it.delivery]}${alias.get(it.to)}: ${text}`);
     } else {
       const over = [...new Set(it.over)].map((n) => alias.get(n)).join(',');
       const line = `Note over ${over}: ${mermaidText(clip(`${it.seq}. ${it.text}`))}`;
-      if (it.tone) lines.push(`  rect ${TONE_FILL[it.tone]}`, `    ${line}`, '  end');
-      else lines.push(`  ${line}`);
+      if (it.tone) lines.push(`  ${pad}rect ${TONE_FILL[it.tone]}`, `    ${pad}${line}`, `  ${pad}end`);
+      else lines.push(`  ${pad}${line}`);
     }
+  });
+  if (loopAt >= 0) lines.push(`    Note over ${span}: ${mermaidText(`↺ ${loopBackText(seq.loop!)}`)}`, '  end');
+  else if (seq.loop && seq.participants.length > 0) {
+    const past = seq.loop.cycleSteps > 0 ? ` (the cycle, seq ${seq.loop.startSeq + 1}..${seq.loop.endSeq}, is past the cap)` : '';
+    lines.push(`  Note over ${span}: ${mermaidText(`↺ ${seq.loop.cycleSteps === 0 ? loopBackText(seq.loop) : `lasso${past}`}`)}`);
   }
   if (seq.omitted > 0 && seq.participants.length > 0) {
-    const first = alias.get(seq.participants[0]);
-    const last = alias.get(seq.participants[seq.participants.length - 1]);
-    const span = first === last ? first : `${first},${last}`;
     lines.push(`  Note over ${span}: ${mermaidText(`… ${seq.omitted} more events not shown`)}`);
   }
   return `${lines.join('\n')}\n`;

@@ -72,6 +72,51 @@ describe('state graph diagrams', () => {
     expect(viewOf(g, 50).nodes.length).toBe(300);
   });
 
+  /** 0 -> 1 -> 2 -> 3 -> 1: a prefix of one step, then a 3-step cycle back to state 1. */
+  const lasso: StateGraph = {
+    nodes: [0, 1, 2, 3].map((id) => ({ id, label: `s${id}`, initial: id === 0 })),
+    edges: [{ from: 0, to: 1, label: 'a' }, { from: 1, to: 2, label: 'b' }, { from: 2, to: 3, label: 'c' }, { from: 3, to: 1, label: 'd' }, { from: 2, to: 0, label: 'e' }],
+    highlight: [0, 1, 2, 3, 1],
+    loopAt: 1,
+  };
+
+  it('a lasso: DOT draws one dashed back edge, labelled, from the cycle\'s last state to the marked loop start', async () => {
+    const dot = stateGraphToDot(lasso);
+    const dashed = dot.split('\n').filter((l) => l.includes('style=dashed'));
+    expect(dashed).toEqual(['  n3 -> n1 [label="↺ 4. d (back to loop start)", color="#6a1b9a", fontcolor="#6a1b9a", penwidth=2.5, style=dashed, constraint=false];']);
+    expect(dot).toMatch(/n1 \[label="↺ loop start\\ns1", [^\]]*peripheries=2/);
+    expect(dot).toMatch(/n1 -> n2 \[label="2\. b", color="#c62828"/);
+    const svg = await dotToSvg(dot);
+    expect(svg).toContain('back to loop start');
+    expect(svg).toContain('loop start');
+  });
+
+  it('a lasso: Mermaid has one dotted back edge to the loop start, styled apart from the red prefix and cycle', async () => {
+    const parsed = await readFlowchart(stateGraphToMermaid(lasso));
+    const back = parsed.edges.filter((e) => e.label.includes('back to loop start'));
+    expect(back).toHaveLength(1);
+    expect(back[0]).toMatchObject({ from: 'n3', to: 'n1', label: '↺ 4. d (back to loop start)' });
+    expect(back[0].style.join(';')).toContain('#6a1b9a');
+    expect(parsed.vertices.get('n1')).toMatch(/^↺ loop start/);
+    expect(parsed.edges.filter((e) => e.style.some((x) => x.includes('#c62828'))).map((e) => e.label)).toEqual(['1. a', '2. b', '3. c']);
+  });
+
+  it('a lasso that ends stuttering gets a self-loop saying so; a back edge missing from the graph is added', () => {
+    const stutter = viewOf({ ...lasso, highlight: [0, 1, 2], loopAt: 2 });
+    expect(stutter.back).toMatchObject({ loopStart: 2, stutter: true });
+    expect(stutter.edges[stutter.back!.edge]).toEqual({ from: 2, to: 2, label: 'stutters forever (no fair step enabled)' });
+    const missing = viewOf({ ...lasso, highlight: [0, 1, 2, 0], loopAt: 0 });
+    expect(missing.edges[missing.back!.edge]).toMatchObject({ from: 2, to: 0, label: 'e' });
+    const added = viewOf({ ...lasso, highlight: [0, 1, 2, 1], loopAt: 1 });
+    expect(added.edges[added.back!.edge]).toEqual({ from: 2, to: 1, label: '' });
+    expect(stateGraphToDot({ ...lasso, highlight: [0, 1, 2, 1], loopAt: 1 })).toContain('n2 -> n1 [label="↺ 3. (back to loop start)"');
+  });
+
+  it('rejects a lasso that does not return to its loop start, or a loopAt off the path', () => {
+    expect(() => viewOf({ ...lasso, highlight: [0, 1, 2, 3], loopAt: 1 })).toThrow(/must end where its cycle starts/);
+    expect(() => viewOf({ ...lasso, loopAt: 5 })).toThrow(/loopAt 5/);
+  });
+
   it('rejects a graph whose edges or path name unknown nodes', () => {
     expect(() => stateGraphToDot({ nodes: [{ id: 0, label: 'a' }], edges: [{ from: 0, to: 9, label: 'x' }] })).toThrow(/unknown node/);
     expect(() => stateGraphToDot({ nodes: [{ id: 0, label: 'a' }], edges: [], highlight: [0, 4] })).toThrow(/highlighted node 4/);
@@ -101,6 +146,20 @@ const randomGraph = fc.integer({ min: 1, max: 25 }).chain((n) => fc.record({
 });
 
 describe('generated state graphs', () => {
+  test.prop([randomGraph, fc.nat()], { numRuns: 30 })('a generated lasso has exactly one back edge, into its loop start, and Mermaid parses it', async (g, pick) => {
+    const path = g.highlight!;
+    const loopAt = pick % path.length;
+    const lassoed: StateGraph = { ...g, highlight: loopAt === path.length - 1 ? path : [...path, path[loopAt]], loopAt };
+    const view = viewOf(lassoed);
+    expect(view.back!.loopStart).toBe(path[loopAt]);
+    expect(view.edges[view.back!.edge].to).toBe(path[loopAt]);
+    const parsed = await readFlowchart(stateGraphToMermaid(lassoed));
+    const dotted = parsed.edges.filter((e) => e.style.some((x) => x.includes('#6a1b9a')));
+    expect(dotted).toHaveLength(1);
+    expect(dotted[0].to).toBe(`n${path[loopAt]}`);
+    expect(await dotToSvg(stateGraphToDot(lassoed))).toContain('<svg');
+  });
+
   test.prop([randomGraph, fc.integer({ min: 3, max: 30 })], { numRuns: 40 })('DOT renders, Mermaid parses with labels intact', async (g, cap) => {
     const svg = await dotToSvg(stateGraphToDot(g, { maxNodes: cap }));
     expect(svg).toContain('<svg');

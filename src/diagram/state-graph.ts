@@ -2,6 +2,10 @@
  * Explored state graphs (global states of a small configuration and the steps between
  * them) rendered to DOT and Mermaid, with a counterexample path highlighted. Large
  * graphs degrade to the neighbourhood of the path, so a diagram stays readable.
+ *
+ * A liveness counterexample is a lasso (`loopAt`): the prefix, then the cycle, whose last
+ * step is drawn as a dashed *back edge* to the marked loop start, labelled as such; a
+ * lasso that ends by stuttering gets a dashed self-loop saying so.
  */
 import { clip, dotString, mermaidLabel, mermaidText } from './escape.ts';
 import { FONT_NAME } from './text-metrics.ts';
@@ -25,6 +29,12 @@ export interface StateGraph {
   edges: StateGraphEdge[];
   /** Node ids of a counterexample path, in order (initial state first). */
   highlight?: number[];
+  /**
+   * The path is a lasso: `highlight[loopAt]` is where the cycle starts, and the path ends
+   * by returning to it (its last step is the back edge). When `loopAt` is the path's last
+   * index, the last state stutters forever.
+   */
+  loopAt?: number;
 }
 
 export interface StateGraphOptions {
@@ -45,6 +55,8 @@ export interface GraphView {
   pathNodes: Set<number>;
   /** Drawn nodes that have neighbours that were left out. */
   frontier: Set<number>;
+  /** For a lasso: the index in `edges` of the step back to the loop start (or of the stutter self-loop), and that state. */
+  back?: { edge: number; loopStart: number; stutter: boolean };
   hiddenNodes: number;
   hiddenEdges: number;
 }
@@ -61,6 +73,11 @@ export function viewOf(graph: StateGraph, maxNodes = DEFAULT_MAX_NODES): GraphVi
   const path = graph.highlight ?? [];
   for (const id of path) if (!byId.has(id)) throw new Error(`state graph: highlighted node ${id} is not in the graph`);
 
+  const loopAt = graph.loopAt;
+  if (loopAt !== undefined) {
+    if (!Number.isInteger(loopAt) || loopAt < 0 || loopAt >= path.length) throw new Error(`state graph: loopAt ${loopAt} is not an index of the highlighted path`);
+    if (loopAt < path.length - 1 && path[path.length - 1] !== path[loopAt]) throw new Error('state graph: a lasso must end where its cycle starts (highlight[loopAt])');
+  }
   const keep = keptNodes(graph, path, maxNodes);
   const nodes = graph.nodes.filter((n) => keep.has(n.id));
   const edges = graph.edges.filter((e) => keep.has(e.from) && keep.has(e.to));
@@ -77,15 +94,38 @@ export function viewOf(graph: StateGraph, maxNodes = DEFAULT_MAX_NODES): GraphVi
     if (at < 0) at = edges.findIndex(matches);
     if (at >= 0) pathEdges.set(at, [...(pathEdges.get(at) ?? []), i + 1]);
   }
+  const back = loopAt === undefined ? undefined : backEdge(edges, pathEdges, path, loopAt);
   return {
     nodes,
     edges,
     pathEdges,
     pathNodes: new Set(path),
     frontier,
+    ...(back ? { back } : {}),
     hiddenNodes: graph.nodes.length - nodes.length,
     hiddenEdges: graph.edges.length - edges.length,
   };
+}
+
+/**
+ * The lasso's closing edge: the edge the path's last step took (added when the graph lacks
+ * it), or, for a stuttering end, a self-loop added on the last state.
+ */
+function backEdge(edges: StateGraphEdge[], pathEdges: Map<number, number[]>, path: number[], loopAt: number): GraphView['back'] {
+  const loopStart = path[loopAt];
+  if (loopAt === path.length - 1) {
+    edges.push({ from: loopStart, to: loopStart, label: 'stutters forever (no fair step enabled)' });
+    return { edge: edges.length - 1, loopStart, stutter: true };
+  }
+  const last = path.length - 1;
+  const from = path[last - 1];
+  let edge = [...pathEdges].find(([j, steps]) => steps.includes(last) && edges[j].from === from && edges[j].to === loopStart)?.[0];
+  if (edge === undefined) {
+    edges.push({ from, to: loopStart, label: '' });
+    edge = edges.length - 1;
+    pathEdges.set(edge, [last]);
+  }
+  return { edge, loopStart, stutter: false };
 }
 
 /**
@@ -130,14 +170,20 @@ function keptNodes(graph: StateGraph, path: number[], maxNodes: number): Set<num
   return keep;
 }
 
-/** "3. label" for an edge on the path, "2,5. label" when a loop takes it twice. */
-function stepLabel(steps: number[] | undefined, label: string): string {
-  return steps === undefined ? label : `${steps.join(',')}. ${label}`;
+/** "3. label" for an edge on the path, "2,5. label" when a loop takes it twice; the back edge says where it goes. */
+function stepLabel(steps: number[] | undefined, label: string, back?: GraphView['back']): string {
+  if (back?.stutter) return `↺ ${label}`;
+  const text = steps === undefined ? label : `${steps.join(',')}. ${label}`;
+  return back ? `↺ ${text}${label === '' ? '' : ' '}(back to loop start)` : text;
 }
+
+/** A node's label, with the lasso's loop start marked. */
+const nodeLabel = (view: GraphView, n: StateGraphNode) => (view.back?.loopStart === n.id ? `↺ loop start\n${n.label}` : n.label);
 
 // ------------------------------------------------------------------ DOT
 
 const PATH_COLOR = '#c62828';
+const LOOP_COLOR = '#6a1b9a';
 
 export function stateGraphToDot(graph: StateGraph, options: StateGraphOptions = {}): string {
   const view = viewOf(graph, options.maxNodes);
@@ -150,9 +196,10 @@ export function stateGraphToDot(graph: StateGraph, options: StateGraphOptions = 
     `  edge [color="#9aa6b8", fontname="${FONT_NAME}", fontsize=9, fontcolor="#44546a"];`,
   ];
   for (const n of view.nodes) {
-    const attrs = [`label=${dotString(clip(n.label, max))}`];
+    const attrs = [`label=${dotString(clip(nodeLabel(view, n), max))}`];
     if (view.pathNodes.has(n.id)) attrs.push('fillcolor="#fde7e7"', `color="${PATH_COLOR}"`, 'penwidth=2');
     if (n.violation) attrs.push('fillcolor="#f8b4b4"', `color="${PATH_COLOR}"`, 'penwidth=2.5', 'peripheries=2');
+    if (view.back?.loopStart === n.id) attrs.push('fillcolor="#f1e4f7"', `color="${LOOP_COLOR}"`, 'penwidth=2.5', 'peripheries=2');
     if (view.frontier.has(n.id)) attrs.push('style="rounded,filled,dashed"');
     lines.push(`  n${n.id} [${attrs.join(', ')}];`);
     if (n.initial) {
@@ -161,9 +208,12 @@ export function stateGraphToDot(graph: StateGraph, options: StateGraphOptions = 
   }
   view.edges.forEach((e, i) => {
     const steps = view.pathEdges.get(i);
-    const label = stepLabel(steps, e.label);
+    const back = view.back?.edge === i ? view.back : undefined;
+    const label = stepLabel(steps, e.label, back);
     const attrs = [`label=${dotString(clip(label, max))}`];
-    if (steps !== undefined) attrs.push(`color="${PATH_COLOR}"`, `fontcolor="${PATH_COLOR}"`, 'penwidth=2.5');
+    // The back edge runs against the layout's downward flow (constraint=false), so it visibly returns.
+    if (back) attrs.push(`color="${LOOP_COLOR}"`, `fontcolor="${LOOP_COLOR}"`, 'penwidth=2.5', 'style=dashed', 'constraint=false');
+    else if (steps !== undefined) attrs.push(`color="${PATH_COLOR}"`, `fontcolor="${PATH_COLOR}"`, 'penwidth=2.5');
     lines.push(`  n${e.from} -> n${e.to} [${attrs.join(', ')}];`);
   });
   if (view.hiddenNodes > 0) {
@@ -181,12 +231,14 @@ export function stateGraphToMermaid(graph: StateGraph, options: StateGraphOption
   const max = options.maxLabel ?? 60;
   const lines = ['flowchart TB'];
   for (const n of view.nodes) {
-    const text = mermaidLabel(clip(n.label, max));
+    const text = mermaidLabel(clip(nodeLabel(view, n), max));
     lines.push(n.initial ? `  n${n.id}(["${text}"])` : `  n${n.id}["${text}"]`);
   }
   view.edges.forEach((e, i) => {
-    const label = stepLabel(view.pathEdges.get(i), e.label);
-    lines.push(label === '' ? `  n${e.from} --> n${e.to}` : `  n${e.from} -->|"${mermaidText(clip(label, max))}"| n${e.to}`);
+    const back = view.back?.edge === i ? view.back : undefined;
+    const label = stepLabel(view.pathEdges.get(i), e.label, back);
+    const arrow = back ? '-.->' : '-->';
+    lines.push(label === '' ? `  n${e.from} ${arrow} n${e.to}` : `  n${e.from} ${arrow}|"${mermaidText(clip(label, max))}"| n${e.to}`);
   });
   if (view.hiddenNodes > 0) {
     lines.push(`  elided>"${mermaidText(`${view.hiddenNodes} more states and ${view.hiddenEdges} more transitions not shown`)}"]`);
@@ -194,14 +246,16 @@ export function stateGraphToMermaid(graph: StateGraph, options: StateGraphOption
   lines.push('  classDef path fill:#fde7e7,stroke:#c62828,stroke-width:2px');
   lines.push('  classDef violation fill:#f8b4b4,stroke:#c62828,stroke-width:3px');
   lines.push('  classDef frontier stroke-dasharray:4 3');
+  if (view.back) lines.push(`  classDef loopStart fill:#f1e4f7,stroke:${LOOP_COLOR},stroke-width:3px`);
   const classed = (name: string, ids: number[]) => {
     if (ids.length > 0) lines.push(`  class ${ids.map((id) => `n${id}`).join(',')} ${name}`);
   };
   classed('path', view.nodes.filter((n) => view.pathNodes.has(n.id) && !n.violation).map((n) => n.id));
   classed('violation', view.nodes.filter((n) => n.violation).map((n) => n.id));
   classed('frontier', view.nodes.filter((n) => view.frontier.has(n.id)).map((n) => n.id));
-  if (view.pathEdges.size > 0) {
-    lines.push(`  linkStyle ${[...view.pathEdges.keys()].sort((a, b) => a - b).join(',')} stroke:#c62828,stroke-width:3px`);
-  }
+  if (view.back) classed('loopStart', [view.back.loopStart]);
+  const redEdges = [...view.pathEdges.keys()].filter((i) => i !== view.back?.edge).sort((a, b) => a - b);
+  if (redEdges.length > 0) lines.push(`  linkStyle ${redEdges.join(',')} stroke:${PATH_COLOR},stroke-width:3px`);
+  if (view.back) lines.push(`  linkStyle ${view.back.edge} stroke:${LOOP_COLOR},stroke-width:3px,stroke-dasharray:6 4`);
   return `${lines.join('\n')}\n`;
 }

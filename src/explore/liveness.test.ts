@@ -70,4 +70,27 @@ describe('liveness under weak fairness', () => {
     const flick = leadsTo('flick-on', 'a flickered light comes on', (v) => (v.actor('l').snapshot.context as { bit: number }).bit === 1, isOn);
     expect(live(['press', 'flicker'], { offers: ['press'] }, flick).status).toBe('holds');
   });
+
+  it('a fair cycle is built greedily: around a 4-state ring it is the 4 steps, not a detour per fair class', () => {
+    // go(k) moves k-1 -> k around the ring 0..3 (each a fair class of its own); jump 0 -> 3 is unfair
+    // and only reorders the search, so the classes are found out of ring order.
+    const ring = setup({ types: { context: {} as { k: number }, events: {} as { type: 'go'; to: number } | { type: 'jump' } } }).createMachine({
+      id: 'ring', context: { k: 0 },
+      on: { go: { actions: assign({ k: ({ event }) => (event as { to: number }).to }) }, jump: { actions: assign({ k: 3 }) } },
+    });
+    const system = new ComposedSystem(defineSystem({
+      name: 'ring', actors: [{ id: 'r', role: 'ring', machine: ring }],
+      offers: (ctx) => {
+        const { k } = ctx.snapshot.context as { k: number };
+        ctx.offer(`go|${(k + 1) % 4}`, () => ({ type: 'go', to: (k + 1) % 4 }));
+        if (k === 0) ctx.offer('jump', () => ({ type: 'jump' }));
+      },
+      properties: [invariant('any', 'anything', () => true)],
+    }));
+    const result = search(system, { strategy: 'bfs' });
+    const [r] = checkLiveness(system, result.store, [eventually('never', 'never', () => false)], { offers: ['go'] });
+    expect(r.lasso).toMatchObject({ loopAt: 0, cycleSteps: 4 });
+    expect(r.counterexample!.steps.map((s) => s.action)).toEqual(['go(to=1)', 'go(to=2)', 'go(to=3)', 'go(to=0)']);
+  });
 });
+

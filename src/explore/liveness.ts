@@ -17,20 +17,11 @@
 import { ActionKind, decodeAction, type ComposedSystem } from './compose.ts';
 import { counterexample, type Counterexample } from './counterexample.ts';
 import { stronglyConnected } from './scc.ts';
+import { lassoNote } from './lasso-note.ts';
 import { StateStore } from './state-store.ts';
-import type { StateView } from './spec.ts';
+import type { Fairness, LivenessProperty, StateView } from './spec.ts';
 
-/** Which steps weak fairness applies to. */
-export interface Fairness {
-  /** A message that stays deliverable to an actor is delivered (default true). */
-  deliver?: boolean;
-  /** Offered event types (timeouts, client requests) that are not ignored forever. */
-  offers?: readonly string[];
-}
-
-export type LivenessProperty =
-  | { kind: 'eventually'; name: string; description: string; holds(view: StateView): boolean }
-  | { kind: 'leadsTo'; name: string; description: string; from(view: StateView): boolean; to(view: StateView): boolean };
+export type { Fairness, LivenessProperty };
 
 /** `eventually(q)`: every fair behaviour reaches a state where `q` holds. */
 export function eventually(name: string, description: string, q: (view: StateView) => boolean): LivenessProperty {
@@ -52,6 +43,11 @@ export interface Lasso {
   loopAt: number;
   /** Steps in the cycle; 0 for a state that stutters forever (no fair step enabled). */
   cycleSteps: number;
+}
+
+/** The lasso as one path of store indices that ends back at its loop start (or, stuttering, at its last state), and where the loop starts. */
+export function lassoPath(lasso: Lasso): { path: number[]; loopAt: number } {
+  return { path: lasso.cycleSteps > 0 ? [...lasso.states, lasso.states[lasso.loopAt]] : [...lasso.states], loopAt: lasso.loopAt };
 }
 
 export interface LivenessResult {
@@ -168,63 +164,66 @@ function findFairLasso(g: Graph, store: StateStore, q: Uint8Array, seeds: number
   const order = [...new Set(queue.map((u) => component[u]))];
   for (const c of order) {
     const states = members[c];
-    const enabledSomewhere = new Map<number, number>();
-    const taken = new Map<number, number>();
+    const enabledSomewhere = new Set<number>();
+    const taken = new Set<number>();
     for (const u of states) {
       for (let e = g.offsets[u]; e < g.offsets[u + 1]; e++) {
         const f = g.fairClass[e];
         if (f < 0) continue;
-        enabledSomewhere.set(f, (enabledSomewhere.get(f) ?? 0) + 1);
-        if (component[g.targets[e]] === c && !taken.has(f)) taken.set(f, e);
+        enabledSomewhere.add(f);
+        if (component[g.targets[e]] === c) taken.add(f);
       }
     }
     const hasInnerEdge = states.some((u) => {
       for (let e = g.offsets[u]; e < g.offsets[u + 1]; e++) if (component[g.targets[e]] === c) return true;
       return false;
     });
-    // Waypoints: for each fair class enabled in C, an edge taking it or a state lacking it.
-    const waypoints: ({ edge: number } | { state: number })[] = [];
-    let fair = true;
-    for (const f of enabledSomewhere.keys()) {
-      const e = taken.get(f);
-      if (e !== undefined) { waypoints.push({ edge: e }); continue; }
-      const lacking = states.find((u) => !enabledAt(g, u, f));
-      if (lacking === undefined) { fair = false; break; }
-      waypoints.push({ state: lacking });
-    }
-    if (!fair) continue;
+    // Fair iff every fair class enabled in C is taken inside C or disabled at some state of C.
+    const required = [...enabledSomewhere];
+    if (required.some((f) => !taken.has(f) && states.every((u) => enabledAt(g, u, f)))) continue;
     if (!hasInnerEdge) {
       // A single state with no step back to itself: a lasso only by stuttering, allowed when no fair class is enabled.
-      if (enabledSomewhere.size > 0) continue;
-      const [u] = states;
-      return lassoOf(g, store, parent, parentEdge, u, [], [], 0);
+      if (required.length > 0) continue;
+      return lassoOf(g, store, parent, parentEdge, states[0], [], [], 0);
     }
-    // The cycle: from an anchor, through every waypoint, back to the anchor (paths inside C).
-    const anchor = 'edge' in (waypoints[0] ?? {}) ? ownerOf(g, (waypoints[0] as { edge: number }).edge) : (waypoints[0] as { state: number } | undefined)?.state ?? states[0];
-    const cycStates: number[] = [];
-    const cycEdges: number[] = [];
-    let at = anchor;
-    const walkTo = (target: number) => {
-      const path = pathInside(g, component, c, at, target);
-      for (const e of path) { cycStates.push(at); cycEdges.push(e); at = g.targets[e]; }
-    };
-    for (const w of waypoints) {
-      if ('edge' in w) {
-        walkTo(ownerOf(g, w.edge));
-        cycStates.push(at); cycEdges.push(w.edge); at = g.targets[w.edge];
-      } else walkTo(w.state);
-    }
-    if (cycEdges.length === 0 || at !== anchor) {
-      // Close the cycle (and make it at least one step: a component with an inner edge has a cycle through the anchor).
-      if (at === anchor) {
-        const e = innerEdgeFrom(g, component, c, at);
-        cycStates.push(at); cycEdges.push(e); at = g.targets[e];
-      }
-      walkTo(anchor);
-    }
-    return lassoOf(g, store, parent, parentEdge, anchor, cycStates, cycEdges, cycEdges.length);
+    const { cycStates, cycEdges } = fairCycle(g, component, c, states[0], required);
+    return lassoOf(g, store, parent, parentEdge, states[0], cycStates, cycEdges, cycEdges.length);
   }
   return null;
+}
+
+/**
+ * A short fair cycle through `anchor` inside component `c`: from where it stands, it walks
+ * (shortest path) to the nearest step that meets a requirement still open (an edge of an
+ * uncovered class, or a state where one is disabled), covering every requirement met on the
+ * way, until none is open; then it returns to the anchor. Greedy, so a cycle whose fair
+ * steps all lie on one round of the protocol is that round, not one detour per class.
+ */
+function fairCycle(g: Graph, component: Int32Array, c: number, anchor: number, required: number[]): { cycStates: number[]; cycEdges: number[] } {
+  const open = new Set(required);
+  const cycStates: number[] = [];
+  const cycEdges: number[] = [];
+  const coverAt = (u: number) => {
+    for (const f of [...open]) if (!enabledAt(g, u, f)) open.delete(f);
+  };
+  const step = (e: number) => {
+    cycStates.push(ownerOf(g, e)); cycEdges.push(e);
+    open.delete(g.fairClass[e]);
+    coverAt(g.targets[e]);
+  };
+  let at = anchor;
+  coverAt(at);
+  while (open.size > 0) {
+    const path = pathInside(g, component, c, at, (u, e) => (e >= 0 && open.has(g.fairClass[e])) || (e < 0 && [...open].some((f) => !enabledAt(g, u, f))));
+    for (const e of path) step(e);
+    at = cycEdges.length > 0 ? g.targets[cycEdges[cycEdges.length - 1]] : at;
+  }
+  // At least one step (the component has an inner edge), then back to the anchor.
+  if (cycEdges.length === 0 || at !== anchor) {
+    if (cycEdges.length === 0) { step(innerEdgeFrom(g, component, c, at)); at = g.targets[cycEdges[cycEdges.length - 1]]; }
+    for (const e of pathInside(g, component, c, at, (u, e) => e < 0 && u === anchor)) step(e);
+  }
+  return { cycStates, cycEdges };
 }
 
 function enabledAt(g: Graph, u: number, f: number): boolean {
@@ -248,22 +247,28 @@ function innerEdgeFrom(g: Graph, component: Int32Array, c: number, u: number): n
   throw new Error('liveness: no edge inside the component');
 }
 
-/** Shortest edge path from `a` to `b` within component `c` (empty when a = b). */
-function pathInside(g: Graph, component: Int32Array, c: number, a: number, b: number): number[] {
-  if (a === b) return [];
+/**
+ * Shortest edge path inside component `c` from `a` to the first goal found: a state `u`
+ * with `goal(u, -1)` (empty path when `a` is one), or an edge `e` with `goal(owner, e)`,
+ * which ends the path.
+ */
+function pathInside(g: Graph, component: Int32Array, c: number, a: number, goal: (u: number, e: number) => boolean): number[] {
   const via = new Map<number, number>([[a, -1]]);
+  const back = (x: number) => {
+    const path: number[] = [];
+    for (; x !== a;) { const pe = via.get(x)!; path.push(pe); x = ownerOf(g, pe); }
+    return path.reverse();
+  };
   const queue = [a];
   for (let h = 0; h < queue.length; h++) {
     const u = queue[h];
+    if (goal(u, -1)) return back(u);
     for (let e = g.offsets[u]; e < g.offsets[u + 1]; e++) {
       const w = g.targets[e];
-      if (component[w] !== c || via.has(w)) continue;
+      if (component[w] !== c) continue;
+      if (goal(u, e)) return [...back(u), e];
+      if (via.has(w)) continue;
       via.set(w, e);
-      if (w === b) {
-        const path: number[] = [];
-        for (let x = b; x !== a;) { const pe = via.get(x)!; path.push(pe); x = ownerOf(g, pe); }
-        return path.reverse();
-      }
       queue.push(w);
     }
   }
@@ -290,15 +295,13 @@ function lassoTrace(system: ComposedSystem, store: StateStore, lasso: Lasso, pro
   // Lay the lasso out as a path of its own: a store with one state per step, closing step included.
   const path = new StateStore(store.width);
   const v = new Uint32Array(store.width);
-  const all = [...lasso.states, ...(lasso.cycleSteps > 0 ? [lasso.states[lasso.loopAt]] : [])];
+  const all = lassoPath(lasso).path;
   all.forEach((s, k) => path.push(store.read(s, v), k - 1, k === 0 ? 0 : lasso.actions[k - 1], k));
   const cx = counterexample(system, path, all.map((_, k) => k));
   const prefix = counterexample(system, path, all.slice(0, lasso.loopAt + 1).map((_, k) => k));
   const startSeq = prefix.events.length;
   const loop = { startSeq, prefixSteps: lasso.loopAt, cycleSteps: lasso.cycleSteps };
-  const note = lasso.cycleSteps === 0
-    ? `lasso for ${property}: after event seq ${startSeq} the last state repeats forever (stuttering: no fair step enabled)`
-    : `lasso for ${property}: loop after seq ${startSeq}: events seq ${startSeq + 1}..${cx.events.length} (${lasso.cycleSteps} steps) repeat forever`;
+  const note = lassoNote({ property, startSeq, endSeq: cx.events.length, cycleSteps: lasso.cycleSteps });
   const header = { ...cx.header, description: [cx.header.description, note].filter(Boolean).join('; ') };
   return { ...cx, header, loop };
 }

@@ -129,6 +129,19 @@ export type Property =
   | (PropertyBase & { kind: 'invariant'; check(view: StateView): Verdict })
   | (PropertyBase & { kind: 'reachable'; reached(view: StateView): boolean });
 
+/** Which steps weak fairness applies to (docs/liveness.md). */
+export interface Fairness {
+  /** A message that stays deliverable to an actor is delivered (default true). */
+  deliver?: boolean;
+  /** Offered event types (timeouts, client requests, clock steps) that are not ignored forever. */
+  offers?: readonly string[];
+}
+
+/** A temporal property, judged on the whole explored graph under `Fairness` (src/explore/liveness.ts). */
+export type LivenessProperty =
+  | { kind: 'eventually'; name: string; description: string; holds(view: StateView): boolean }
+  | { kind: 'leadsTo'; name: string; description: string; from(view: StateView): boolean; to(view: StateView): boolean };
+
 export interface SystemSpec {
   name: string;
   actors: ActorSpec[];
@@ -145,6 +158,10 @@ export interface SystemSpec {
   symmetry?: readonly (readonly string[])[];
   /** The trace header a counterexample of this system carries. */
   traceHeader(): TraceHeader;
+  /** Temporal properties, judged after a complete search without symmetry reduction. */
+  liveness?: LivenessProperty[];
+  /** The weak fairness the liveness properties assume. */
+  fairness?: Fairness;
 }
 
 export const NO_FAULTS: FaultSpec = { crashes: 0, restarts: 0, partitions: 0 };

@@ -98,6 +98,20 @@ describe('counterexample timeline', () => {
   });
 });
 
+describe('a lasso counterexample in the report', () => {
+  it('says where it loops in its title, and its sequence diagram frames the cycle with the way back', async () => {
+    const report = await fixtureReport();
+    const model = report.models.find((m) => m.counterexamples.length > 0)!;
+    const cx = model.counterexamples[0];
+    const last = cx.events.at(-1)!.seq;
+    cx.header = { ...cx.header, description: `lasso for ${cx.property}: loop after seq ${last - 2}: events seq ${last - 1}..${last} (2 steps) repeat forever` };
+    const html = renderReport(report);
+    expect(html).toContain(`; a lasso: seq ${last - 1}..${last} repeat forever)</h4>`);
+    expect(html.match(/<g class="lasso">/g)).toHaveLength(1);
+    expect(html).toContain(`back to loop start (the state after seq ${last - 2})`);
+  });
+});
+
 describe('links to the explorer', () => {
   it('shows the explore command beside a counterexample that has one, and nothing otherwise', async () => {
     const { exploreCommand } = await import('./explore-link.ts');

@@ -145,8 +145,9 @@ function renderCounterexample(c: Counterexample): string {
   const rows = steps.map((s, i) => `<tr${s.tone ? ` class="${s.tone}"` : ''}><td class="num">${i + 1}</td><td class="num">${s.seq}</td>`
     + `<td class="actor">${esc(s.actor)}</td><td>${esc(s.action)}</td><td class="state">${esc(s.state ?? '')}</td></tr>`);
   const seq = buildSequence(c.header, c.events);
+  const lasso = seq.loop ? `; a lasso: ${seq.loop.cycleSteps === 0 ? `after seq ${seq.loop.startSeq} the last state repeats forever` : `seq ${seq.loop.startSeq + 1}..${seq.loop.endSeq} repeat forever`}` : '';
   return `<div class="cex">
-<h4>Counterexample: ${esc(c.property)} (${steps.length} steps)</h4>
+<h4>Counterexample: ${esc(c.property)} (${steps.length} steps${esc(lasso)})</h4>
 ${c.explore ? `<p class="explore">Step through it in the explorer: <code>${esc(c.explore)}</code></p>\n` : ''}<div class="steps"><table class="timeline"><thead><tr><th>#</th><th>seq</th><th>actor</th><th>action / event</th><th>resulting state</th></tr></thead>
 <tbody>${rows.join('')}</tbody></table></div>
 <div class="seq">${sequenceToSvg(seq)}</div>

@@ -1,8 +1,10 @@
 /**
  * A sequence diagram drawn directly as SVG from the same Sequence the Mermaid writer
- * uses, so the report needs no diagram library (and no network) in the browser.
+ * uses, so the report needs no diagram library (and no network) in the browser. A
+ * lasso's cycle is framed (`<g class="lasso">`), with an arrow from the frame's foot back
+ * up to the cycle's first row, labelled as the way back to the loop start.
  */
-import type { Sequence, SequenceItem } from '../diagram/sequence.ts';
+import { loopBackText, loopStartIndex, type Sequence, type SequenceItem } from '../diagram/sequence.ts';
 import { clip, visible } from '../diagram/escape.ts';
 import { esc } from './html.ts';
 
@@ -22,12 +24,16 @@ const STROKE: Record<Message['delivery'], { color: string; dash: string; end: st
 };
 const NOTE_FILL = { plain: '#fff8dc', fault: '#fde0e0', recovery: '#e1f5e6' };
 const NOTE_STROKE = { plain: '#d8c47a', fault: '#c62828', recovery: '#2e7d32' };
+const LOOP_COLOR = '#6a1b9a';
 
 export function sequenceToSvg(seq: Sequence): string {
   // Half a column of slack on each side, for wide notes over the outer participants.
   const col = new Map(seq.participants.map((p, i) => [p, MARGIN + COL + i * COL]));
   const width = Math.max(1, seq.participants.length) * COL + 2 * MARGIN + COL;
-  const rows = seq.items.length + (seq.omitted > 0 ? 1 : 0);
+  const loopAt = loopStartIndex(seq);
+  // A cycle takes two more rows (its title, and the way back); a lasso without a drawn cycle, one (what it does).
+  const loopRows = loopAt >= 0 ? 2 : seq.loop ? 1 : 0;
+  const rows = seq.items.length + (seq.omitted > 0 ? 1 : 0) + loopRows;
   const height = HEAD * 2 + rows * ROW + 30;
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="sequence" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="11">`);
@@ -35,6 +41,7 @@ export function sequenceToSvg(seq: Sequence): string {
     '<marker id="seq-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="context-stroke"/></marker>',
     '<marker id="seq-open" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10" fill="none" stroke="context-stroke" stroke-width="1.5"/></marker>',
     '<marker id="seq-cross" viewBox="0 0 10 10" refX="5" refY="5" markerWidth="9" markerHeight="9" orient="auto"><path d="M1,1 L9,9 M9,1 L1,9" stroke="#c62828" stroke-width="2"/></marker>',
+    `<marker id="seq-back" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="${LOOP_COLOR}"/></marker>`,
     '</defs>');
   const bottom = height - HEAD - 6;
   for (const [p, x] of col) {
@@ -45,15 +52,44 @@ export function sequenceToSvg(seq: Sequence): string {
     }
   }
   let y = HEAD + ROW;
-  for (const it of seq.items) {
+  let loopTop = 0;
+  let loopFirstRow = 0;
+  seq.items.forEach((it, i) => {
+    if (i === loopAt) {
+      loopTop = y - ROW / 2;
+      out.push(`<text x="${MARGIN + 8}" y="${y + 4}" font-weight="600" fill="${LOOP_COLOR}">${text(`loop ↺ seq ${seq.loop!.startSeq + 1}..${seq.loop!.endSeq} repeat forever (${seq.loop!.cycleSteps} steps)`, width - 2 * MARGIN - 16)}</text>`);
+      y += ROW;
+      loopFirstRow = y;
+    }
     out.push(it.kind === 'message' ? message(it, col, y) : note(it, col, y));
     y += ROW;
+  });
+  if (loopAt >= 0) out.push(lassoFrame(seq, loopTop, loopFirstRow, y, width));
+  else if (seq.loop) {
+    const what = seq.loop.cycleSteps === 0 ? loopBackText(seq.loop) : `lasso: the cycle, seq ${seq.loop.startSeq + 1}..${seq.loop.endSeq}, is past the cap`;
+    out.push(`<text class="lasso" x="${width / 2}" y="${y}" text-anchor="middle" font-weight="600" fill="${LOOP_COLOR}">${text(`↺ ${what}`, width - 2 * MARGIN)}</text>`);
+    y += ROW;
   }
+  if (loopAt >= 0) y += ROW;
   if (seq.omitted > 0) {
     out.push(`<text x="${width / 2}" y="${y}" text-anchor="middle" font-style="italic" fill="#6b7380">… ${seq.omitted} more events not shown</text>`);
   }
   out.push('</svg>');
   return out.join('');
+}
+
+/**
+ * The cycle's frame, from its title row to the row after its last item, where the way back
+ * starts: an arrow up the left edge that ends pointing at the cycle's first row.
+ */
+function lassoFrame(seq: Sequence, top: number, firstRow: number, footRow: number, width: number): string {
+  const bottom = footRow + ROW / 2;
+  const x = MARGIN + 10;
+  return `<g class="lasso">`
+    + `<rect class="lasso-frame" x="${MARGIN}" y="${top}" width="${width - 2 * MARGIN}" height="${bottom - top}" rx="6" fill="none" stroke="${LOOP_COLOR}" stroke-width="1.5" stroke-dasharray="6 4"/>`
+    + `<path class="lasso-back" data-to-row="${firstRow}" d="M${x + 24},${footRow} H${x} V${firstRow} H${x + 22}" fill="none" stroke="${LOOP_COLOR}" stroke-width="2" marker-end="url(#seq-back)"/>`
+    + `<text x="${x + 30}" y="${footRow + 4}" fill="${LOOP_COLOR}" font-weight="600">${text(`↺ ${loopBackText(seq.loop!)}`, width - 2 * MARGIN - 48)}</text>`
+    + '</g>';
 }
 
 function message(m: Message, col: Map<string, number>, y: number): string {

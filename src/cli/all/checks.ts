@@ -11,6 +11,7 @@ import { checkModels, withDefaults, type CheckModel } from '../check/models.ts';
 import { runCheck, type CheckRun, type CheckSummary } from '../check/runner.ts';
 import type { ModelMutant } from '../../families.ts';
 import { exploredGraph } from './explored-graph.ts';
+import { lassoPath } from '../../explore/liveness.ts';
 
 export interface Configuration {
   /** The check model's name, as in `coordkit check NAME`. */
@@ -73,6 +74,9 @@ function graphOf(run: CheckRun, request: GraphRequest | undefined): StateGraph |
   const target = request.highlight === 'violation'
     ? props.find((p) => p.status === 'violated' && p.path)
     : props.find((p) => p.status === 'reached' && p.path);
+  // No safety counterexample: a liveness lasso, drawn with its back edge.
+  const [lasso] = request.highlight === 'violation' && !target ? run.lassos.values() : [];
+  if (lasso) return exploredGraph(run.system, run.result.store, { ...lassoPath(lasso), maxNodes: request.maxNodes });
   return exploredGraph(run.system, run.result.store, {
     path: target?.path, violation: request.highlight === 'violation' && target !== undefined, maxNodes: request.maxNodes,
   });

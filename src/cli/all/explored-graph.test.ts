@@ -5,6 +5,10 @@ import { viewOf } from '../../diagram/state-graph.ts';
 import { paxosTlaSystem } from '../../../models/paxos/system.ts';
 import { findPaxosMutant } from '../../../models/paxos/mutants.ts';
 import { exploredGraph } from './explored-graph.ts';
+import { stateGraphToDot } from '../../diagram/state-graph.ts';
+import { checkLiveness, lassoPath } from '../../explore/liveness.ts';
+import { clusterSystem } from '../../../models/cluster/system.ts';
+import { findClusterMutant } from '../../../models/cluster/mutants.ts';
 
 describe('exploredGraph', () => {
   it('takes every state of a small search, with edges only between taken states and no self-loops', () => {
@@ -39,4 +43,20 @@ describe('exploredGraph', () => {
     expect(viewOf(g, 25).pathEdges.size).toBe(path.length - 1);
     expect(g.edges.some((e) => e.label.includes('propose'))).toBe(true);
   });
+
+  it('draws a liveness lasso of the cluster (keeps-own-vote): every state of it kept, the back edge into the loop start', () => {
+    const mutant = findClusterMutant('keeps-own-vote')!;
+    const spec = clusterSystem({ ...mutant.config, server: mutant.machine });
+    const system = new ComposedSystem(spec);
+    const r = search(system, { strategy: 'bfs', continueAfterViolation: true });
+    const [{ lasso }] = checkLiveness(system, r.store, spec.liveness!, spec.fairness);
+    const { path, loopAt } = lassoPath(lasso!);
+    expect({ steps: path.length - 1, loopAt }).toEqual({ steps: 81, loopAt: 67 });
+    const g = exploredGraph(system, r.store, { path, loopAt, maxNodes: 90 });
+    for (const i of path) expect(g.nodes.some((n) => n.id === i)).toBe(true);
+    const view = viewOf(g, 90);
+    expect(view.back).toMatchObject({ loopStart: path[67], stutter: false });
+    expect(view.edges[view.back!.edge]).toMatchObject({ from: path[80], to: path[67], label: 'env rebase' });
+    expect(stateGraphToDot(g, { maxNodes: 90 })).toMatch(/-> n\d+ \[label="↺ 81\. env rebase \(back to loop start\)"[^\]]*style=dashed/);
+  }, 120_000);
 });

@@ -14,6 +14,8 @@ export interface ExploredGraphOptions {
   path?: number[];
   /** The last state of `path` breaks a property. */
   violation?: boolean;
+  /** `path` is a liveness lasso whose cycle starts at this index (see StateGraph.loopAt); its steps back to a state are kept. */
+  loopAt?: number;
   /** Most states taken (the path itself is always taken). */
   maxNodes: number;
 }
@@ -109,10 +111,12 @@ export function exploredGraph(system: ComposedSystem, store: StateStore, options
   }));
   const edges: StateGraphEdge[] = [];
   const seen = new Set<string>();
+  // A lasso's cycle may be a step from a state to itself: that self-loop is drawn.
+  const pathLoops = new Set(path.filter((id, k) => k > 0 && path[k - 1] === id));
   for (const i of taken) {
     for (const { action, to } of successorsOf(i)) {
       // Self-loops (Paxos.tla re-accepting the same proposal) only clutter the picture.
-      if (!taken.has(to) || to === i) continue;
+      if (!taken.has(to) || (to === i && !pathLoops.has(i))) continue;
       const label = actionLabel(system, action);
       const key = `${i}>${to}>${label}`;
       if (seen.has(key)) continue;
@@ -120,5 +124,5 @@ export function exploredGraph(system: ComposedSystem, store: StateStore, options
       edges.push({ from: i, to, label });
     }
   }
-  return { nodes, edges, highlight: path };
+  return { nodes, edges, highlight: path, ...(options.loopAt !== undefined ? { loopAt: options.loopAt } : {}) };
 }

@@ -17,7 +17,7 @@ import { UserError } from '../errors.ts';
 import { checkOutputDirSync, checkOutputPathSync } from '../output.ts';
 import { search, searchAsync, type Progress, type SearchOptions, type SearchResult, type StopReason } from '../../explore/search.ts';
 import type { SystemSpec } from '../../explore/spec.ts';
-import { checkLiveness, type Fairness, type LivenessProperty } from '../../explore/liveness.ts';
+import { checkLiveness, type Fairness, type Lasso, type LivenessProperty } from '../../explore/liveness.ts';
 import { traceToJsonl } from '../../../conformance/schema/writer.ts';
 
 export interface PropertySummary {
@@ -69,6 +69,8 @@ export interface CheckRun {
   result: SearchResult;
   system: ComposedSystem;
   counterexamples: Map<string, Counterexample>;
+  /** Liveness violations: the lasso (store indices) behind each such counterexample, for drawing. */
+  lassos: Map<string, Lasso>;
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -144,6 +146,7 @@ function summarize(model: string, system: ComposedSystem, result: SearchResult, 
     }
   }
   const counterexamples = new Map<string, Counterexample>();
+  const lassos = new Map<string, Lasso>();
   const writeTrace = (s: PropertySummary, cx: Counterexample) => {
     if (!options.traceDir) return;
     const file = join(options.traceDir, `${model}-${s.name}.jsonl`);
@@ -179,6 +182,7 @@ function summarize(model: string, system: ComposedSystem, result: SearchResult, 
         s.depth = r.lasso.loopAt + r.lasso.cycleSteps;
         s.loop = r.counterexample.loop;
         counterexamples.set(r.name, r.counterexample);
+        lassos.set(r.name, r.lasso);
         writeTrace(s, r.counterexample);
       }
       return s;
@@ -203,7 +207,7 @@ function summarize(model: string, system: ComposedSystem, result: SearchResult, 
       properties,
       writeErrors,
     },
-    result, system, counterexamples,
+    result, system, counterexamples, lassos,
   };
 }
 

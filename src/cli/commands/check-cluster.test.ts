@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc } from '@fast-check/vitest';
-import { parseFaults } from './check-cluster.ts';
+import { clusterCheckModel, parseFaults } from './check-cluster.ts';
+import { formatSummary, runCheck } from '../check/runner.ts';
 import { UserError } from '../errors.ts';
 
 const KEYS = { crash: 'crashes', restart: 'restarts', partition: 'partitions', loss: 'losses', dup: 'duplicates', pause: 'pauses' } as const;
@@ -39,4 +40,25 @@ describe('--faults parsing', () => {
     expect(Object.values(parseFaults('none')).every((n) => n === 0)).toBe(true);
     expect(Object.values(parseFaults('')).every((n) => n === 0)).toBe(true);
   });
+});
+
+describe('--open-clock: the unbounded liveness property, reported with its lasso', () => {
+  const build = (opts: Record<string, unknown>) => clusterCheckModel.build({ servers: 3, syncLimit: 2, maxTicks: 7, faults: 'none', sessionTimeout: 3, openClock: true, ...opts });
+
+  it('the keeps-own-vote mutant fails leader-eventually: the summary prints the lasso and its 81-step table', () => {
+    const run = runCheck('cluster', build({ mutant: 'keeps-own-vote' }), { strategy: 'bfs', continueAfterViolation: true });
+    const p = run.summary.properties.find((x) => x.name === 'leader-eventually')!;
+    expect(p).toMatchObject({ status: 'violated', kind: 'leadsTo', loop: { prefixSteps: 67, cycleSteps: 14 } });
+    const text = formatSummary(run);
+    expect(text).toMatch(/✗ leader-eventually +leads to: after the last fault/);
+    expect(text).toMatch(/lasso: 67 steps, then a cycle of 14 steps \(from step 68\) repeats forever/);
+    expect(text).toMatch(/\n +81 +env +rebase\(\)/);
+  }, 120_000);
+
+  it('the specification passes with one crash; a window shorter than the bound is a user error', () => {
+    const run = runCheck('cluster', build({ faults: 'crash' }), { strategy: 'bfs' });
+    expect(run.summary.verdict).toBe('pass');
+    expect(run.summary.properties.find((x) => x.name === 'leader-eventually')!.status).toBe('holds');
+    expect(() => build({ maxTicks: 6 })).toThrow(UserError);
+  }, 120_000);
 });

@@ -8,8 +8,8 @@ import { Option } from 'commander';
 import { z } from 'zod';
 import type { CheckModel } from '../check/check-model.ts';
 import { UserError } from '../errors.ts';
-import { parsedBy, parseOptions, text, wholeNumber } from '../options.ts';
-import { clusterSystem, MAX_TICKS_LIMIT, NO_CLUSTER_FAULTS, type ClusterFaults } from '../../../models/cluster/system.ts';
+import { flag, parsedBy, parseOptions, text, wholeNumber } from '../options.ts';
+import { clusterSystem, MAX_TICKS_LIMIT, NO_CLUSTER_FAULTS, openClockProblem, type ClusterFaults } from '../../../models/cluster/system.ts';
 import { sessionSystem } from '../../../models/cluster/session-system.ts';
 import { clusterMutants, findClusterMutant, sessionMutants } from '../../../models/cluster/mutants.ts';
 
@@ -51,6 +51,7 @@ const clusterOptions = z.object({
   maxTicks: wholeNumber(0, MAX_TICKS_LIMIT),
   faults: parsedBy(parseFaults),
   livenessBound: wholeNumber(0, 64).optional(),
+  openClock: flag().optional(),
   sessions: wholeNumber(1, 4).optional(),
   sessionTimeout: wholeNumber(1, 8),
   mutant: text().optional(),
@@ -64,6 +65,7 @@ export const clusterCheckModel: CheckModel = {
     new Option('--sync-limit <ticks>', 'ticks without an answer before a peer is given up').default(2),
     new Option('--max-ticks <n>', 'rounds of time explored').default(8),
     new Option('--faults <list>', 'fault budget: crash, restart, partition, loss, dup, pause (name or name:count, comma-separated), or none').default('crash'),
+    new Option('--open-clock', 'time never stops (the clock window slides at --max-ticks): also checks the unbounded liveness property leader-eventually, with a lasso counterexample'),
     new Option('--liveness-bound <ticks>', 'override the derived bound (syncLimit + 5) of the bounded-liveness property'),
     new Option('--sessions <n>', 'check the session tracker instead, with this many client sessions'),
     new Option('--session-timeout <ticks>', 'session timeout in ticks (with --sessions)').default(3),
@@ -85,11 +87,13 @@ export const clusterCheckModel: CheckModel = {
         tracker: sessionMutant?.machine,
       });
     }
-    return clusterSystem({
+    const config = {
       servers: o.servers, syncLimit: o.syncLimit, maxTicks: o.maxTicks,
-      faults: o.faults, livenessBound: o.livenessBound,
-      server: serverMutant?.machine,
-    });
+      faults: o.faults, livenessBound: o.livenessBound, openClock: o.openClock === true,
+    };
+    const problem = openClockProblem(config);
+    if (problem) throw new UserError(problem, { field: '--open-clock' });
+    return clusterSystem({ ...config, server: serverMutant?.machine });
   },
   defaults: [
     { label: '3 servers, syncLimit 2, 8 ticks, 1 crash', opts: { servers: 3, syncLimit: 2, maxTicks: 8, faults: 'crash' } },
