@@ -98,13 +98,14 @@ describe('the protocol families table', () => {
     }
   });
 
-  it('runs each cluster and session mutant on the configuration it is caught in (7 + 4)', () => {
+  it('runs each cluster and session mutant on the configuration it is caught in (8 + 4), the open clock included', () => {
     const cluster = families.find((f) => f.name === 'cluster')!;
     const runs = new Map(cluster.mutants.map((m) => [m.name, m.kind === 'model' ? m.runs[0].opts : undefined]));
-    expect(runs.size).toBe(11);
+    expect(runs.size).toBe(12);
     for (const m of clusterMutants) {
       const { faults, ...rest } = runs.get(m.name)!;
-      expect({ ...rest, faults: parseFaults(String(faults)) }).toEqual({ servers: m.config.servers, syncLimit: m.config.syncLimit, maxTicks: m.config.maxTicks, faults: m.config.faults });
+      const clock = m.config.openClock ? { openClock: true } : {};
+      expect({ ...rest, faults: parseFaults(String(faults)) }).toEqual({ servers: m.config.servers, syncLimit: m.config.syncLimit, maxTicks: m.config.maxTicks, faults: m.config.faults, ...clock });
     }
     for (const m of sessionMutants) expect(runs.get(m.name)).toEqual({ sessions: m.config.sessions, sessionTimeout: m.config.timeout, maxTicks: m.config.maxTicks });
   });

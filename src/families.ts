@@ -111,10 +111,11 @@ const cluster: Family<'cluster'> = {
   binding: clusterBinding,
   mutants: [
     ...clusterMutants.map((m): ModelMutant => {
-      const { servers, syncLimit, maxTicks, faults } = m.config;
+      const { servers, syncLimit, maxTicks, faults, openClock } = m.config;
+      const clock = openClock ? { openClock: true } : {};
       return {
         kind: 'model', name: m.name, description: m.description, role: 'server', kills: m.kills, model: 'cluster',
-        runs: [{ label: `${servers} servers, syncLimit ${syncLimit}, ${maxTicks} ticks, faults ${faultsFlag(faults)}`, opts: { servers, syncLimit, maxTicks, faults: faultsFlag(faults) } }],
+        runs: [{ label: `${servers} servers, syncLimit ${syncLimit}, ${maxTicks} ticks, faults ${faultsFlag(faults)}${openClock ? ', open clock' : ''}`, opts: { servers, syncLimit, maxTicks, faults: faultsFlag(faults), ...clock } }],
       };
     }),
     ...sessionMutants.map((m): ModelMutant => {

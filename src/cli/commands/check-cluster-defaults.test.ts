@@ -18,6 +18,7 @@ describe('cluster model, default configurations (what `npm start` checks)', () =
     '3 servers, syncLimit 2, 8 ticks, 1 partition': 65180,
     '3 servers, syncLimit 1, 8 ticks, 2 message losses': 21766,
     'sessions: 2 clients, timeout 3 ticks, 8 ticks': 2995,
+    '3 servers, syncLimit 2, 7 ticks, crash + restart, open clock': 45503,
   };
   const filled = { servers: 3, syncLimit: 2, maxTicks: 8, faults: 'crash', sessionTimeout: 3 };
 

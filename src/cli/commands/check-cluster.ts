@@ -101,5 +101,7 @@ export const clusterCheckModel: CheckModel = {
     { label: '3 servers, syncLimit 2, 8 ticks, 1 partition', opts: { servers: 3, syncLimit: 2, maxTicks: 8, faults: 'partition' } },
     { label: '3 servers, syncLimit 1, 8 ticks, 2 message losses', opts: { servers: 3, syncLimit: 1, maxTicks: 8, faults: 'loss:2' } },
     { label: 'sessions: 2 clients, timeout 3 ticks, 8 ticks', opts: { sessions: 2, sessionTimeout: 3, maxTicks: 8 } },
+    // Time never stops: the unbounded leader-eventually liveness property is checked too.
+    { label: '3 servers, syncLimit 2, 7 ticks, crash + restart, open clock', opts: { servers: 3, syncLimit: 2, maxTicks: 7, faults: 'crash,restart', openClock: true } },
   ],
 };
