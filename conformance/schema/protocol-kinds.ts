@@ -7,23 +7,24 @@
  * Event kinds are a table that must name every kind (the compiler checks it, so a new
  * kind has to be placed); message types are read from the per-protocol message schemas,
  * so a message type added to `paxosMessage` or `clusterMessage` belongs to its protocol
- * without an edit here.
+ * without an edit here. A `custom` protocol (a user's system) has no fixed message
+ * vocabulary: its machines, replayed by `verify --system`, judge the messages.
  */
 import { clusterMessage, extraMessage, paxosMessage, type EventKind, type Protocol, type TraceEvent } from './trace.ts';
 
 /** 'any': environment and bookkeeping events every protocol's runs may record. */
 const KIND_PROTOCOLS: Record<EventKind, readonly Protocol[] | 'any'> = {
-  send: ['paxos', 'cluster'],
-  receive: ['paxos', 'cluster'],
-  drop: ['paxos', 'cluster'],
-  duplicate: ['paxos', 'cluster'],
+  send: ['paxos', 'cluster', 'custom'],
+  receive: ['paxos', 'cluster', 'custom'],
+  drop: ['paxos', 'cluster', 'custom'],
+  duplicate: ['paxos', 'cluster', 'custom'],
   state: 'any',
-  propose: ['paxos'],
-  decide: ['paxos'],
-  role: ['cluster'],
+  propose: ['paxos', 'custom'],
+  decide: ['paxos', 'custom'],
+  role: ['cluster', 'custom'],
   tick: 'any',
-  suspect: ['cluster'],
-  session: ['cluster'],
+  suspect: ['cluster', 'custom'],
+  session: ['cluster', 'custom'],
   crash: 'any',
   restart: 'any',
   pause: 'any',

@@ -42,6 +42,7 @@ export function headerParticipants(header: TraceHeader): string[] {
     case 'paxos': return [...header.config.proposers, ...header.config.acceptors, ...header.config.learners];
     case 'cluster': return [...header.config.servers, ...header.config.clients];
     case 'balancer': return header.config.backends.map((b) => b.id);
+    case 'custom': return header.config.nodes;
   }
 }
 

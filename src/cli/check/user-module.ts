@@ -64,3 +64,16 @@ export async function loadUserSystem(file: string, params: Params = {}): Promise
 export function buildUserSystem(args: { file: string; params: Params }): Promise<SystemSpec> {
   return loadUserSystem(args.file, args.params);
 }
+
+/**
+ * The system with its counterexamples' `custom` headers naming where it came from (the
+ * module as given, and its parameters), so a trace says how to verify it.
+ */
+export function withOrigin(spec: SystemSpec, file: string, params: Params): SystemSpec {
+  const traceHeader = () => {
+    const h = spec.traceHeader();
+    if (h.protocol !== 'custom') return h;
+    return { ...h, config: { ...h.config, module: file, ...(Object.keys(params).length > 0 ? { params } : {}) } };
+  };
+  return Object.assign(Object.create(Object.getPrototypeOf(spec) as object) as SystemSpec, spec, { traceHeader });
+}

@@ -14,7 +14,7 @@ import { formatSummary, progressReporter, runCheckAsync } from '../check/runner.
 import { UserError, intOption } from '../errors.ts';
 import { basename, dirname, resolve } from 'node:path';
 import type { SystemSpec } from '../../explore/spec.ts';
-import { loadUserSystem, looksLikeModulePath, parseParam, type Params } from '../check/user-module.ts';
+import { loadUserSystem, looksLikeModulePath, parseParam, withOrigin, type Params } from '../check/user-module.ts';
 
 /**
  * The options that define a search, keyed by flag: every option of the model, and the
@@ -74,7 +74,7 @@ export function register(program: Command): void {
     if (file === undefined) throw new UserError(`name a model (${checkModels.map((m) => m.name).join(', ')}) or a module file: coordkit check ./system.ts`);
     if (!looksLikeModulePath(file)) throw new UserError(`unknown model '${file}'; bundled: ${checkModels.map((m) => m.name).join(', ')}; a module file needs a path (./${file}) or an extension`);
     const params = (opts.param as Params | undefined) ?? {};
-    const spec = await loadUserSystem(file, params);
+    const spec = withOrigin(await loadUserSystem(file, params), file, params);
     const model: CheckModel = {
       name: moduleName(file),
       description: `user module ${file}`,
