@@ -11,7 +11,7 @@
  * 'unchecked', which the CLI also treats as exit 2 (see `outcomeOf`).
  */
 import { UserError } from '../schema/user-error.ts';
-import { isProtocolEvent } from '../schema/protocol-kinds.ts';
+import { isJudgedEvent } from '../schema/protocol-kinds.ts';
 import { readTraceFileBatches, readTraceTextSync, type TraceItem } from '../schema/reader.ts';
 import type { Protocol, TraceEvent } from '../schema/trace.ts';
 import { traceToJsonl, type Trace, type TraceLine } from '../schema/writer.ts';
@@ -75,7 +75,7 @@ class TraceJudge {
     }
     this.events++;
     const event = this.map === null ? item.event : this.map(item.event, item.line);
-    if (isProtocolEvent(item.event)) this.protocolEvents++;
+    if (isJudgedEvent(item.event, this.protocol)) this.protocolEvents++;
     const checkers = this.checkers;
     let i = 0;
     try {

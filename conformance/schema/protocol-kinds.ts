@@ -67,3 +67,10 @@ export function foreignToProtocol(e: TraceEvent, protocol: Protocol): { field: s
 
 /** True for events only one protocol family records (not faults, ticks or state snapshots). */
 export const isProtocolEvent = (e: TraceEvent): boolean => KIND_PROTOCOLS[e.kind] !== 'any';
+
+/**
+ * True for an event a `protocol` trace's checkers judge as a step of the protocol. In a
+ * custom trace every event is one (the replay on the user's system takes each as a step,
+ * a state snapshot or a crash as much as a send).
+ */
+export const isJudgedEvent = (e: TraceEvent, protocol: Protocol | undefined): boolean => protocol === 'custom' || isProtocolEvent(e);
