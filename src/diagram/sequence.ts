@@ -68,7 +68,10 @@ function pairSends(events: readonly TraceEvent[]): Map<Sendish, Set<string>> {
         waiting.set(key, [...(waiting.get(key) ?? []), { send: e, to }]);
       }
     } else if (e.kind === 'receive' || e.kind === 'drop') {
-      const queue = waiting.get(messageKey(e.from, e.node, e.id, e.msg));
+      // A receive with an id pairs with the send of that id, else (a sender that logs no
+      // ids, as model counterexamples do) with a send of the same content.
+      const byId = e.id !== undefined ? waiting.get(messageKey(e.from, e.node, e.id, e.msg)) : undefined;
+      const queue = byId?.length ? byId : waiting.get(messageKey(e.from, e.node, undefined, e.msg));
       const match = queue?.shift();
       if (match) paired.set(match.send, new Set([...(paired.get(match.send) ?? []), match.to]));
     }

@@ -75,3 +75,6 @@ export function pingPong(fairness: Fairness = { offers: ['go', 'tick'] }) {
     fairness,
   });
 }
+
+/** As a module for `coordkit check` / `all --system` / `verify --system` (tests load this file). */
+export const system = pingPong();

@@ -12,9 +12,9 @@ import { CHECK_EXIT_HELP, EXIT, verdictExitCode } from '../check/exit-codes.ts';
 import { checkModels, type CheckModel } from '../check/models.ts';
 import { formatSummary, progressReporter, runCheckAsync } from '../check/runner.ts';
 import { UserError, intOption } from '../errors.ts';
-import { basename, dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { SystemSpec } from '../../explore/spec.ts';
-import { loadUserSystem, looksLikeModulePath, parseParam, withOrigin, type Params } from '../check/user-module.ts';
+import { loadUserSystem, looksLikeModulePath, moduleName, parseParam, withOrigin, type Params } from '../check/user-module.ts';
 
 /**
  * The options that define a search, keyed by flag: every option of the model, and the
@@ -96,12 +96,6 @@ export function register(program: Command): void {
       });
     });
   }
-}
-
-/** A module's short name (for trace file names): its file name, or its folder's for system.ts / index.ts. */
-function moduleName(file: string): string {
-  const stem = basename(file).replace(/\.[^.]+$/, '');
-  return stem === 'system' || stem === 'index' ? basename(dirname(resolve(file))) : stem;
 }
 
 /** Checks one system with the CLI's options: progress, signals, summary, traces, exit code. */
