@@ -37,11 +37,14 @@ const GRAPH_MAX_STATES = 20_000;
 const GRAPH_MAX_NODES = 40;
 
 /** The explored graph around the first safety violation, else around the first witness, else the initial state. */
-function graphOf(run: CheckRun): StateGraph | undefined {
-  if (run.result.states > GRAPH_MAX_STATES) return undefined;
+export function stateGraphOf(run: CheckRun, maxNodes: number): StateGraph {
   const violated = run.result.properties.find((p) => p.status === 'violated' && p.path);
   const target = violated ?? run.result.properties.find((p) => p.status === 'reached' && p.path);
-  return exploredGraph(run.system, run.result.store, { path: target?.path, violation: violated !== undefined, maxNodes: GRAPH_MAX_NODES });
+  return exploredGraph(run.system, run.result.store, { path: target?.path, violation: violated !== undefined, maxNodes });
+}
+
+function graphOf(run: CheckRun): StateGraph | undefined {
+  return run.result.states > GRAPH_MAX_STATES ? undefined : stateGraphOf(run, GRAPH_MAX_NODES);
 }
 
 function outcomeOf(name: string, spec: SystemSpec, run: CheckRun): CheckOutcome {

@@ -1,9 +1,10 @@
 /**
  * `coordkit diagram MODEL --format mermaid|dot|svg [--out FILE] [--all] [--no-legend]`: the
  * statechart of a registered machine (transitions that only discard an event hidden unless --all). `coordkit diagram --list` names them; `coordkit diagram --trace
- * FILE.jsonl` draws a trace (or counterexample) as a Mermaid sequence diagram.
+ * FILE.jsonl` draws a trace (or counterexample) as a Mermaid sequence diagram. A module
+ * file (`./system.ts[#role]`, `--graph`) draws a user's system: ../check/user-diagram.ts.
  */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { findMachine, machines } from '../../../models/index.ts';
 import { readTraceFile } from '../../../conformance/schema/reader.ts';
 import type { TraceEvent, TraceHeader } from '../../../conformance/schema/trace.ts';
@@ -12,8 +13,8 @@ import { buildSequence, sequenceToMermaid } from '../../diagram/sequence.ts';
 import { dotToSvg } from '../../diagram/svg.ts';
 import { UserError, intOption } from '../errors.ts';
 import { checkOutputPath, saveResult } from '../output.ts';
-import type { AnyStateMachine } from 'xstate';
-import { loadUserSystem, looksLikeModulePath } from '../check/user-module.ts';
+import { looksLikeModulePath, parseParam, type Params } from '../check/user-module.ts';
+import { userSystemDiagram } from '../check/user-diagram.ts';
 
 const FORMATS = ['mermaid', 'dot', 'svg'] as const;
 type Format = (typeof FORMATS)[number];
@@ -27,6 +28,8 @@ interface Options {
   json?: boolean;
   all?: boolean;
   legend: boolean;
+  graph?: boolean;
+  param?: Params;
 }
 
 export function register(program: Command): void {
@@ -42,6 +45,8 @@ export function register(program: Command): void {
     .option('--json', 'with --list: machine-readable output')
     .option('--all', 'also draw transitions that only discard or ignore an event (hidden by default)')
     .option('--no-legend', 'leave out the legend of the notation')
+    .option('--graph', "with a module (./system.ts): explore it and draw its state graph around the first violation (or a witness)")
+    .addOption(new Option('--param <key=value>', 'a parameter for a module that exports a function (repeatable)').argParser(parseParam))
     .action(async (model: string | undefined, opts: Options) => {
       // A bad --out is reported before the diagram is built; a write that fails anyway
       // prints the diagram instead of losing it.
@@ -64,7 +69,11 @@ async function diagramText(model: string | undefined, opts: Options): Promise<st
   }
   if (model === undefined) throw new UserError(`name a model (one of: ${names()}), or use --list or --trace FILE`);
   const format = parseFormat(opts.format);
-  const entry = findMachine(model) ?? (looksLikeModulePath(model) ? await moduleMachine(model) : undefined);
+  if (looksLikeModulePath(model)) {
+    return userSystemDiagram(model, { format, params: opts.param ?? {}, graph: Boolean(opts.graph), all: Boolean(opts.all), legend: opts.legend });
+  }
+  if (opts.graph || opts.param) throw new UserError(`${opts.graph ? '--graph' : '--param'} needs a module file (./system.ts), not a registered machine`, { field: opts.graph ? '--graph' : '--param' });
+  const entry = findMachine(model);
   if (!entry) throw new UserError(`unknown model '${model}'; registered models: ${names()}, or a module file (./system.ts[#role])`);
   const options = { all: Boolean(opts.all), legend: opts.legend };
   switch (format) {
@@ -72,18 +81,6 @@ async function diagramText(model: string | undefined, opts: Options): Promise<st
     case 'dot': return machineToDot(entry.machine, options);
     case 'svg': return dotToSvg(machineToDot(entry.machine, options));
   }
-}
-
-/**
- * A machine of a user's module (`coordkit check`'s loader): `./system.ts` draws its first
- * actor's machine, `./system.ts#role` the first actor of that role.
- */
-async function moduleMachine(arg: string): Promise<{ machine: AnyStateMachine }> {
-  const [file, role] = arg.split('#');
-  const spec = await loadUserSystem(file);
-  const actor = role === undefined ? spec.actors[0] : spec.actors.find((a) => a.role === role);
-  if (!actor) throw new UserError(`no actor with role '${role}'; roles: ${[...new Set(spec.actors.map((a) => a.role))].join(', ')}`, { file });
-  return { machine: actor.machine };
 }
 
 function names(): string {
