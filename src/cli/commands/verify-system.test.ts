@@ -59,14 +59,16 @@ describe('coordkit verify --system', () => {
     expect(bad.stdout).toMatch(/failed classes: conformance \(refinement\)/);
   }, 60_000);
 
-  it('refuses, in one line and exit 2, a custom trace without --system, a trace of another system, and --param without --system', async () => {
-    const [none, foreign, param, badModule] = await Promise.all([
+  it('refuses, in one line and exit 2, a custom trace without --system, a trace of another system, --param without --system, and ITF export of a custom trace', async () => {
+    const [none, foreign, param, badModule, itf] = await Promise.all([
       runCli(['verify', tpcTrace]),
       runCli(['verify', tpcTrace, '--system', LEASE]),
       runCli(['verify', tpcTrace, '--param', 'crashes=0']),
       runCli(['verify', tpcTrace, '--system', './no/such/system.ts']),
+      runCli(['itf', 'export', tpcTrace]),
     ]);
-    for (const r of [none, foreign, param, badModule]) {
+    expect(itf.stderr).toMatch(/:1: protocol: ITF export takes the bundled protocols only/);
+    for (const r of [none, foreign, param, badModule, itf]) {
       expect(r.code, r.stdout).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
     }
