@@ -69,15 +69,29 @@ describe('verifying a custom trace against its system', () => {
     expect(live.note).toMatch(/not fair: a fair step \(clock tick\(\)\) stays enabled/);
   }, 60_000);
 
-  it('fails refinement when the cycle does not return to where it starts, and skips liveness on a finite trace', async () => {
+  it('judges leadsTo on a lasso from the premise on: a ping left undelivered while a toggles forever fails unless delivery is fair', async () => {
+    const unfairDelivery = { deliver: false, offers: ['go', 'tick'] };
+    const trace = await counterexample(pingPong(unfairDelivery), 'ping-arrives');
+    const v = await verifyTrace({ lines: trace }, { system: pingPong(unfairDelivery) });
+    const live = v.verdicts.find((x) => x.property === 'ping-arrives')!;
+    expect(live.status).toBe('fail');
+    expect(live.violations[0].message).toMatch(/^ping-arrives violated: from line \d+, the goal never holds/);
+    const fair = (await verifyTrace({ lines: trace }, { system: pingPong() })).verdicts.find((x) => x.property === 'ping-arrives')!;
+    expect(fair.status).toBe('pass');
+    expect(fair.note).toMatch(/not fair: a fair step \(b receive ping\(n=1\) from a\) stays enabled/);
+  }, 60_000);
+
+  it('fails refinement when the cycle does not return to where it starts, refuses a loop after a seq the trace lacks, and skips liveness on a finite trace', async () => {
     const system = pingPong({ offers: [] });
     const trace = await counterexample(system, 'first-ping');
     const open = { header: trace.header, events: trace.events.slice(0, 1) };
     const v = await verifyTrace({ lines: open }, { system });
     expect(v.verdicts[0].status).toBe('fail');
     expect(v.verdicts[0].violations[0].message).toMatch(/does not bring the model back to the state it starts from/);
+    const nowhere = { header: { ...trace.header, loop: { afterSeq: 7 } }, events: trace.events };
+    await expect(verifyTrace({ lines: nowhere }, { system, name: 'n.jsonl' })).rejects.toThrow(/the loop starts after seq 7, which is not the seq of an event/);
     const finite = await verifyTrace({ lines: { header: { ...trace.header, loop: undefined }, events: trace.events } }, { system });
-    expect(statusOf(finite)).toEqual({ refinement: 'pass', 'at-most-one': 'pass', 'first-ping': 'skip' });
+    expect(statusOf(finite)).toEqual({ refinement: 'pass', 'at-most-one': 'pass', 'first-ping': 'skip', 'ping-arrives': 'skip' });
   }, 60_000);
 
   it('refuses a trace of another system, a node the system lacks, and a custom trace without its system, each naming line 1 and the field', async () => {

@@ -39,7 +39,7 @@ export function systemCheckers(spec: SystemSpec, file: string): CustomCheckers {
     header.config.nodes.forEach((node, i) => {
       if (!ids.has(node)) throw new UserError(`node '${node}' is not an actor of system '${spec.name}' (actors: ${[...ids].join(', ')})`, { file, line: 1, field: `config.nodes.${i}` });
     });
-    return [new SystemTraceChecker(spec as Live, header)];
+    return [new SystemTraceChecker(spec as Live, header, file)];
   };
 }
 
@@ -63,7 +63,7 @@ class SystemTraceChecker implements Checker {
   private lastLine = 1;
   private cycleStart: number | undefined;
 
-  constructor(private readonly spec: Live, private readonly header: HeaderOf<'custom'>) {
+  constructor(private readonly spec: Live, private readonly header: HeaderOf<'custom'>, private readonly file: string) {
     this.system = new ComposedSystem(spec);
     this.replay = new TraceReplay(this.system);
     this.invariants = spec.properties.filter((p): p is Invariant => p.kind === 'invariant');
@@ -89,6 +89,9 @@ class SystemTraceChecker implements Checker {
     if (!this.diverged && !this.replay.between) {
       if (this.replay.settle()) this.observe(this.lastLine);
       else this.diverged = { line: this.lastLine, message: 'the trace ends in the middle of a step' };
+    }
+    if (this.header.loop !== undefined && this.cycleStart === undefined && !this.diverged) {
+      throw new UserError(`the loop starts after seq ${this.header.loop.afterSeq}, which is not the seq of an event of the trace`, { file: this.file, line: 1, field: 'loop.afterSeq' });
     }
     const cycles = !this.diverged && this.cycleStart !== undefined ? this.closedCycles() : [];
     const refinement: Verdict = {

@@ -8,9 +8,11 @@
  * - `at-most-one` (invariant): b received at most one ping. Broken after the second.
  * - `first-ping` (liveness): b eventually receives a ping. Holds when `go` and `tick` are
  *   fair; otherwise `a` may toggle forever.
+ * - `ping-arrives` (liveness): once a ping is sent, b receives one. Holds when delivery is
+ *   fair; otherwise the ping may wait while `a` toggles forever.
  */
 import { assign, emit, setup } from 'xstate';
-import { defineSystem, eventually, invariant } from '../../index.ts';
+import { defineSystem, eventually, invariant, leadsTo } from '../../index.ts';
 import type { Fairness } from '../../explore/liveness.ts';
 
 type Send = { type: 'send'; to: string[]; msg: { type: 'ping'; n: number } | { type: 'pong' } };
@@ -71,7 +73,10 @@ export function pingPong(fairness: Fairness = { offers: ['go', 'tick'] }) {
       if (ctx.actor === 2) ctx.offer('tick', () => ({ type: 'tick' }));
     },
     properties: [invariant('at-most-one', 'b receives at most one ping', (view) => got(view) <= 1 || `b received ${got(view)} pings`)],
-    liveness: [eventually('first-ping', 'b eventually receives a ping', (view) => got(view) >= 1)],
+    liveness: [
+      eventually('first-ping', 'b eventually receives a ping', (view) => got(view) >= 1),
+      leadsTo('ping-arrives', 'once a ping is sent, b receives one', (view) => (view.actor('a').snapshot.context as { sent: number }).sent >= 1, (view) => got(view) >= 1),
+    ],
     fairness,
   });
 }
