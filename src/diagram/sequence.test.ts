@@ -44,6 +44,15 @@ describe('sequence diagrams', () => {
     expect(arrows.map((a) => [a.from, a.to, a.seq, a.delivery])).toEqual([['p1', 'a1', 2, 'delivered']]);
   });
 
+  it('marks where a lasso loops: after the seq the header names, or a stuttering last state', () => {
+    const texts = (afterSeq?: number) => buildSequence(afterSeq === undefined ? header : { ...header, loop: { afterSeq } }, trace).items.map((i) => `${i.seq} ${i.text}`);
+    const after5 = texts(5);
+    expect(after5[after5.findIndex((t) => t.startsWith('5 promise')) + 1]).toBe('5 loop: the events after seq 5 repeat forever');
+    expect(texts(7).at(-1)).toBe('7 loop: the last state stutters forever');
+    expect(texts(0)[0]).toBe('0 loop: the events after seq 0 repeat forever');
+    expect(texts().some((t) => t.includes('loop'))).toBe(false);
+  });
+
   it('without receive events, sends are drawn as plain arrows', () => {
     const seq = buildSequence(header, trace.filter((e) => e.kind !== 'receive'));
     expect(seq.items.filter((i) => i.kind === 'message').map((i) => i.kind === 'message' && i.delivery)).toEqual(['sent', 'sent', 'sent']);

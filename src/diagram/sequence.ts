@@ -102,12 +102,21 @@ export function buildSequence(header: TraceHeader, events: readonly TraceEvent[]
     made.forEach((it) => (it.kind === 'message' ? [it.from, it.to] : it.over).forEach(see));
     items.push(...made);
   };
+  // A lasso (liveness counterexample): a note where the cycle starts.
+  const loop = header.loop?.afterSeq;
+  const last = events.length > 0 ? events[events.length - 1].seq : 0;
+  const loopNote = (e: TraceEvent | undefined): SequenceItem[] => (loop === undefined || (e?.seq ?? 0) !== loop ? [] : [{
+    kind: 'note', over: participants.length > 1 ? [participants[0], participants[participants.length - 1]] : participants, seq: loop,
+    text: loop === last ? 'loop: the last state stutters forever' : `loop: the events after seq ${loop} repeat forever`,
+  }]);
+  if (events.length > 0) push(events[0], loopNote(undefined));
   for (const e of events) {
     if (omitted > 0) {
       omitted++;
       continue;
     }
     push(e, itemsOf(e, paired, tracksArrivals, participants));
+    push(e, loopNote(e));
   }
   return { participants, items, omitted };
 }
