@@ -37,10 +37,18 @@ describe('nothing checked is never a pass', () => {
     expect((err as UserError).message).toMatch(/^no paxos events: nothing was checked \(the 3 event\(s\)/);
   });
 
-  it('one proposal is enough to be judged: 8 streaming verdicts and no failure', () => {
+  it('a lone proposal gives every property nothing to judge: each verdict is a skip naming what is missing', () => {
     const r = verifyTrace({ header: paxosHeader, events: [{ seq: 1, node: 'p1', kind: 'propose', value: 'x' }] });
-    expect(r.verdicts.filter((v) => v.status === 'pass').length).toBeGreaterThanOrEqual(8);
-    expect(outcomeOf(r)).toBe('pass');
+    expect(r.verdicts.filter((v) => v.status !== 'skip')).toEqual([]);
+    expect(r.verdicts.find((v) => v.property === 'paxos.accept-respects-promise')?.note).toBe('nothing to judge: no accepted sent by an acceptor');
+    expect(outcomeOf(r)).toBe('unchecked');
+  });
+
+  it('one judged instance is enough: a single accepted makes accept-respects-promise pass while promise-monotonic skips', () => {
+    const r = verifyTrace({ header: paxosHeader, events: [{ seq: 1, node: 'a1', kind: 'send', to: ['p1'], msg: { type: 'accepted', ballot: 1, value: 'x' } }] });
+    const status = (p: string) => r.verdicts.find((v) => v.property === p)?.status;
+    expect([status('paxos.accept-respects-promise'), status('paxos.promise-monotonic')]).toEqual(['pass', 'skip']);
+    expect(r.verdicts.find((v) => v.property === 'paxos.accept-respects-promise')?.figures).toMatchObject({ judged: 1, violations: 0 });
   });
 
   it('outcome: any fail is fail, all skipped (or no verdict) is unchecked, else pass', () => {

@@ -3,7 +3,7 @@
  * the trace. A violation copies the ring out as "the events that led to it".
  */
 import type { TraceEvent } from '../schema/trace.ts';
-import type { Violation } from './types.ts';
+import type { Verdict, Violation } from './types.ts';
 
 export const WINDOW_SIZE = 8;
 
@@ -36,12 +36,30 @@ export class EventWindow {
   }
 }
 
+export interface ViolationLogOptions {
+  /** How many violations to keep in full (the rest are counted). */
+  keep?: number;
+  /**
+   * What the trace lacks when the property judged nothing, e.g. 'no promise sent by an
+   * acceptor'. Given, the checker counts each instance it judges in `judged`, and a log
+   * with nothing judged and nothing reported gives a skip, never a pass.
+   */
+  nothingToJudge?: string;
+}
+
 /** Keeps the first few violations of one property in full and counts the rest. */
 export class ViolationLog {
   readonly kept: Violation[] = [];
   total = 0;
+  /** Instances of the property judged (the events it constrains), when the checker counts them. */
+  judged = 0;
+  private readonly keep: number;
+  readonly nothingToJudge: string | undefined;
 
-  constructor(private readonly window: EventWindow, private readonly keep = 10) {}
+  constructor(private readonly window: EventWindow, options: ViolationLogOptions = {}) {
+    this.keep = options.keep ?? 10;
+    this.nothingToJudge = options.nothingToJudge;
+  }
 
   /** `window`: the events that led to it, when they are not the latest (a deadline judged later). */
   report(line: number, message: string, window?: Violation['window']): void {
@@ -50,13 +68,19 @@ export class ViolationLog {
   }
 }
 
-/** A verdict from a violation log: fail if anything was reported. */
+/**
+ * A verdict from a violation log: fail if anything was reported; skip if the log counts
+ * what it judges and judged nothing (a property that saw nothing to check has not passed).
+ */
 export function verdictOf(
   property: string,
   log: ViolationLog,
   figures: Record<string, number | string | boolean | null> = {},
   note?: string,
-) {
+): Verdict {
+  if (log.nothingToJudge !== undefined && log.total === 0 && log.judged === 0) {
+    return { property, status: 'skip', note: `nothing to judge: ${log.nothingToJudge}`, violations: [], figures: { ...figures, judged: 0 } };
+  }
   return {
     property,
     status: log.total > 0 ? ('fail' as const) : ('pass' as const),
@@ -64,6 +88,6 @@ export function verdictOf(
       ? { note: `${log.total} violation(s); first at line ${log.kept[0].line}: ${log.kept[0].message}` }
       : note !== undefined ? { note } : {}),
     violations: log.kept,
-    figures: { ...figures, violations: log.total },
+    figures: { ...figures, violations: log.total, ...(log.nothingToJudge !== undefined ? { judged: log.judged } : {}) },
   };
 }

@@ -1,5 +1,5 @@
 /** Tests of coordkit's typed ITF export and its import: round trip, one type per variable, integer-only numbers. */
-import fc from 'fast-check';
+import { fc } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { paxosHeader, validTrace } from '../schema/arbitraries.ts';
 import { traceHeader } from '../schema/header.ts';

@@ -1,5 +1,5 @@
 /** Tests of the JSON path -> line locator that gives ITF errors their line. */
-import fc from 'fast-check';
+import { fc } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { lineOfPath } from './json-locate.ts';
 

@@ -3,8 +3,9 @@
  * from npm into a temporary directory (never the project's node_modules), runs coordkit's
  * Quint spec of Paxos.tla (conformance/interop/quint/paxos.qnt) to produce real ITF
  * traces, and checks coordkit against them in both directions:
- * - 20 seeds of the correct spec: every trace imports (quint-paxos mapping) and passes
- *   every Paxos property, and some of them choose a value (not vacuous);
+ * - 20 seeds of the correct spec: every trace imports (quint-paxos mapping) and fails no
+ *   property, each property that can be judged without learners passes on some trace, and
+ *   some traces choose a value (not vacuous);
  * - the planted bug (Phase2a without the value rule): Quint's own search finds an
  *   agreement violation, and coordkit reports agreement and accept-value on its trace;
  * - an exported coordkit counterexample (the ignore-promised-values mutant) is read by
@@ -56,20 +57,23 @@ afterAll(async () => {
 });
 
 describe(`Quint ${QUINT_VERSION} and coordkit on Paxos`, () => {
-  it('20 seeds of the correct spec: every trace passes all 9 Paxos properties, and values get chosen', async () => {
+  it('20 seeds of the correct spec: no trace fails a Paxos property, each property passes on some trace, and values get chosen', async () => {
     let chose = 0;
+    const passedSomewhere = new Set<string>();
     for (const seed of SEEDS) {
       const out = join(dir, `correct-${seed}.itf.json`);
       const r = await quint(['run', '--backend', 'typescript', '--main', 'paxosCorrect', '--max-steps', '30', '--seed', String(seed), '--invariant', 'agreement', '--out-itf', out, 'paxos.qnt']);
       expect(r.code, r.out).toBe(0);
       const report = await verifyRun(await importQuint(out));
-      // Learner liveness has nothing to judge in a run without learners: skip.
-      const expected = (p: string) => (p === 'paxos.learner-liveness' ? 'skip' : 'pass');
-      expect(report.verdicts.map((v) => `${v.property}:${v.status}`)).toEqual(report.verdicts.map((v) => `${v.property}:${expected(v.property)}`));
       expect(report.verdicts).toHaveLength(11);
+      expect(report.verdicts.filter((v) => v.status === 'fail').map((v) => v.note)).toEqual([]);
+      // No learners, so no decision: these two have nothing to judge in any run.
+      for (const p of ['paxos.decide-chosen', 'paxos.learner-liveness']) expect(report.verdicts.find((v) => v.property === p)?.status).toBe('skip');
+      for (const v of report.verdicts) if (v.status === 'pass') passedSomewhere.add(v.property);
       const agreement = report.verdicts.find((v) => v.property === 'paxos.decide-chosen');
       if (agreement && String(agreement.figures.chosen ?? '') !== '') chose++;
     }
+    expect(passedSomewhere.size).toBe(9);
     expect(chose).toBeGreaterThan(0);
   }, 1_800_000);
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
+import { fc } from '@fast-check/vitest';
 import { UserError } from './user-error.ts';
 import { paxosHeader, toText, validTrace } from './arbitraries.ts';
 import { fastEvent } from './fast-event.ts';

@@ -1,18 +1,6 @@
 /**
- * CLI option parsing errors. The user-error type itself lives with the trace schema
- * (conformance/schema/user-error.ts) so that lower floors can raise it.
+ * The CLI's view of user errors. The type itself lives with the trace schema
+ * (conformance/schema/user-error.ts) so that lower floors can raise it; option values
+ * are validated in ./options.ts.
  */
-import { UserError } from '../../conformance/schema/user-error.ts';
-
 export { UserError, type Where } from '../../conformance/schema/user-error.ts';
-
-/** Parses a CLI integer option, rejecting anything that is not a whole number in range. */
-export function intOption(name: string, min: number, max = Number.MAX_SAFE_INTEGER) {
-  return (raw: string): number => {
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < min || n > max) {
-      throw new UserError(`--${name} must be a whole number between ${min} and ${max}, got '${raw}'`);
-    }
-    return n;
-  };
-}

@@ -8,7 +8,7 @@
  * measurement itself is checked on drawings built to fail it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import fc from 'fast-check';
+import { fc } from '@fast-check/vitest';
 import type { AnyStateMachine } from 'xstate';
 import type { Browser, Page } from 'playwright-core';
 import { machines } from '../../models/index.ts';

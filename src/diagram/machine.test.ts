@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { test } from '@fast-check/vitest';
-import fc from 'fast-check';
+import { fc, test } from '@fast-check/vitest';
 import type { AnyStateMachine } from 'xstate';
 import { findMachine, machines } from '../../models/index.ts';
 import { MERMAID_BREAK, machineToDot, machineToMermaid } from './machine.ts';

@@ -15,7 +15,7 @@ import { Driver, fixedPath, type Chooser, type Divergence } from './driver.ts';
 import { seeded } from '../impl/random.ts';
 
 export type PathMode = 'coverage' | 'random' | 'fastcheck' | 'replay';
-export const PATH_MODES: readonly PathMode[] = ['coverage', 'random', 'fastcheck'];
+export const PATH_MODES = ['coverage', 'random', 'fastcheck'] as const satisfies readonly PathMode[];
 
 /**
  * Longest fast-check schedule by default. Measured (src/drive/modes.test.ts, default seed,

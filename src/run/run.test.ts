@@ -4,7 +4,7 @@ import { readTraceText } from '../../conformance/schema/reader.ts';
 import { planFaults } from './faults.ts';
 import { paxosRunPlan } from './paxos-plan.ts';
 import { runReal } from './runner.ts';
-import fc from 'fast-check';
+import { fc } from '@fast-check/vitest';
 import { traceToJsonl } from '../../conformance/schema/writer.ts';
 
 const alive = (pid: number) => {

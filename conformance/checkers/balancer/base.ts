@@ -14,7 +14,7 @@ export type BalancerHeader = HeaderOf<'balancer'>;
 export abstract class BalancerChecker implements Checker {
   abstract readonly name: string;
   protected readonly window = new EventWindow();
-  protected readonly log = new ViolationLog(this.window);
+  protected readonly log = new ViolationLog(this.window, { nothingToJudge: 'no pick' });
   protected readonly membership: Membership;
 
   constructor(protected readonly header: BalancerHeader) {
@@ -23,7 +23,10 @@ export abstract class BalancerChecker implements Checker {
 
   event(e: TraceEvent, line: number): void {
     this.window.push(e, line);
-    if (e.kind === 'pick') this.onPick(e, line);
+    if (e.kind === 'pick') {
+      this.log.judged++;
+      this.onPick(e, line);
+    }
     else if (e.kind === 'done') this.onDone(e, line);
     else if (e.kind === 'membership') {
       const change = this.membership.change(e.backends);

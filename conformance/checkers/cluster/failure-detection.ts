@@ -19,8 +19,8 @@ const CHANGES_VIEW = new Set(['role', 'crash', 'pause', 'restart', 'resume', 'pa
 export class FailureDetectionChecker implements Checker {
   readonly name = 'cluster.failure-detection';
   private readonly window = new EventWindow();
-  private readonly completeness = new ViolationLog(this.window);
-  private readonly accuracy = new ViolationLog(this.window);
+  private readonly completeness = new ViolationLog(this.window, { nothingToJudge: 'no follower crashed, paused or was cut off from a leader' });
+  private readonly accuracy = new ViolationLog(this.window, { nothingToJudge: 'no follower was alive, following and reachable, and no leader suspected one' });
   private readonly view: ClusterView;
   private syncLimit = 0;
   /** Follower -> when it became unreachable (ticks) and the line of the fault. */
@@ -60,12 +60,14 @@ export class FailureDetectionChecker implements Checker {
       const wasLive = this.liveSince.has(f);
       if (live && !wasLive) {
         this.liveSince.set(f, now);
+        this.accuracy.judged++;
         this.owed.delete(f);
       } else if (!live && wasLive) {
         this.liveSince.delete(f);
         // Only a fault (not a follower leaving on its own) obliges the leader to notice.
         if (leader !== undefined && (this.view.isDown(f) || !this.view.connected(leader, f))) {
           this.owed.set(f, { since: now, line, leader });
+          this.completeness.judged++;
         }
       }
     }
@@ -73,6 +75,7 @@ export class FailureDetectionChecker implements Checker {
 
   private judgeSuspect(by: string, peer: string, line: number): void {
     if (by !== this.view.leader?.node) return;
+    this.accuracy.judged++;
     const owed = this.owed.get(peer);
     if (owed) {
       this.slowest = Math.max(this.slowest, this.view.nowTicks() - owed.since);

@@ -16,7 +16,7 @@ import { ClusterView, type ClusterHeader } from './view.ts';
 export class SessionExpiryChecker implements Checker {
   readonly name = 'cluster.session-expiry';
   private readonly window = new EventWindow();
-  private readonly log = new ViolationLog(this.window);
+  private readonly log = new ViolationLog(this.window, { nothingToJudge: 'no session event' });
   private readonly view: ClusterView;
   private timeout: number | undefined;
   /** Allowed earliness, ms: one tick. */
@@ -46,6 +46,7 @@ export class SessionExpiryChecker implements Checker {
     if (this.view.leader && this.view.leader.node !== before) this.refreshAll(now);
 
     if (e.kind === 'session') {
+      this.log.judged++;
       switch (e.action) {
         case 'create':
         case 'heartbeat':

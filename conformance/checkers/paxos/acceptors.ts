@@ -17,9 +17,9 @@ import { paxosSetup, type PaxosHeader } from './setup.ts';
 export class AcceptorChecker implements Checker {
   readonly name = 'paxos.acceptor';
   private readonly window = new EventWindow();
-  private readonly promises = new ViolationLog(this.window);
-  private readonly accepts = new ViolationLog(this.window);
-  private readonly reports = new ViolationLog(this.window);
+  private readonly promises = new ViolationLog(this.window, { nothingToJudge: 'no promise sent by an acceptor' });
+  private readonly accepts = new ViolationLog(this.window, { nothingToJudge: 'no accepted sent by an acceptor' });
+  private readonly reports = new ViolationLog(this.window, { nothingToJudge: 'no promise sent by an acceptor' });
   /** Each acceptor's latest vote, from its accepted sends. */
   private readonly vote = new Map<string, { ballot: number; value: string | number }>();
   private acceptors: ReadonlySet<string> = new Set();
@@ -33,6 +33,8 @@ export class AcceptorChecker implements Checker {
     if (e.kind !== 'send' || !this.acceptors.has(e.node)) return;
     const msg = e.msg;
     if (msg.type === 'promise') {
+      this.promises.judged++;
+      this.reports.judged++;
       const prior = this.maxBal.get(e.node);
       if (prior !== undefined && msg.ballot < prior) {
         this.promises.report(line, `${e.node} promised ballot ${msg.ballot} below ballot ${prior}, which it already promised or accepted`);
@@ -44,6 +46,7 @@ export class AcceptorChecker implements Checker {
         this.reports.report(line, `${e.node} promised ballot ${msg.ballot} reporting ${said}, but it accepted ${JSON.stringify(v.value)} in ballot ${v.ballot}`);
       }
     } else if (msg.type === 'accepted') {
+      this.accepts.judged++;
       this.vote.set(e.node, { ballot: msg.ballot, value: msg.value });
       const prior = this.maxBal.get(e.node);
       if (prior !== undefined && msg.ballot < prior) {

@@ -1,6 +1,6 @@
 /** Ballots written as (number, node id) pairs, under the header's ballotOrder. */
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
+import { fc } from '@fast-check/vitest';
 import { UserError } from '../../schema/user-error.ts';
 import type { TraceEvent, TraceHeader } from '../../schema/trace.ts';
 import { failing, verifyRun } from '../test-support.ts';

@@ -11,7 +11,7 @@ import type { PaxosHeader } from './setup.ts';
 export class UniqueBallotChecker implements Checker {
   readonly name = 'paxos.unique-ballots';
   private readonly window = new EventWindow();
-  private readonly log = new ViolationLog(this.window);
+  private readonly log = new ViolationLog(this.window, { nothingToJudge: 'no prepare or accept sent' });
   private readonly owner = new Map<number, { node: string; line: number }>();
   /** Ballots already reported, so one clash is one violation however often it is reused. */
   private readonly reported = new Set<number>();
@@ -20,6 +20,7 @@ export class UniqueBallotChecker implements Checker {
   event(e: PaxosEvent, line: number): void {
     this.window.push(e, line);
     if (e.kind !== 'send' || (e.msg.type !== 'prepare' && e.msg.type !== 'accept')) return;
+    this.log.judged++;
     const ballot = e.msg.ballot;
     const first = this.owner.get(ballot);
     if (first === undefined) this.owner.set(ballot, { node: e.node, line });

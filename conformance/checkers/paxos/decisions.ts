@@ -17,7 +17,7 @@ const describeChosen = (c: Chosen) => `acceptors ${c.by.join(', ')} accepted ${s
 export class AgreementChecker implements Checker {
   readonly name = 'paxos.agreement';
   private readonly window = new EventWindow();
-  private readonly log = new ViolationLog(this.window);
+  private readonly log = new ViolationLog(this.window, { nothingToJudge: 'no decision and no value chosen' });
   private readonly chosen: ChosenTracker;
   /** The first value decided or chosen, which everything after must agree with. */
   private first: { value: Value; what: string; line: number } | undefined;
@@ -37,6 +37,7 @@ export class AgreementChecker implements Checker {
   }
 
   private settle(value: Value, what: string, line: number): void {
+    this.log.judged++;
     if (this.first === undefined) this.first = { value, what, line };
     else if (value !== this.first.value) this.log.report(line, `${what}, but ${this.first.what} (line ${this.first.line})`);
   }
@@ -53,7 +54,7 @@ export class AgreementChecker implements Checker {
 export class ValidityChecker implements Checker {
   readonly name = 'paxos.validity';
   private readonly window = new EventWindow();
-  private readonly log = new ViolationLog(this.window);
+  private readonly log = new ViolationLog(this.window, { nothingToJudge: 'no decision and no value chosen' });
   private headerValues: ReadonlySet<Value> = new Set();
   private readonly proposed = new Set<Value>();
   private readonly chosen: ChosenTracker;
@@ -75,6 +76,7 @@ export class ValidityChecker implements Checker {
   }
 
   private judge(value: Value, who: string, line: number): void {
+    this.log.judged++;
     const allowed = this.proposed.size > 0 ? this.proposed : this.headerValues;
     if (allowed.has(value)) return;
     const from = this.proposed.size > 0 ? 'proposed so far' : 'in the header';

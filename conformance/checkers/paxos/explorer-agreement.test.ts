@@ -6,7 +6,7 @@
  * path are the explorer's chosen values in the state the path ends in.
  */
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
+import { fc } from '@fast-check/vitest';
 import { ComposedSystem } from '../../../src/explore/compose.ts';
 import { counterexample } from '../../../src/explore/counterexample.ts';
 import { search, type SearchResult } from '../../../src/explore/search.ts';

@@ -31,7 +31,7 @@ interface Due {
 export class LearnerLivenessChecker implements Checker {
   readonly name = 'paxos.learner-liveness';
   private readonly window = new EventWindow();
-  private readonly log = new ViolationLog(this.window);
+  private readonly log = new ViolationLog(this.window, { nothingToJudge: 'no learner received accepted for one proposal from a quorum' });
   private readonly setup: PaxosSetup;
   private readonly learners: ReadonlySet<string>;
   private readonly bound: { ms?: number; events?: number } | undefined;
@@ -77,6 +77,7 @@ export class LearnerLivenessChecker implements Checker {
       who.add(e.from);
       if (!this.setup.containsQuorum(who)) return;
       this.obligations++;
+      this.log.judged++;
       this.heard.delete(e.node); // bounded: one obligation per learner from here on
       this.due.set(e.node, { value: e.msg.value, ballot: e.msg.ballot, by: [...who].sort(), line, ts: e.ts, events: this.own.get(e.node) ?? 0, window: this.window.snapshot() });
     }
@@ -124,9 +125,6 @@ export class LearnerLivenessChecker implements Checker {
       this.log.report(d.line, `${learner} never decided, although it ${describe(d)} (by the end of the trace)`, d.window);
     }
     const figures = { obligations: this.obligations, decidedInTime: this.met };
-    if (this.obligations === 0) {
-      return [{ property: this.name, status: 'skip', note: 'no learner received accepted for one proposal from a quorum', violations: [], figures }];
-    }
     return [verdictOf(this.name, this.log, figures)];
   }
 }

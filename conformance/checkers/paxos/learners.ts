@@ -11,7 +11,7 @@ import { paxosSetup, type PaxosHeader } from './setup.ts';
 export class DecideChosenChecker implements Checker {
   readonly name = 'paxos.decide-chosen';
   private readonly window = new EventWindow();
-  private readonly log = new ViolationLog(this.window);
+  private readonly log = new ViolationLog(this.window, { nothingToJudge: 'no decision' });
   private readonly chosen: ChosenTracker;
 
   constructor(h: PaxosHeader) { this.chosen = new ChosenTracker(paxosSetup(h)); }
@@ -19,6 +19,7 @@ export class DecideChosenChecker implements Checker {
   event(e: PaxosEvent, line: number): void {
     this.window.push(e, line);
     if (e.kind === 'decide') {
+      this.log.judged++;
       if (!this.chosen.isChosen(e.value)) {
         this.log.report(line, `${e.node} decided ${JSON.stringify(e.value)}, which no quorum of acceptors has accepted in one ballot`);
       }

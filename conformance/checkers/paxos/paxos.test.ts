@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
+import { fc } from '@fast-check/vitest';
 import { runPaxos } from '../../../src/impl/paxos-article/sim.ts';
 import type { Mutation } from '../../../src/impl/paxos-article/correct.ts';
 import { paxosHeader } from '../../schema/arbitraries.ts';

@@ -49,8 +49,8 @@ interface SetRead {
 export class Phase2aChecker implements Checker {
   readonly name = 'paxos.phase2a';
   private readonly window = new EventWindow();
-  private readonly quorumLog = new ViolationLog(this.window);
-  private readonly valueLog = new ViolationLog(this.window);
+  private readonly quorumLog = new ViolationLog(this.window, { nothingToJudge: 'no accept sent' });
+  private readonly valueLog = new ViolationLog(this.window, { nothingToJudge: 'no accept sent' });
   private readonly setup: PaxosSetup;
   private readonly free = new Set<Value>();
   /** proposer -> ballot -> acceptor -> what it reported. */
@@ -85,6 +85,8 @@ export class Phase2aChecker implements Checker {
     } else if (e.kind === 'send' && e.msg.type === 'promise' && this.setup.acceptors.has(e.node)) {
       record(this.sent, e.msg.ballot, e.node, e.msg);
     } else if (e.kind === 'send' && e.msg.type === 'accept') {
+      this.quorumLog.judged++;
+      this.valueLog.judged++;
       const key = `${e.node} ${e.msg.ballot}`;
       const before = this.judged.get(key);
       if (before === undefined) {

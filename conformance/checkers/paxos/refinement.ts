@@ -152,7 +152,7 @@ const ACTIONS = ['Phase1a', 'Phase1b', 'Phase2a', 'Phase2b', 'Learn', 'State', '
 export class PaxosRefinementChecker implements Checker {
   readonly name = 'paxos.refinement';
   private readonly window = new EventWindow();
-  private readonly log = new ViolationLog(this.window, 20);
+  private readonly log = new ViolationLog(this.window, { keep: 20 });
   /** node -> role -> its replay. */
   private readonly replays = new Map<string, Map<Role, NodeReplay>>();
   private readonly acceptors: ReadonlySet<string>;

@@ -7,7 +7,7 @@
 import type { StateGraph } from '../../diagram/state-graph.ts';
 import type { Counterexample } from '../../explore/counterexample.ts';
 import type { Progress } from '../../explore/search.ts';
-import { checkModels, type CheckModel } from '../check/models.ts';
+import { checkModels, withDefaults, type CheckModel } from '../check/models.ts';
 import { runCheck, type CheckRun, type CheckSummary } from '../check/runner.ts';
 import type { PaxosMutant } from '../../../models/paxos/mutants.ts';
 import { exploredGraph } from './explored-graph.ts';
@@ -63,15 +63,6 @@ export function findCheckModel(name: string): CheckModel {
 /** Every configuration the check models register as their defaults. */
 export function defaultConfigurations(): Configuration[] {
   return checkModels.flatMap((m) => m.defaults.map((d) => ({ model: m.name, label: d.label, opts: d.opts })));
-}
-
-/** Option values as commander would fill them: the model's defaults, overridden by `opts`. */
-function withDefaults(model: CheckModel, opts: Record<string, unknown>): Record<string, unknown> {
-  const filled: Record<string, unknown> = {};
-  for (const option of model.options()) {
-    if (option.defaultValue !== undefined) filled[option.attributeName()] = option.defaultValue;
-  }
-  return { ...filled, ...opts };
 }
 
 const violatedOf = (run: CheckRun) => run.summary.properties.filter((p) => p.status === 'violated');

@@ -4,21 +4,25 @@
  * did not go as expected. `all --system FILE` runs the same job for a user's own system.
  */
 import { Option, type Command } from 'commander';
-import { parseParam, type Params } from '../check/user-module.ts';
+import { z } from 'zod';
+import { parseParam } from '../check/user-module.ts';
 import { runUserSystem } from '../all/user-system.ts';
 import { UserError } from '../errors.ts';
 import { progressReporter } from '../check/runner.ts';
 import { defaultPlan, runAll, type Console } from '../all/run.ts';
+import { flag, parseOptions, path, text } from '../options.ts';
 
-interface AllOptions {
-  system?: string;
-  param?: Params;
-  only?: string[];
-  traces: string;
-  mutants: boolean;
-  out: string;
-  json?: boolean;
-}
+const allOptions = z.object({
+  only: z.array(text()).optional(),
+  traces: path(),
+  mutants: flag(),
+  out: path(),
+  json: flag().optional(),
+  system: path().optional(),
+  /** --param pairs, collected by parseParam. */
+  param: z.record(z.string(), z.string()).optional(),
+});
+type AllOptions = z.output<typeof allOptions>;
 
 function terminal(stream: NodeJS.WriteStream): Console {
   const progress = progressReporter(process.stderr);
@@ -40,7 +44,8 @@ export function register(program: Command): void {
     .option('--json', 'print the machine-readable summary (out/report.json) on stdout; progress goes to stderr')
     .option('--system <file>', 'run the job for your own system (a module, as for coordkit check FILE) instead of the bundled ones')
     .addOption(new Option('--param <key=value>', 'a parameter for a --system module that exports a function (repeatable)').argParser(parseParam))
-    .action(async (opts: AllOptions) => {
+    .action(async (raw: Record<string, unknown>) => {
+      const opts = parseOptions(allOptions, raw);
       if (opts.system !== undefined || opts.param !== undefined) return runForSystem(opts);
       const plan = defaultPlan({ only: opts.only, tracesRoot: opts.traces, mutants: opts.mutants, outDir: opts.out });
       const { json } = await runAll(plan, terminal(opts.json ? process.stderr : process.stdout));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
+import { fc } from '@fast-check/vitest';
 import { parseFaults } from './check-cluster.ts';
 import { UserError } from '../errors.ts';
 
@@ -24,7 +24,7 @@ describe('--faults parsing', () => {
   });
 
   it('rejects unknown faults and bad counts with a user error naming the option', () => {
-    for (const bad of ['crash,meteor', 'loss:x', 'pause:-1', 'dup:99']) {
+    for (const bad of ['crash,meteor', 'loss:x', 'pause:-1', 'dup:99', 'loss:', 'loss:1e1', 'loss: 2']) {
       try {
         parseFaults(bad);
         expect.unreachable(`accepted ${bad}`);

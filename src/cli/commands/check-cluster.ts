@@ -5,8 +5,10 @@
  * and counterexamples.
  */
 import { Option } from 'commander';
+import { z } from 'zod';
 import type { CheckModel } from '../check/models.ts';
-import { UserError, intOption } from '../errors.ts';
+import { UserError } from '../errors.ts';
+import { parsedBy, parseOptions, text, wholeNumber } from '../options.ts';
 import { clusterSystem, MAX_TICKS_LIMIT, NO_CLUSTER_FAULTS, type ClusterFaults } from '../../../models/cluster/system.ts';
 import { sessionSystem } from '../../../models/cluster/session-system.ts';
 import { clusterMutants, findClusterMutant, sessionMutants } from '../../../models/cluster/mutants.ts';
@@ -24,9 +26,9 @@ export function parseFaults(raw: string): ClusterFaults {
     const [name, count = '1'] = item.trim().split(':');
     const key = FAULT_NAMES[name];
     if (!key) throw new UserError(`unknown fault '${name}' in --faults; known: ${Object.keys(FAULT_NAMES).join(', ')} (optionally name:count)`, { field: '--faults' });
-    const n = Number(count);
-    if (!Number.isInteger(n) || n < 0 || n > 15) throw new UserError(`fault count for '${name}' must be a whole number 0..15, got '${count}'`, { field: '--faults' });
-    faults[key] = n;
+    // Digits only: not '' (from 'loss:'), ' 2' or '1e1'.
+    if (!/^\d+$/.test(count) || Number(count) > 15) throw new UserError(`fault count for '${name}' must be a whole number 0..15, got '${count}'`, { field: '--faults' });
+    faults[key] = Number(count);
   }
   // A restart needs a crash to undo.
   if (faults.restarts > 0 && faults.crashes === 0) faults.crashes = faults.restarts;
@@ -35,21 +37,34 @@ export function parseFaults(raw: string): ClusterFaults {
 
 const mutantNames = () => [...clusterMutants, ...sessionMutants].map((m) => m.name).join(', ');
 
+const clusterOptions = z.object({
+  servers: wholeNumber(1, 7),
+  syncLimit: wholeNumber(1, 6),
+  maxTicks: wholeNumber(0, MAX_TICKS_LIMIT),
+  faults: parsedBy(parseFaults),
+  livenessBound: wholeNumber(0, 64).optional(),
+  sessions: wholeNumber(1, 4).optional(),
+  sessionTimeout: wholeNumber(1, 8),
+  mutant: text().optional(),
+});
+
 export const clusterCheckModel: CheckModel = {
   name: 'cluster',
   description: 'ZooKeeper-style cluster: leader election, epochs, tick heartbeats, syncLimit failure detection (or, with --sessions, session expiry)',
   options: () => [
-    new Option('--servers <n>', 'servers').argParser(intOption('servers', 1, 7)).default(3),
-    new Option('--sync-limit <ticks>', 'ticks without an answer before a peer is given up').argParser(intOption('sync-limit', 1, 6)).default(2),
-    new Option('--max-ticks <n>', 'rounds of time explored').argParser(intOption('max-ticks', 0, MAX_TICKS_LIMIT)).default(8),
+    new Option('--servers <n>', 'servers').default(3),
+    new Option('--sync-limit <ticks>', 'ticks without an answer before a peer is given up').default(2),
+    new Option('--max-ticks <n>', 'rounds of time explored').default(8),
     new Option('--faults <list>', 'fault budget: crash, restart, partition, loss, dup, pause (name or name:count, comma-separated), or none').default('crash'),
-    new Option('--liveness-bound <ticks>', 'override the derived bound (syncLimit + 5) of the bounded-liveness property').argParser(intOption('liveness-bound', 0, 64)),
-    new Option('--sessions <n>', 'check the session tracker instead, with this many client sessions').argParser(intOption('sessions', 1, 4)),
-    new Option('--session-timeout <ticks>', 'session timeout in ticks (with --sessions)').argParser(intOption('session-timeout', 1, 8)).default(3),
+    new Option('--liveness-bound <ticks>', 'override the derived bound (syncLimit + 5) of the bounded-liveness property'),
+    new Option('--sessions <n>', 'check the session tracker instead, with this many client sessions'),
+    new Option('--session-timeout <ticks>', 'session timeout in ticks (with --sessions)').default(3),
     new Option('--mutant <name>', `check a deliberately broken model: ${mutantNames()}`),
   ],
-  build(o) {
-    const name = o.mutant === undefined ? undefined : String(o.mutant);
+  schema: clusterOptions,
+  build(raw) {
+    const o = parseOptions(clusterOptions, raw);
+    const name = o.mutant;
     const sessionMutant = name === undefined ? undefined : sessionMutants.find((m) => m.name === name);
     const serverMutant = name === undefined ? undefined : findClusterMutant(name);
     if (name !== undefined && !sessionMutant && !serverMutant) {
@@ -58,13 +73,13 @@ export const clusterCheckModel: CheckModel = {
     if (o.sessions !== undefined || sessionMutant) {
       if (serverMutant) throw new UserError(`mutant '${name}' is a server mutant; drop --sessions`, { field: '--mutant' });
       return sessionSystem({
-        sessions: (o.sessions as number | undefined) ?? 1, timeout: o.sessionTimeout as number, maxTicks: o.maxTicks as number,
+        sessions: o.sessions ?? 1, timeout: o.sessionTimeout, maxTicks: o.maxTicks,
         tracker: sessionMutant?.machine,
       });
     }
     return clusterSystem({
-      servers: o.servers as number, syncLimit: o.syncLimit as number, maxTicks: o.maxTicks as number,
-      faults: parseFaults(String(o.faults)), livenessBound: o.livenessBound as number | undefined,
+      servers: o.servers, syncLimit: o.syncLimit, maxTicks: o.maxTicks,
+      faults: o.faults, livenessBound: o.livenessBound,
       server: serverMutant?.machine,
     });
   },

@@ -47,13 +47,13 @@ describe('coordkit check', () => {
     }
   }, 180_000);
 
-  it('stops at a state limit with partial statistics, checkpoints, and resumes to the full count', async () => {
+  it('stops at a state limit with partial statistics, checkpoints, and resumes to the full count (--ballots 2 typed is the default search)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'coordkit-check-'));
     const ckpt = join(dir, 'paxos.ckpt');
     const first = await run(['check', 'paxos', '--max-states', '1000', '--checkpoint', ckpt, '--json']);
     expect(first.code).toBe(3);
     expect(JSON.parse(first.stdout)).toMatchObject({ verdict: 'incomplete', stopReason: 'state-limit', checkpoint: ckpt });
-    const second = await run(['check', 'paxos', '--resume', ckpt, '--json']);
+    const second = await run(['check', 'paxos', '--resume', ckpt, '--ballots', '2', '--json']);
     expect(second.code).toBe(0);
     expect(JSON.parse(second.stdout)).toMatchObject({ states: 3921, verdict: 'pass' });
   }, 180_000);

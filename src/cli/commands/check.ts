@@ -11,25 +11,49 @@ import { ParallelExpander } from '../../explore/parallel.ts';
 import { CHECK_EXIT_HELP, EXIT, verdictExitCode } from '../check/exit-codes.ts';
 import { checkModels, type CheckModel } from '../check/models.ts';
 import { formatSummary, progressReporter, runCheckAsync } from '../check/runner.ts';
-import { UserError, intOption } from '../errors.ts';
+import { z } from 'zod';
+import { UserError } from '../errors.ts';
+import { flag, parseOptions, path, text, wholeNumber } from '../options.ts';
 import { resolve } from 'node:path';
 import type { SystemSpec } from '../../explore/spec.ts';
-import { loadUserSystem, looksLikeModulePath, moduleName, parseParam, withOrigin, type Params } from '../check/user-module.ts';
+import { loadUserSystem, looksLikeModulePath, moduleName, parseParam, withOrigin } from '../check/user-module.ts';
+
+/** The search options every `check` target takes (see addSearchOptions). */
+const searchOptions = z.object({
+  bfs: flag().optional(),
+  dfs: flag().optional(),
+  maxDepth: wholeNumber(0).optional(),
+  deadlock: flag().optional(),
+  workers: wholeNumber(0, 16),
+  symmetry: flag().optional(),
+  continue: flag().optional(),
+  maxMemory: wholeNumber(64),
+  maxStates: wholeNumber(1).optional(),
+  checkpoint: path().optional(),
+  resume: path().optional(),
+  traceDir: path(),
+  json: flag().optional(),
+});
+export type SearchOptions = z.output<typeof searchOptions>;
+
+/** `check ./system.ts`'s own option: --param pairs, collected by parseParam. */
+const moduleOptions = z.object({ param: z.record(z.string(), z.string()).optional() });
 
 /**
- * The options that define a search, keyed by flag: every option of the model, and the
- * search's strategy, symmetry, depth bound, deadlock and continue flags. Not --workers,
+ * The options that define a search, keyed by flag: every option of the model (its
+ * validated values, so `--ballots 2` and the default 2 are one search), and the search's
+ * strategy, symmetry, depth bound, deadlock and continue flags. Not --workers,
  * --max-states, --max-memory: they change how far or how fast, not what is explored.
  */
-export function searchIdentity(model: CheckModel, opts: Record<string, unknown>): CheckpointIdentity {
+export function searchIdentity(model: CheckModel, values: Record<string, unknown>, search: SearchOptions): CheckpointIdentity {
   const id: CheckpointIdentity = { model: model.name };
-  const plain = (v: unknown) => (v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : v as string | number | boolean);
-  for (const option of model.options()) id[option.long ?? option.flags] = plain(opts[option.attributeName()]);
-  id['--dfs'] = Boolean(opts.dfs);
-  id['--symmetry'] = Boolean(opts.symmetry);
-  id['--max-depth'] = plain(opts.maxDepth);
-  id['--deadlock'] = Boolean(opts.deadlock);
-  id['--continue'] = Boolean(opts.continue);
+  const plain = (v: unknown) => (v === undefined ? null : typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : JSON.stringify(v));
+  for (const option of model.options()) id[option.long ?? option.flags] = plain(values[option.attributeName()]);
+  id['--dfs'] = Boolean(search.dfs);
+  id['--symmetry'] = Boolean(search.symmetry);
+  id['--max-depth'] = plain(search.maxDepth);
+  id['--deadlock'] = Boolean(search.deadlock);
+  id['--continue'] = Boolean(search.continue);
   return id;
 }
 
@@ -40,13 +64,13 @@ function addSearchOptions(sub: Command): Command {
   return sub
     .addOption(new Option('--bfs', 'breadth-first: shortest counterexamples (default)'))
     .addOption(new Option('--dfs', 'depth-first').conflicts('bfs'))
-    .addOption(new Option('--max-depth <n>', 'do not expand states deeper than this').argParser(intOption('max-depth', 0)))
+    .addOption(new Option('--max-depth <n>', 'do not expand states deeper than this'))
     .option('--deadlock', 'report states with no successor')
-    .addOption(new Option('--workers <n>', 'expand states in this many worker threads besides the main one (BFS; same result)').argParser(intOption('workers', 0, 16)).default(0))
+    .addOption(new Option('--workers <n>', 'expand states in this many worker threads besides the main one (BFS; same result)').default(0))
     .option('--symmetry', 'explore one state per orbit of the declared symmetry (e.g. interchangeable acceptors and values); reports both counts')
     .option('--continue', 'after a violation keep going, to find one counterexample per property')
-    .addOption(new Option('--max-memory <MiB>', 'stop cleanly, with partial statistics, above this resident memory').argParser(intOption('max-memory', 64)).default(4096))
-    .addOption(new Option('--max-states <n>', 'stop cleanly after this many distinct states').argParser(intOption('max-states', 1)))
+    .addOption(new Option('--max-memory <MiB>', 'stop cleanly, with partial statistics, above this resident memory').default(4096))
+    .addOption(new Option('--max-states <n>', 'stop cleanly after this many distinct states'))
     .option('--checkpoint <file>', 'save the search here when it stops early (memory cap, state limit, Ctrl-C)')
     .option('--resume <file>', 'continue a search saved with --checkpoint (same model and options)')
     .option('--trace-dir <dir>', 'where counterexample traces are written', 'out/counterexamples')
@@ -70,28 +94,33 @@ export function register(program: Command): void {
     .argument('[module]', 'a .ts/.js/.mjs file exporting a system (default export or `system`), or a function of --param values returning one')
     .addOption(new Option('--param <key=value>', 'a parameter for a module that exports a function (repeatable)').argParser(parseParam))
     .addHelpText('after', CHECK_EXIT_HELP);
-  addSearchOptions(check).action(async (file: string | undefined, opts: Record<string, unknown>) => {
+  addSearchOptions(check).action(async (file: string | undefined, raw: Record<string, unknown>) => {
+    const search = parseOptions(searchOptions, raw);
+    const { param: params = {} } = parseOptions(moduleOptions, raw);
     if (file === undefined) throw new UserError(`name a model (${checkModels.map((m) => m.name).join(', ')}) or a module file: coordkit check ./system.ts`);
     if (!looksLikeModulePath(file)) throw new UserError(`unknown model '${file}'; bundled: ${checkModels.map((m) => m.name).join(', ')}; a module file needs a path (./${file}) or an extension`);
-    const params = (opts.param as Params | undefined) ?? {};
     const spec = withOrigin(await loadUserSystem(file, params), file, params);
     const model: CheckModel = {
       name: moduleName(file),
       description: `user module ${file}`,
       options: () => [new Option('--module <file>'), new Option('--param <key=value>')],
+      schema: z.object({ module: text(), param: text() }),
       build: () => spec,
       defaults: [],
     };
-    await runModelCheck(model, spec, { ...opts, module: resolve(file), param: JSON.stringify(params) }, {
+    await runModelCheck(model, spec, { module: resolve(file), param: JSON.stringify(params) }, search, {
       module: new URL(`../check/user-module${EXT}`, import.meta.url).href, exportName: 'buildUserSystem', args: { file: resolve(file), params },
     });
   });
   for (const model of checkModels) {
     const sub = check.command(model.name).description(model.description).addHelpText('after', CHECK_EXIT_HELP);
     for (const option of model.options()) sub.addOption(option);
-    addSearchOptions(sub).action(async (opts: Record<string, unknown>) => {
-      const plain = Object.fromEntries(Object.entries(opts).filter(([, v]) => typeof v !== 'object'));
-      await runModelCheck(model, model.build(opts), opts, {
+    addSearchOptions(sub).action(async (raw: Record<string, unknown>) => {
+      const search = parseOptions(searchOptions, raw);
+      const values = parseOptions(model.schema, raw);
+      // Workers rebuild the system from the option values as typed (plain strings and numbers).
+      const plain = Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v !== 'object'));
+      await runModelCheck(model, model.build(raw), values, search, {
         module: new URL(`../check/models${EXT}`, import.meta.url).href, exportName: 'buildCheckSystem', args: { model: model.name, opts: plain },
       });
     });
@@ -99,8 +128,10 @@ export function register(program: Command): void {
 }
 
 /** Checks one system with the CLI's options: progress, signals, summary, traces, exit code. */
-export async function runModelCheck(model: CheckModel, spec: SystemSpec, opts: Record<string, unknown>, recipe: WorkerRecipe): Promise<void> {
-    const workers = opts.workers as number;
+export async function runModelCheck(
+  model: CheckModel, spec: SystemSpec, values: Record<string, unknown>, opts: SearchOptions, recipe: WorkerRecipe,
+): Promise<void> {
+    const workers = opts.workers;
     if (workers > 0 && (opts.dfs || opts.symmetry)) {
       throw new UserError('--workers needs breadth-first search without --symmetry', { field: '--workers' });
     }
@@ -131,18 +162,18 @@ export async function runModelCheck(model: CheckModel, spec: SystemSpec, opts: R
         : undefined;
       const run = await runCheckAsync(model.name, system, {
         expander,
-        maxMemoryBytes: (opts.maxMemory as number) * 2 ** 20,
-        maxStates: opts.maxStates as number | undefined,
+        maxMemoryBytes: opts.maxMemory * 2 ** 20,
+        maxStates: opts.maxStates,
         interrupted: () => stopping !== undefined,
-        checkpoint: opts.checkpoint as string | undefined,
-        resumeFrom: opts.resume as string | undefined,
-        identity: searchIdentity(model, opts),
+        checkpoint: opts.checkpoint,
+        resumeFrom: opts.resume,
+        identity: searchIdentity(model, values, opts),
         strategy: opts.dfs ? 'dfs' : 'bfs',
         symmetry: Boolean(opts.symmetry),
-        maxDepth: opts.maxDepth as number | undefined,
+        maxDepth: opts.maxDepth,
         deadlock: Boolean(opts.deadlock),
         continueAfterViolation: Boolean(opts.continue),
-        traceDir: opts.traceDir as string,
+        traceDir: opts.traceDir,
         onProgress: progress?.onProgress,
         onStart: () => {
           if (!opts.json) process.stderr.write(`checking ${model.name}: ${spec.name}${opts.resume ? `, resumed from ${opts.resume}` : ''} (Ctrl-C stops with partial statistics)\n`);

@@ -43,7 +43,8 @@ describe('coordkit diagram', () => {
   it('unknown model or format: a UserError naming the valid choices', async () => {
     await expect(run('no-such-model')).rejects.toThrow(UserError);
     await expect(run('no-such-model')).rejects.toThrow(machines[0].name);
-    await expect(run(machines[0].name, '--format', 'png')).rejects.toThrow(/unknown format 'png'; use one of: mermaid, dot, svg/);
+    await expect(run(machines[0].name, '--format', 'png')).rejects.toMatchObject({ message: "expected one of mermaid, dot, svg, got 'png'", where: { field: '--format' } });
+    await expect(run('--trace', 'x.jsonl', '--max', '0')).rejects.toMatchObject({ message: "expected a whole number from 1 to 100000, got '0'", where: { field: '--max' } });
   });
 
   it('draws a trace as a sequence diagram; a bad trace names file and line', async () => {

@@ -5,32 +5,35 @@
  * file (`./system.ts[#role]`, `--graph`) draws a user's system: ../check/user-diagram.ts.
  */
 import { Option, type Command } from 'commander';
+import { z } from 'zod';
 import { findMachine, machines } from '../../../models/index.ts';
 import { readTraceFile } from '../../../conformance/schema/reader.ts';
 import type { TraceEvent, TraceHeader } from '../../../conformance/schema/trace.ts';
 import { machineToDot, machineToMermaid } from '../../diagram/machine.ts';
 import { buildSequence, sequenceToMermaid } from '../../diagram/sequence.ts';
 import { dotToSvg } from '../../diagram/svg.ts';
-import { UserError, intOption } from '../errors.ts';
+import { UserError } from '../errors.ts';
+import { choice, flag, parseOptions, path, wholeNumber } from '../options.ts';
 import { checkOutputPath, saveResult } from '../output.ts';
-import { looksLikeModulePath, parseParam, type Params } from '../check/user-module.ts';
+import { looksLikeModulePath, parseParam } from '../check/user-module.ts';
 import { userSystemDiagram } from '../check/user-diagram.ts';
 
 const FORMATS = ['mermaid', 'dot', 'svg'] as const;
-type Format = (typeof FORMATS)[number];
 
-interface Options {
-  format: string;
-  out?: string;
-  list?: boolean;
-  trace?: string;
-  max: number;
-  json?: boolean;
-  all?: boolean;
-  legend: boolean;
-  graph?: boolean;
-  param?: Params;
-}
+const diagramOptions = z.object({
+  format: choice(FORMATS),
+  out: path().optional(),
+  list: flag().optional(),
+  trace: path().optional(),
+  max: wholeNumber(1, 100_000),
+  json: flag().optional(),
+  all: flag().optional(),
+  legend: flag(),
+  graph: flag().optional(),
+  /** --param pairs, collected by parseParam. */
+  param: z.record(z.string(), z.string()).optional(),
+});
+type Options = z.output<typeof diagramOptions>;
 
 export function register(program: Command): void {
   program
@@ -41,13 +44,14 @@ export function register(program: Command): void {
     .option('-o, --out <file>', 'write to a file instead of stdout')
     .option('--list', 'list the registered machines')
     .option('--trace <file>', "draw this JSONL trace as a sequence diagram ('-' reads standard input)")
-    .option('--max <n>', 'most arrows and notes in a sequence diagram', intOption('max', 1, 100_000), 150)
+    .addOption(new Option('--max <n>', 'most arrows and notes in a sequence diagram').default(150))
     .option('--json', 'with --list: machine-readable output')
     .option('--all', 'also draw transitions that only discard or ignore an event (hidden by default)')
     .option('--no-legend', 'leave out the legend of the notation')
     .option('--graph', "with a module (./system.ts): explore it and draw its state graph around the first violation (or a witness)")
     .addOption(new Option('--param <key=value>', 'a parameter for a module that exports a function (repeatable)').argParser(parseParam))
-    .action(async (model: string | undefined, opts: Options) => {
+    .action(async (model: string | undefined, raw: Record<string, unknown>) => {
+      const opts = parseOptions(diagramOptions, raw);
       // A bad --out is reported before the diagram is built; a write that fails anyway
       // prints the diagram instead of losing it.
       if (opts.out !== undefined) await checkOutputPath(opts.out, '--out');
@@ -68,15 +72,14 @@ async function diagramText(model: string | undefined, opts: Options): Promise<st
     return traceDiagram(opts.trace, opts.max);
   }
   if (model === undefined) throw new UserError(`name a model (one of: ${names()}), or use --list or --trace FILE`);
-  const format = parseFormat(opts.format);
   if (looksLikeModulePath(model)) {
-    return userSystemDiagram(model, { format, params: opts.param ?? {}, graph: Boolean(opts.graph), all: Boolean(opts.all), legend: opts.legend });
+    return userSystemDiagram(model, { format: opts.format, params: opts.param ?? {}, graph: Boolean(opts.graph), all: Boolean(opts.all), legend: opts.legend });
   }
   if (opts.graph || opts.param) throw new UserError(`${opts.graph ? '--graph' : '--param'} needs a module file (./system.ts), not a registered machine`, { field: opts.graph ? '--graph' : '--param' });
   const entry = findMachine(model);
   if (!entry) throw new UserError(`unknown model '${model}'; registered models: ${names()}, or a module file (./system.ts[#role])`);
   const options = { all: Boolean(opts.all), legend: opts.legend };
-  switch (format) {
+  switch (opts.format) {
     case 'mermaid': return machineToMermaid(entry.machine, options);
     case 'dot': return machineToDot(entry.machine, options);
     case 'svg': return dotToSvg(machineToDot(entry.machine, options));
@@ -85,11 +88,6 @@ async function diagramText(model: string | undefined, opts: Options): Promise<st
 
 function names(): string {
   return machines.length > 0 ? machines.map((m) => m.name).join(', ') : '(none registered yet)';
-}
-
-function parseFormat(raw: string): Format {
-  if ((FORMATS as readonly string[]).includes(raw)) return raw as Format;
-  throw new UserError(`unknown format '${raw}'; use one of: ${FORMATS.join(', ')}`, { field: 'format' });
 }
 
 /** Reads the trace (streaming), keeping only as many events as the diagram can show. */

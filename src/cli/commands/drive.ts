@@ -8,33 +8,36 @@
 import { constants } from 'node:fs';
 import { access, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { z } from 'zod';
 import type { Adapter } from '../../drive/adapter.ts';
 import { bindings } from '../../drive/bindings.ts';
 import { openStdio } from '../../drive/foreign.ts';
 import { InProcessAdapter } from '../../drive/in-process.ts';
 import { killBalancers, killDriven, summarize } from '../../drive/kill.ts';
-import { drive, modelFor, PATH_MODES, savePath, type DriveReport, type PathMode, type SavedPath } from '../../drive/modes.ts';
+import { drive, modelFor, PATH_MODES, savePath, type DriveReport, type SavedPath } from '../../drive/modes.ts';
 import { formatDivergence, implementationTrace } from '../../drive/report.ts';
-import { UserError, intOption } from '../errors.ts';
+import { UserError } from '../errors.ts';
+import { choice, flag, parseOptions, path, seed, text, wholeNumber } from '../options.ts';
 
-interface DriveOpts {
-  impl?: string;
-  stdio?: string;
-  paths: string;
-  replay?: string;
-  budget?: number;
-  maxSteps?: number;
-  seed: number;
-  size?: string;
-  restarts?: number;
-  keepGoing?: boolean;
-  timeout: number;
-  traceOut?: string;
-  pathOut?: string;
-  mutants?: boolean;
-  json?: boolean;
-}
+const driveOptions = z.object({
+  impl: text().optional(),
+  stdio: text().optional(),
+  paths: choice(PATH_MODES),
+  replay: path().optional(),
+  budget: wholeNumber(1).optional(),
+  maxSteps: wholeNumber(1, 10_000).optional(),
+  seed: seed(),
+  size: choice(['small', 'default']).optional(),
+  restarts: wholeNumber(0, 8).optional(),
+  keepGoing: flag().optional(),
+  timeout: wholeNumber(1, 600_000),
+  traceOut: path().optional(),
+  pathOut: path().optional(),
+  mutants: flag().optional(),
+  json: flag().optional(),
+});
+type DriveOpts = z.output<typeof driveOptions>;
 
 function bindingOf(protocol: string) {
   const b = bindings[protocol];
@@ -118,18 +121,19 @@ export function register(program: Command): void {
     .option('--stdio <command>', 'drive a process speaking the JSON-lines protocol (docs/drive-protocol.md); roles it does not implement run in-process')
     .option('--paths <mode>', `path selection: ${PATH_MODES.join(', ')} (fastcheck is the strongest single mode)`, 'coverage')
     .option('--replay <file>', 'replay one path saved by --path-out (instead of --paths)')
-    .option('--budget <n>', 'random walks / fast-check runs / coverage paths', intOption('budget', 1))
-    .option('--max-steps <n>', 'longest random (default 40) or fast-check (default 60) path', intOption('max-steps', 1, 10_000))
-    .option('--seed <n>', 'seed for random walks and fast-check', intOption('seed', 0), 1)
+    .option('--budget <n>', 'random walks / fast-check runs / coverage paths')
+    .option('--max-steps <n>', 'longest random (default 40) or fast-check (default 60) path')
+    .addOption(new Option('--seed <n>', 'seed for random walks and fast-check').default(1))
     .option('--size <size>', 'model size: small or default (coverage uses small unless told)')
-    .option('--restarts <n>', 'crash-restarts per path (default: 1 for random and fastcheck, 0 for coverage)', intOption('restarts', 0, 8))
+    .option('--restarts <n>', 'crash-restarts per path (default: 1 for random and fastcheck, 0 for coverage)')
     .option('--keep-going', 'drive every path and list every distinct divergence, classified, instead of stopping at the first')
-    .option('--timeout <ms>', 'how long a --stdio process may take to answer one request', intOption('timeout', 1, 600_000), 5000)
+    .addOption(new Option('--timeout <ms>', 'how long a --stdio process may take to answer one request').default(5000))
     .option('--trace-out <file>', "write what the implementation did along the diverging path as a trace (.jsonl), for verify")
     .option('--path-out <file>', 'write the diverging path (.json), for --replay')
     .option('--mutants', 'drive every shipped mutant and report the kill rate (balancer mutants judged by their checkers)')
     .option('--json', 'print the report as JSON')
-    .action(async (protocol: string, opts: DriveOpts) => {
+    .action(async (protocol: string, raw: Record<string, unknown>) => {
+      const opts = parseOptions(driveOptions, raw);
       if (opts.mutants) {
         const driven = [];
         for (const b of Object.values(bindings)) driven.push(...(await killDriven(b, b.variants().filter((v) => v !== 'reference'), opts.seed)));
@@ -144,8 +148,6 @@ export function register(program: Command): void {
       }
       const binding = bindingOf(protocol);
       const replay = opts.replay ? await readSavedPath(opts.replay, protocol) : undefined;
-      if (!replay && !PATH_MODES.includes(opts.paths as PathMode)) throw new UserError(`--paths must be one of ${PATH_MODES.join(', ')}, got '${opts.paths}'`, { field: '--paths' });
-      if (opts.size !== undefined && opts.size !== 'small' && opts.size !== 'default') throw new UserError(`--size must be small or default, got '${opts.size}'`, { field: '--size' });
       // Check output paths before the work starts.
       for (const f of [opts.traceOut, opts.pathOut]) {
         if (f) await access(dirname(resolve(f)), constants.W_OK).catch(() => { throw new UserError('cannot write there (no such directory, or not writable)', { file: f }); });
@@ -154,8 +156,8 @@ export function register(program: Command): void {
       let report: DriveReport;
       try {
         report = await drive(binding, adapter, {
-          mode: replay ? 'replay' : (opts.paths as PathMode), budget: opts.budget, maxSteps: opts.maxSteps, seed: opts.seed,
-          size: opts.size as 'small' | 'default' | undefined, restarts: opts.restarts, keepGoing: opts.keepGoing, replay,
+          mode: replay ? 'replay' : opts.paths, budget: opts.budget, maxSteps: opts.maxSteps, seed: opts.seed,
+          size: opts.size, restarts: opts.restarts, keepGoing: opts.keepGoing, replay,
         });
       } finally {
         await adapter.close();

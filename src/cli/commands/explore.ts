@@ -6,9 +6,17 @@
  * `check` opens with the same options here.
  */
 import { Option, type Command } from 'commander';
+import { z } from 'zod';
 import { checkModels } from '../check/models.ts';
-import { UserError, intOption } from '../errors.ts';
+import { UserError } from '../errors.ts';
+import { parseOptions, text, wholeNumber } from '../options.ts';
 import { startExplorer } from '../../explorer-ui/server.ts';
+
+const exploreOptions = z.object({
+  port: wholeNumber(0, 65535),
+  tour: text().optional(),
+  maxStates: wholeNumber(1),
+});
 
 export function register(program: Command): void {
   const explore = program.command('explore').description('walk through a system\'s states in a local web page (127.0.0.1)');
@@ -16,15 +24,15 @@ export function register(program: Command): void {
     const sub = explore.command(model.name).description(`${model.description}, step by step`);
     for (const option of model.options()) sub.addOption(option);
     sub
-      .addOption(new Option('--port <n>', 'port to listen on; 0 = a free one').argParser(intOption('port', 0, 65535)).default(0))
+      .addOption(new Option('--port <n>', 'port to listen on; 0 = a free one').default(0))
       .option('--tour <property>', 'open on the counterexample (or witness) of this property')
-      .addOption(new Option('--max-states <n>', 'states the opening search (for counterexamples) may store').argParser(intOption('max-states', 1)).default(500_000))
-      .action(async (opts: Record<string, unknown>) => {
-        const spec = model.build(opts);
+      .addOption(new Option('--max-states <n>', 'states the opening search (for counterexamples) may store').default(500_000))
+      .action(async (raw: Record<string, unknown>) => {
+        const { port, tour, maxStates } = parseOptions(exploreOptions, raw);
+        const spec = model.build(raw);
         const command = `coordkit ${process.argv.slice(2).join(' ')}`;
-        const explorer = await startExplorer(spec, { port: opts.port as number, maxStates: opts.maxStates as number, command });
+        const explorer = await startExplorer(spec, { port, maxStates, command });
         const s = explorer.info.search;
-        const tour = opts.tour as string | undefined;
         if (tour !== undefined && !explorer.info.properties.some((p) => p.name === tour && p.tour)) {
           await explorer.close();
           const known = explorer.info.properties.filter((p) => p.tour).map((p) => p.name).join(', ') || 'none';

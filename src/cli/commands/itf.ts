@@ -13,6 +13,7 @@ import { copyFile, open, readFile, unlink, type FileHandle } from 'node:fs/promi
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { z } from 'zod';
 import { ITF_EPILOGUE, fromItf, itfPrologue, itfState, valueTypeOf, type ValueType } from '../../../conformance/interop/itf-events.ts';
 import { builtinMappings, stateMapping, type StateMapping } from '../../../conformance/interop/itf-mapping.ts';
 import { importStates } from '../../../conformance/interop/itf-states.ts';
@@ -21,6 +22,7 @@ import { readTraceFile } from '../../../conformance/schema/reader.ts';
 import type { TraceEvent, TraceHeader } from '../../../conformance/schema/trace.ts';
 import { firstIssue } from '../../../conformance/schema/zod-issue.ts';
 import { UserError } from '../errors.ts';
+import { choice, parseOptions, path, text } from '../options.ts';
 
 /** coordkit's Quint spec of Paxos.tla, which generated runs import. */
 export const QUINT_SPEC = resolve(dirname(fileURLToPath(import.meta.url)), '../../../conformance/interop/quint/paxos.qnt');
@@ -105,8 +107,24 @@ async function loadMapping(name: string): Promise<StateMapping> {
   return parsed.data;
 }
 
-interface ExportOptions { out?: string; as: string; quintRun?: string; quintValueRule: string; quintExpect: string }
-interface ImportOptions { out?: string; header?: string; mapping?: string; values?: string; acceptors?: string; quorums?: string }
+const exportOptions = z.object({
+  out: path().optional(),
+  as: choice(['events', 'paxos-state']),
+  quintRun: path().optional(),
+  quintValueRule: choice(['on', 'off']),
+  quintExpect: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'expected a Quint name (a letter or _, then letters, digits or _)' }),
+});
+type ExportOptions = z.output<typeof exportOptions>;
+
+const importOptions = z.object({
+  out: path().optional(),
+  header: path().optional(),
+  mapping: text().optional(),
+  values: text().optional(),
+  acceptors: text().optional(),
+  quorums: text().optional(),
+});
+type ImportOptions = z.output<typeof importOptions>;
 
 export function register(program: Command): void {
   const itf = program.command('itf').description('convert traces to and from the Informal Trace Format (ITF) of Apalache and Quint');
@@ -119,10 +137,8 @@ export function register(program: Command): void {
     .option('--quint-run <file>', 'also write a Quint run replaying a Paxos trace step by step (and paxos.qnt beside it, if absent)')
     .option('--quint-value-rule <on|off>', "off: replay against the spec's planted bug (Phase2a without the value rule)", 'on')
     .option('--quint-expect <property>', 'the property the run expects violated at its end', 'agreement')
-    .action(async (file: string, opts: ExportOptions) => {
-      if (opts.as !== 'events' && opts.as !== 'paxos-state') throw new UserError(`--as must be events or paxos-state, got '${opts.as}'`);
-      if (opts.quintValueRule !== 'on' && opts.quintValueRule !== 'off') throw new UserError(`--quint-value-rule must be on or off, got '${opts.quintValueRule}'`);
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(opts.quintExpect)) throw new UserError(`--quint-expect must be a Quint name, got '${opts.quintExpect}'`);
+    .action(async (file: string, raw: Record<string, unknown>) => {
+      const opts = parseOptions(exportOptions, raw);
       const out = await Output.open(opts.out);
       const run = opts.quintRun ? await Output.open(opts.quintRun) : undefined;
       try {
@@ -143,7 +159,8 @@ export function register(program: Command): void {
     .option('--quorums <list>', 'with --mapping: quorums as a1+a2,a1+a3,... (default: majorities)')
     .option('--header <file>', 'a coordkit header (JSON) to use when a coordkit ITF file carries none')
     .option('--out <file>', 'write to a file instead of stdout')
-    .action(async (file: string, opts: ImportOptions) => {
+    .action(async (file: string, raw: Record<string, unknown>) => {
+      const opts = parseOptions(importOptions, raw);
       const mapping = opts.mapping ? await loadMapping(opts.mapping) : undefined;
       if (!mapping && (opts.values || opts.acceptors || opts.quorums)) throw new UserError('--values, --acceptors and --quorums go with --mapping');
       const headerOverride = opts.header ? parseJson(await readText(opts.header), opts.header) : undefined;

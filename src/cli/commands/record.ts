@@ -6,13 +6,22 @@
 import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { z } from 'zod';
 import { recordZooKeeper } from '../../../conformance/adapters/zookeeper/recorder.ts';
 import { DEFAULT_TIMING } from '../../../conformance/adapters/zookeeper/config.ts';
-import { UserError, intOption } from '../errors.ts';
+import { UserError } from '../errors.ts';
+import { flag, parseOptions, path, wholeNumber } from '../options.ts';
 import { traceToJsonl } from '../../../conformance/schema/writer.ts';
 
 const INSTALL = fileURLToPath(new URL('../../../scripts/zookeeper/install.sh', import.meta.url));
+
+const recordOptions = z.object({
+  out: path(),
+  tickTime: wholeNumber(50, 10_000),
+  syncLimit: wholeNumber(1, 100),
+  json: flag().optional(),
+});
 
 export function register(program: Command): void {
   program
@@ -20,10 +29,11 @@ export function register(program: Command): void {
     .description('record a real third-party implementation under faults into a trace')
     .argument('<system>', "what to record; only 'zookeeper' so far")
     .requiredOption('--out <file>', 'where to write the trace (.jsonl)')
-    .option('--tick-time <ms>', 'ZooKeeper tickTime', intOption('tick-time', 50, 10_000), DEFAULT_TIMING.tickTime)
-    .option('--sync-limit <ticks>', 'ZooKeeper syncLimit', intOption('sync-limit', 1, 100), DEFAULT_TIMING.syncLimit)
+    .addOption(new Option('--tick-time <ms>', 'ZooKeeper tickTime').default(DEFAULT_TIMING.tickTime))
+    .addOption(new Option('--sync-limit <ticks>', 'ZooKeeper syncLimit').default(DEFAULT_TIMING.syncLimit))
     .option('--json', 'print what was measured as JSON')
-    .action(async (system: string, opts: { out: string; tickTime: number; syncLimit: number; json?: boolean }) => {
+    .action(async (system: string, raw: Record<string, unknown>) => {
+      const opts = parseOptions(recordOptions, raw);
       if (system !== 'zookeeper') throw new UserError(`unknown system '${system}'; supported: zookeeper`, { field: 'system' });
       const install = spawnSync('bash', [INSTALL], { stdio: ['ignore', 'inherit', 'inherit'] });
       if (install.status !== 0) throw new UserError(`installing ZooKeeper failed (${INSTALL} exited ${install.status}); run as root`);

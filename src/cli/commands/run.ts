@@ -5,34 +5,38 @@
  * input or a trace that could not be (fully) written, 3 stopped early by Ctrl-C or
  * SIGTERM (the nodes stopped, the trace a valid prefix); a second signal exits at once.
  */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { z } from 'zod';
 import { FAULT_KINDS, type FaultKind } from '../../run/faults.ts';
 import { clusterRunPlan } from '../../run/cluster-plan.ts';
 import { paxosRunPlan } from '../../run/paxos-plan.ts';
 import { runReal, type RunPlan } from '../../run/runner.ts';
 import { bindings } from '../../drive/bindings.ts';
-import { UserError, intOption } from '../errors.ts';
+import { UserError } from '../errors.ts';
+import { flag, parsedBy, parseOptions, path, seed, text, wholeNumber } from '../options.ts';
 import { EXIT, RUN_EXIT_HELP } from '../check/exit-codes.ts';
 import { checkOutputPathSync } from '../output.ts';
 
-interface RunOpts {
-  nodes: number;
-  faults: string;
-  duration: number;
-  seed: number;
-  out: string;
-  impl?: string;
-  json?: boolean;
-}
+const isFaultKind = (k: string): k is FaultKind => (FAULT_KINDS as readonly string[]).includes(k);
 
+/** "kill,pause" into fault kinds; "none" or nothing is no fault. */
 function parseFaults(raw: string): FaultKind[] {
   if (raw === '' || raw === 'none') return [];
-  const kinds = raw.split(',').map((k) => k.trim());
-  for (const k of kinds) {
-    if (!FAULT_KINDS.includes(k as FaultKind)) throw new UserError(`unknown fault '${k}'; known: ${FAULT_KINDS.join(', ')}`, { field: '--faults' });
-  }
-  return kinds as FaultKind[];
+  return raw.split(',').map((k) => k.trim()).map((k) => {
+    if (!isFaultKind(k)) throw new UserError(`unknown fault '${k}'; known: ${FAULT_KINDS.join(', ')}`, { field: '--faults' });
+    return k;
+  });
 }
+
+const runOptions = z.object({
+  nodes: wholeNumber(1, 9),
+  faults: parsedBy(parseFaults),
+  duration: wholeNumber(1, 3600),
+  seed: seed(),
+  out: path(),
+  impl: text().optional(),
+  json: flag().optional(),
+});
 
 function planFor(protocol: string, nodes: number, durationMs: number): RunPlan {
   if (protocol === 'paxos') return paxosRunPlan(nodes);
@@ -46,15 +50,16 @@ export function register(program: Command): void {
     .description('run an implementation as real processes on 127.0.0.1 under faults and record the trace')
     .addHelpText('after', RUN_EXIT_HELP)
     .argument('<protocol>', 'paxos (N acceptors, 2 proposers, 1 learner) or cluster (N servers, 1 client)')
-    .option('--nodes <n>', 'acceptors (paxos) or servers (cluster)', intOption('nodes', 1, 9), 3)
+    .addOption(new Option('--nodes <n>', 'acceptors (paxos) or servers (cluster)').default(3))
     .option('--faults <list>', `comma-separated: ${FAULT_KINDS.join(', ')} (or none)`, 'kill,pause,partition')
-    .option('--duration <seconds>', 'how long to run', intOption('duration', 1, 3600), 6)
-    .option('--seed <n>', 'seed of the fault schedule', intOption('seed', 0), 1)
+    .addOption(new Option('--duration <seconds>', 'how long to run').default(6))
+    .addOption(new Option('--seed <n>', 'seed of the fault schedule').default(1))
     .requiredOption('--out <file>', 'where to write the trace (.jsonl)')
     .option('--impl <name>', 'implementation variant: reference or a mutant name (see coordkit drive --mutants)')
     .option('--json', 'print a summary as JSON')
-    .action(async (protocol: string, opts: RunOpts) => {
-      const faults = parseFaults(opts.faults);
+    .action(async (protocol: string, raw: Record<string, unknown>) => {
+      const opts = parseOptions(runOptions, raw);
+      const { faults } = opts;
       const plan = planFor(protocol, opts.nodes, opts.duration * 1000);
       if (opts.impl !== undefined) {
         const known = bindings[protocol]?.variants() ?? [];

@@ -11,7 +11,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { z } from 'zod';
 import { UserError } from '../errors.ts';
+import { flag, parsedBy, parseOptions, path, positiveNumber, seed, text, wholeNumber } from '../options.ts';
 import { mutants } from '../../../src/impl/balancer/mutants.ts';
 import { PYTHON_EXAMPLE, kitTargets, mutantTargets, stdioTarget, thirdPartyTargets } from '../../../conformance/adapters/libraries/index.ts';
 import { evaluate, searchLibrary, type Budget, type Target } from '../../../conformance/adapters/harness/search.ts';
@@ -26,10 +28,11 @@ export const DEFAULT_SEED = 20261201;
 export function parseBudget(text: string): Budget {
   const budget: Budget = {};
   for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const m = /^(\d+(?:\.\d+)?)(s?)$/.exec(part);
-    if (!m || Number(m[1]) <= 0) throw new UserError(`bad budget "${part}": a scenario count (300) or seconds (20s)`, { field: '--budget' });
-    if (m[2]) budget.seconds = Number(m[1]);
-    else budget.scenarios = Math.floor(Number(m[1]));
+    const seconds = /^(\d+(?:\.\d+)?)s$/.exec(part);
+    // A count is whole, a time may have a fraction; each limit is given at most once.
+    if (seconds && Number(seconds[1]) > 0 && budget.seconds === undefined) budget.seconds = Number(seconds[1]);
+    else if (/^\d+$/.test(part) && Number(part) > 0 && budget.scenarios === undefined) budget.scenarios = Number(part);
+    else throw new UserError(`bad budget "${part}": a scenario count (300) or seconds (20s), each at most once`, { field: '--budget' });
   }
   if (budget.scenarios === undefined && budget.seconds === undefined) throw new UserError('empty budget', { field: '--budget' });
   return budget;
@@ -37,10 +40,22 @@ export function parseBudget(text: string): Budget {
 
 const pythonPresent = () => spawnSync('python3', ['--version'], { stdio: 'ignore' }).status === 0;
 
-interface Options {
-  out: string; readme: string | false; json?: boolean; budget: string; seed: string; timeout: string;
-  only?: string; replay?: string; selfTest?: string | boolean; shrink: string; python: boolean;
-}
+/** --self-test without a count runs this many scenarios per implementation. */
+const SELF_TEST_SCENARIOS = 1000;
+
+export const thirdpartyOptions = z.object({
+  out: path(),
+  readme: z.union([path(), z.literal(false)]),
+  json: flag().optional(),
+  budget: parsedBy((raw) => ({ text: raw, limits: parseBudget(raw) })),
+  shrink: positiveNumber('seconds'),
+  seed: seed(),
+  timeout: positiveNumber('milliseconds'),
+  only: text().optional(),
+  python: flag(),
+  replay: path().optional(),
+  selfTest: z.preprocess((v) => (v === true ? SELF_TEST_SCENARIOS : v), wholeNumber(1)).optional(),
+});
 
 async function allTargets(timeoutMs: number, python: boolean): Promise<Target[]> {
   const targets = thirdPartyTargets({ timeoutMs });
@@ -67,14 +82,12 @@ export function register(program: Command): void {
     .option('--no-python', 'leave out the Python example library')
     .option('--replay <scenario.json>', 're-run one saved scenario and print its verdicts')
     .option('--self-test [scenarios]', "the kit's seven implementations (no failure allowed) and its mutants (each must be caught)")
-    .action(async (opts: Options) => {
-      const seed = Number(opts.seed);
-      const timeoutMs = Number(opts.timeout);
-      if (!Number.isInteger(seed)) throw new UserError(`bad seed "${opts.seed}"`, { field: '--seed' });
-      if (!(timeoutMs > 0)) throw new UserError(`bad timeout "${opts.timeout}"`, { field: '--timeout' });
+    .action(async (raw: Record<string, unknown>) => {
+      const opts = parseOptions(thirdpartyOptions, raw);
+      const { seed, timeout: timeoutMs } = opts;
       if (opts.replay) return replay(opts.replay, timeoutMs, opts.python, opts.json === true);
-      if (opts.selfTest !== undefined) return selfTest(opts.selfTest === true ? 1000 : Number(opts.selfTest), seed, Number(opts.shrink), opts.json === true);
-      const budget = { ...parseBudget(opts.budget), shrinkSeconds: Number(opts.shrink) };
+      if (opts.selfTest !== undefined) return selfTest(opts.selfTest, seed, opts.shrink, opts.json === true);
+      const budget = { ...opts.budget.limits, shrinkSeconds: opts.shrink };
       if (opts.readme !== false && !existsSync(opts.readme)) throw new UserError('README not found', { file: opts.readme });
       let targets = await allTargets(timeoutMs, opts.python);
       if (opts.only) {
@@ -97,7 +110,7 @@ export function register(program: Command): void {
       const table = renderTable(all);
       if (opts.readme !== false) {
         const readme = readFileSync(opts.readme, 'utf8');
-        writeFileSync(opts.readme, spliceReadme(readme, `${tableIntro(opts.budget, seed)}\n${table}`));
+        writeFileSync(opts.readme, spliceReadme(readme, `${tableIntro(opts.budget.text, seed)}\n${table}`));
       }
       progress(`done: ${records.length} libraries in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       process.stdout.write(opts.json ? `${JSON.stringify(all, null, 2)}\n` : `${table}\n`);
@@ -130,7 +143,6 @@ async function replay(path: string, timeoutMs: number, python: boolean, json: bo
 }
 
 async function selfTest(scenarios: number, seed: number, shrinkSeconds: number, json: boolean): Promise<void> {
-  if (!(scenarios >= 1)) throw new UserError('bad scenario count', { field: '--self-test' });
   const lines: string[] = [];
   let ok = true;
   const started = performance.now();

@@ -9,22 +9,25 @@
  * `--system FILE` judges `custom` traces (a user's system) by replaying them on it.
  */
 import { Option, type Command } from 'commander';
+import { z } from 'zod';
 import { systemCheckers } from '../../api/system-checkers.ts';
 import type { SystemSpec } from '../../explore/spec.ts';
-import { loadUserSystem, parseParam, type Params } from '../check/user-module.ts';
+import { loadUserSystem, parseParam } from '../check/user-module.ts';
 import { formatClasses, formatJunit, formatText, type UnjudgedTrace } from '../../../conformance/checkers/format.ts';
 import { outcomeOf, verifyItems, type Outcome, type TraceReport } from '../../../conformance/checkers/run.ts';
 import { readTraceFileBatches, STDIN, traceName } from '../../../conformance/schema/reader.ts';
 import { UserError } from '../errors.ts';
+import { flag, parseOptions, path } from '../options.ts';
 import { checkOutputPath, saveResult } from '../output.ts';
 
-interface VerifyOptions {
-  json?: boolean;
-  junit?: string;
-  refinement: boolean;
-  system?: string;
-  param?: Params;
-}
+const verifyOptions = z.object({
+  json: flag().optional(),
+  junit: path().optional(),
+  refinement: flag(),
+  system: path().optional(),
+  /** --param pairs, collected by parseParam. */
+  param: z.record(z.string(), z.string()).optional(),
+});
 
 /** Refinement replays XState machines and is far slower than the streaming checkers. */
 const REFINEMENT = new Set(['paxos.refinement']);
@@ -91,7 +94,8 @@ export function register(program: Command): void {
     .option('--no-refinement', 'skip replaying the trace against the XState models (much faster on long traces)')
     .option('--system <file>', "a custom-protocol trace's system: the module it was checked from (coordkit check FILE); its trace is replayed on it")
     .addOption(new Option('--param <key=value>', 'a parameter for a --system module that exports a function (repeatable)').argParser(parseParam))
-    .action(async (files: string[], opts: VerifyOptions) => {
+    .action(async (files: string[], raw: Record<string, unknown>) => {
+      const opts = parseOptions(verifyOptions, raw);
       if (files.filter((f) => f === STDIN).length > 1) throw new UserError(`standard input ('${STDIN}') can be read only once`);
       if (opts.junit !== undefined) await checkOutputPath(opts.junit, '--junit');
       if (opts.param !== undefined && opts.system === undefined) throw new UserError('--param needs --system', { field: '--param' });

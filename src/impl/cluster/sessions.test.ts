@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
+import { fc } from '@fast-check/vitest';
 import { applySessionMessage, expireSessions, refreshSessions, type Sessions } from './sessions.ts';
 import { ClusterClient } from './client.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
+import { fc } from '@fast-check/vitest';
 import { failing, verifyRun } from '../../../conformance/checkers/test-support.ts';
 import type { TraceEvent } from '../../../conformance/schema/trace.ts';
 import { clusterMutants } from './mutants.ts';
