@@ -7,7 +7,7 @@
 export { defineSystem, invariant, reachable, isSystem, type SystemDefinition, type ActorDefinition, type DefinedSystem } from './api/define-system.ts';
 export { eventually, leadsTo, type LivenessProperty, type Fairness } from './explore/liveness.ts';
 export { check, type CheckOptions, type CheckResult, type CounterexampleTrace } from './api/check.ts';
-export { verifyTrace, type TraceInput, type TraceVerdict } from './api/verify.ts';
+export { verifyTrace, type TraceInput, type TraceVerdict, type VerifyOptions } from './api/verify.ts';
 export { drive, PATH_MODES, type DriveOptions, type DriveReport, type PathMode } from './drive/modes.ts';
 export type { ProtocolBinding } from './drive/binding.ts';
 export { bindings } from './drive/bindings.ts';

@@ -11,13 +11,19 @@
  * 'unchecked', which the CLI also treats as exit 2 (see `outcomeOf`).
  */
 import { UserError } from '../schema/user-error.ts';
-import { isProtocolEvent } from '../schema/protocol-kinds.ts';
+import { isJudgedEvent } from '../schema/protocol-kinds.ts';
 import { readTraceFileBatches, readTraceTextSync, type TraceItem } from '../schema/reader.ts';
 import type { Protocol, TraceEvent } from '../schema/trace.ts';
 import { traceToJsonl, type Trace, type TraceLine } from '../schema/writer.ts';
 import { classOf } from './classes.ts';
 import { checkersFor, eventMapFor } from './registry.ts';
-import type { Checker, Verdict } from './types.ts';
+import type { Checker, CheckerFactory, Verdict } from './types.ts';
+
+/**
+ * The checkers of a `custom` trace: built by whoever can load the user's system (the CLI's
+ * `verify --system`, the API's `verifyTrace(..., { system })`), from the trace's header.
+ */
+export type CustomCheckers = CheckerFactory<'custom'>;
 
 export interface TraceReport {
   file: string;
@@ -51,21 +57,25 @@ class TraceJudge {
   /** The checker running now, named when it throws (a coordkit bug, not bad input). */
   private current = '';
 
-  constructor(private readonly file: string, private readonly skip: ReadonlySet<string>) {}
+  constructor(private readonly file: string, private readonly skip: ReadonlySet<string>, private readonly custom?: CustomCheckers) {}
 
   item(item: TraceItem): void {
     if (item.kind === 'header') {
-      this.protocol = item.header.protocol;
+      const h = item.header;
+      this.protocol = h.protocol;
       this.headerLine = item.line;
       this.current = `${this.protocol} checkers`;
-      this.checkers = checkersFor(item.header).filter((c) => !this.skip.has(c.name));
+      if (h.protocol === 'custom' && this.custom === undefined) {
+        throw new UserError(`a trace of the custom system '${h.config.system}' is judged by replaying it on that system: give it (coordkit verify FILE --system ${h.config.module ?? './system.ts'})`, { file: this.file, line: item.line, field: 'protocol' });
+      }
+      this.checkers = (h.protocol === 'custom' ? this.custom!(h) : checkersFor(h)).filter((c) => !this.skip.has(c.name));
       this.map = eventMapFor(item.header, this.file);
       this.current = '';
       return;
     }
     this.events++;
     const event = this.map === null ? item.event : this.map(item.event, item.line);
-    if (isProtocolEvent(item.event)) this.protocolEvents++;
+    if (isJudgedEvent(item.event, this.protocol)) this.protocolEvents++;
     const checkers = this.checkers;
     let i = 0;
     try {
@@ -100,8 +110,10 @@ export async function verifyItems(
   file: string,
   /** Checker names to leave out (e.g. 'paxos.refinement' for speed). */
   skip: ReadonlySet<string> = new Set(),
+  /** The checkers of a custom trace (its system, replayed); without them a custom trace is refused. */
+  custom?: CustomCheckers,
 ): Promise<TraceReport> {
-  const judge = new TraceJudge(file, skip);
+  const judge = new TraceJudge(file, skip, custom);
   try {
     for await (const got of items) {
       if (Array.isArray(got)) for (let b = 0; b < got.length; b++) judge.item(got[b]);
@@ -115,8 +127,8 @@ export async function verifyItems(
 
 /** Judges a trace held in memory, synchronously: it is written and read back through the
  * one reader, so it is judged exactly as the same trace in a file would be. */
-export function verifyTrace(trace: Trace | Iterable<TraceLine>, file = '<memory>'): TraceReport {
-  const judge = new TraceJudge(file, new Set());
+export function verifyTrace(trace: Trace | Iterable<TraceLine>, file = '<memory>', custom?: CustomCheckers): TraceReport {
+  const judge = new TraceJudge(file, new Set(), custom);
   try {
     for (const item of readTraceTextSync(traceToJsonl(trace), file)) judge.item(item);
     return judge.end();

@@ -194,7 +194,7 @@ export function fromItf(doc: unknown, file: string, headerOverride?: unknown, te
       return userErrorFrom(err, text, lineOfPath);
     }
     try {
-      const event = toEvent(raw, { file, line: i + 1 });
+      const event = toEvent(raw, { file, line: i + 1 }, header.protocol);
       guard.check(event, { file, line: i + 1 });
       return event;
     } catch (err) {

@@ -61,3 +61,8 @@ export function clusterConfigRules(c: { servers: string[]; clients?: string[] },
 export function backendListRules(backends: readonly { id: string }[], ctx: RuleContext): void {
   duplicates(backends.map((b) => b.id), undefined, ctx, 'backend');
 }
+
+/** A custom protocol's nodes: each declared once. */
+export function customConfigRules(c: { nodes: string[] }, ctx: RuleContext): void {
+  duplicates(c.nodes, 'nodes', ctx, 'node');
+}

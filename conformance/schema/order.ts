@@ -19,6 +19,8 @@ export function declaredNodes(h: TraceHeader): Set<string> | null {
       // The balancer itself is the event's node and is not listed; backends can change
       // through membership events, which the balancer checkers judge.
       return null;
+    case 'custom':
+      return new Set(h.config.nodes);
   }
 }
 

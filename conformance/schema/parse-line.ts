@@ -10,7 +10,7 @@
  */
 import { UserError } from './user-error.ts';
 import { fastEvent } from './fast-event.ts';
-import { header as headerSchema, traceEvent, type TraceEvent, type TraceHeader } from './trace.ts';
+import { customTraceEvent, header as headerSchema, traceEvent, type Protocol, type TraceEvent, type TraceHeader } from './trace.ts';
 import { firstIssue } from './zod-issue.ts';
 
 export interface LineRef {
@@ -66,15 +66,20 @@ export function parseHeaderLine(text: string, at: LineRef): TraceHeader {
   return parsed.data;
 }
 
-/** Validates a JSON value already parsed as an event (the fast path first, zod otherwise). */
-export function toEvent(raw: unknown, at: LineRef): TraceEvent {
+/**
+ * Validates a JSON value already parsed as an event (the fast path first, zod otherwise).
+ * A `custom` trace's messages are the user's own (any object with a type); every other
+ * protocol's are the bundled vocabulary.
+ */
+export function toEvent(raw: unknown, at: LineRef, protocol?: Protocol): TraceEvent {
   const fast = fastEvent(raw);
   if (fast !== undefined) return fast;
   checkDepth(raw, at);
   if (typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === 'header') {
     throw new UserError('a second header line: only the first line may be a header', { ...at, field: 'type' });
   }
-  const parsed = traceEvent.safeParse(raw);
+  // A custom event is typed as a TraceEvent: only the custom replay reads its messages.
+  const parsed = (protocol === 'custom' ? customTraceEvent : traceEvent).safeParse(raw) as ReturnType<typeof traceEvent.safeParse>;
   if (!parsed.success) {
     const issue = firstIssue(parsed.error);
     throw new UserError(issue.message, { ...at, field: fieldOf(issue.path) });

@@ -7,23 +7,24 @@
  * Event kinds are a table that must name every kind (the compiler checks it, so a new
  * kind has to be placed); message types are read from the per-protocol message schemas,
  * so a message type added to `paxosMessage` or `clusterMessage` belongs to its protocol
- * without an edit here.
+ * without an edit here. A `custom` protocol (a user's system) has no fixed message
+ * vocabulary: its machines, replayed by `verify --system`, judge the messages.
  */
 import { clusterMessage, extraMessage, paxosMessage, type EventKind, type Protocol, type TraceEvent } from './trace.ts';
 
 /** 'any': environment and bookkeeping events every protocol's runs may record. */
 const KIND_PROTOCOLS: Record<EventKind, readonly Protocol[] | 'any'> = {
-  send: ['paxos', 'cluster'],
-  receive: ['paxos', 'cluster'],
-  drop: ['paxos', 'cluster'],
-  duplicate: ['paxos', 'cluster'],
+  send: ['paxos', 'cluster', 'custom'],
+  receive: ['paxos', 'cluster', 'custom'],
+  drop: ['paxos', 'cluster', 'custom'],
+  duplicate: ['paxos', 'cluster', 'custom'],
   state: 'any',
-  propose: ['paxos'],
-  decide: ['paxos'],
-  role: ['cluster'],
+  propose: ['paxos', 'custom'],
+  decide: ['paxos', 'custom'],
+  role: ['cluster', 'custom'],
   tick: 'any',
-  suspect: ['cluster'],
-  session: ['cluster'],
+  suspect: ['cluster', 'custom'],
+  session: ['cluster', 'custom'],
   crash: 'any',
   restart: 'any',
   pause: 'any',
@@ -66,3 +67,10 @@ export function foreignToProtocol(e: TraceEvent, protocol: Protocol): { field: s
 
 /** True for events only one protocol family records (not faults, ticks or state snapshots). */
 export const isProtocolEvent = (e: TraceEvent): boolean => KIND_PROTOCOLS[e.kind] !== 'any';
+
+/**
+ * True for an event a `protocol` trace's checkers judge as a step of the protocol. In a
+ * custom trace every event is one (the replay on the user's system takes each as a step,
+ * a state snapshot or a crash as much as a send).
+ */
+export const isJudgedEvent = (e: TraceEvent, protocol: Protocol | undefined): boolean => protocol === 'custom' || isProtocolEvent(e);

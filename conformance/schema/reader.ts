@@ -50,6 +50,7 @@ const isBlank = (s: string) => s.length === 0 || s.trim().length === 0;
 class LineParser {
   lineNo = 0;
   guard: OrderGuard | undefined;
+  protocol: TraceHeader['protocol'] | undefined;
   /**
    * A line that is not JSON is only reported once we know whether it was the last one:
    * an unterminated last line is a truncated write, anything else is bad JSON.
@@ -66,6 +67,7 @@ class LineParser {
     if (this.guard === undefined) {
       const header = parseHeaderLine(text, { file: this.file, line: lineNo });
       this.guard = new OrderGuard(header);
+      this.protocol = header.protocol;
       out.push({ kind: 'header', line: lineNo, header });
       return;
     }
@@ -77,7 +79,7 @@ class LineParser {
       return;
     }
     const at = { file: this.file, line: lineNo };
-    const event = toEvent(raw, at);
+    const event = toEvent(raw, at, this.protocol);
     this.guard.check(event, at);
     out.push({ kind: 'event', line: lineNo, event });
   }

@@ -4,7 +4,7 @@
  * as JSON Schema for implementations in other languages.
  */
 import { z } from 'zod';
-import { backendListRules, clusterConfigRules, paxosConfigRules } from './config-rules.ts';
+import { backendListRules, clusterConfigRules, customConfigRules, paxosConfigRules } from './config-rules.ts';
 
 export const TRACE_FORMAT = 'coordkit-trace';
 export const TRACE_VERSION = 1;
@@ -58,6 +58,18 @@ export const balancerConfig = z.object({
   scenarios: z.number().int().positive().optional().describe('number of traces judged together, for the Šidák correction (default 1)'),
 });
 
+/**
+ * A user's own system (`defineSystem`), judged only against that system: `coordkit verify
+ * --system FILE` replays the trace on its XState machines and re-checks its properties.
+ * `module` and `params` say where the system came from (`coordkit check FILE --param ...`).
+ */
+export const customConfig = z.object({
+  system: z.string().min(1).describe("the system's name (defineSystem's `name`): verify refuses a trace of another system"),
+  nodes: z.array(nodeId).min(1).describe('the actors that are nodes (environment actors are not)'),
+  module: z.string().min(1).optional().describe('the module the system was loaded from, as given to `coordkit check`'),
+  params: z.record(z.string(), z.string()).optional().describe('the --param values the module was given'),
+}).superRefine(customConfigRules);
+
 const headerBase = {
   type: z.literal('header'),
   format: z.literal(TRACE_FORMAT),
@@ -65,12 +77,16 @@ const headerBase = {
   producer,
   /** Free text: what was run, fault schedule, command line. */
   description: z.string().optional(),
+  loop: z.object({
+    afterSeq: z.number().int().nonnegative().describe('the events after this seq repeat forever (after the last event: its state stutters forever)'),
+  }).optional().describe('a lasso (a liveness counterexample): the trace is a prefix, then a cycle that repeats forever'),
 };
 
 export const header = z.discriminatedUnion('protocol', [
   z.object({ ...headerBase, protocol: z.literal('paxos'), config: paxosConfig }),
   z.object({ ...headerBase, protocol: z.literal('cluster'), config: clusterConfig }),
   z.object({ ...headerBase, protocol: z.literal('balancer'), config: balancerConfig }),
+  z.object({ ...headerBase, protocol: z.literal('custom'), config: customConfig }),
 ]);
 export type TraceHeader = z.infer<typeof header>;
 export type Protocol = TraceHeader['protocol'];
@@ -169,7 +185,8 @@ const ev = <K extends string, S extends z.ZodRawShape>(kind: K, shape: S) =>
 
 export const role = z.enum(['looking', 'following', 'leading', 'down']);
 
-export const traceEvent = z.discriminatedUnion('kind', [
+/** The event union over a message schema: the bundled protocols' messages, or a custom protocol's. */
+const eventsWith = <M extends z.ZodType>(message: M) => z.discriminatedUnion('kind', [
   // messaging
   ev('send', { to: z.union([nodeId, z.array(nodeId)]), msg: message, id: z.string().optional() }),
   ev('receive', { from: nodeId, msg: message, id: z.string().optional() }),
@@ -205,11 +222,21 @@ export const traceEvent = z.discriminatedUnion('kind', [
   ev('done', { request: z.string(), backend: nodeId }),
   ev('membership', { backends: z.array(z.object({ id: nodeId, weight: z.number().nonnegative().default(1) })).superRefine(backendListRules) }),
 ]);
+
+export const traceEvent = eventsWith(message);
 export type TraceEvent = z.infer<typeof traceEvent>;
+
+/**
+ * A custom protocol's message: any object with a `type` (the user's machines define the
+ * vocabulary; replaying the trace on them is what judges it).
+ */
+export const customMessage = z.object({ type: z.string().min(1) }).catchall(z.unknown());
+/** Events of a `custom` trace: the same kinds, with the user's messages. */
+export const customTraceEvent = eventsWith(customMessage);
 export type EventKind = TraceEvent['kind'];
 export type EventOf<K extends EventKind> = Extract<TraceEvent, { kind: K }>;
 
 /** JSON Schema of one trace line (header or event), for implementers elsewhere. */
 export function traceJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(z.union([header, traceEvent]), { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
+  return z.toJSONSchema(z.union([header, traceEvent, customTraceEvent]), { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
 }

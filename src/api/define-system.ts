@@ -7,7 +7,7 @@
  */
 import type { AnyStateMachine } from 'xstate';
 import type { TraceHeader } from '../../conformance/schema/trace.ts';
-import { TRACE_FORMAT, TRACE_VERSION } from '../../conformance/schema/trace.ts';
+import { traceHeader } from '../../conformance/schema/header.ts';
 import { UserError } from '../../conformance/schema/user-error.ts';
 import type { Fairness, LivenessProperty } from '../explore/liveness.ts';
 import type { ActorSpec, FaultSpec, NetworkSpec, OfferContext, Property, SystemSpec } from '../explore/spec.ts';
@@ -43,8 +43,8 @@ export interface SystemDefinition {
   /** Groups of interchangeable names; enables `symmetry: true` in `check`. */
   symmetry?: readonly (readonly string[])[];
   /**
-   * The header a counterexample trace carries. Default: a `custom` protocol header
-   * listing the nodes (readable by diagrams; `verify` has no checkers for it).
+   * The header a counterexample trace carries. Default: a `custom` protocol header naming
+   * the system and its nodes (`coordkit verify --system FILE` replays it on the system).
    */
   traceHeader?(): TraceHeader;
 }
@@ -117,16 +117,12 @@ export function isSystem(x: unknown): x is SystemSpec {
 }
 
 /**
- * The header of a user system's counterexample. The trace schema knows paxos, cluster
- * and balancer; a user protocol is written as `custom` with its nodes, so the file is a
- * coordkit trace in form (JSON Lines, header first) that diagrams can draw.
+ * The header of a user system's counterexample: the `custom` protocol, naming the system
+ * and its nodes. `coordkit verify --system FILE` judges such a trace by replaying it on
+ * the system (and `coordkit check FILE` adds the module and its parameters).
  */
 function customHeader(name: string, nodes: string[]): TraceHeader {
-  return {
-    type: 'header', format: TRACE_FORMAT, version: TRACE_VERSION, protocol: 'custom',
-    producer: { name: 'coordkit explore' }, description: `model counterexample of ${name}`,
-    config: { nodes },
-  } as unknown as TraceHeader;
+  return traceHeader('custom', { system: name, nodes }, { name: 'coordkit explore' }, `model counterexample of ${name}`);
 }
 
 /** An invariant: `check` returns true, or a sentence saying what is wrong. */

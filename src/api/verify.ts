@@ -5,8 +5,10 @@
  * is a UserError naming file, line and field.
  */
 import type { Readable } from 'node:stream';
-import { outcomeOf, verifyFile, verifyItems, verifyTrace as verifyLines, type Outcome, type TraceReport } from '../../conformance/checkers/run.ts';
-import { readTraceBatches, readTraceTextSync } from '../../conformance/schema/reader.ts';
+import { outcomeOf, verifyItems, verifyTrace as verifyLines, type Outcome, type TraceReport } from '../../conformance/checkers/run.ts';
+import { readTraceBatches, readTraceFileBatches, readTraceTextSync } from '../../conformance/schema/reader.ts';
+import type { SystemSpec } from '../explore/spec.ts';
+import { systemCheckers } from './system-checkers.ts';
 import type { Trace, TraceLine } from '../../conformance/schema/writer.ts';
 
 export type TraceInput =
@@ -15,13 +17,21 @@ export type TraceInput =
   | { file: string }
   | { stream: Readable };
 
+export interface VerifyOptions {
+  /** How the input is named in reports and errors. */
+  name?: string;
+  /** The system a `custom` trace is replayed on (its checkers: refinement, invariants, liveness on a lasso). */
+  system?: SystemSpec;
+}
+
 export interface TraceVerdict extends TraceReport {
   /** pass, fail, or unchecked (no property could be judged: never a pass). */
   outcome: Outcome;
 }
 
 /**
- * Verifies a trace against the checkers of the protocol its header names.
+ * Verifies a trace against the checkers of the protocol its header names; a `custom`
+ * trace (a counterexample of a user's system) against `options.system`, replayed.
  *
  * @example
  * ```ts
@@ -30,12 +40,15 @@ export interface TraceVerdict extends TraceReport {
  * ```
  * @throws UserError for malformed input (naming file, line and field) or a trace with no protocol events.
  */
-export async function verifyTrace(input: TraceInput, name?: string): Promise<TraceVerdict> {
+export async function verifyTrace(input: TraceInput, options: string | VerifyOptions = {}): Promise<TraceVerdict> {
+  const { name, system } = typeof options === 'string' ? { name: options, system: undefined } : options;
+  const file = name ?? ('file' in input ? input.file : 'stream' in input ? '<stream>' : '<memory>');
+  const custom = system && systemCheckers(system, file);
   let report: TraceReport;
-  if ('lines' in input) report = verifyLines(input.lines, name);
-  else if ('text' in input) report = await verifyItems(toAsync(readTraceTextSync(input.text, name ?? '<memory>')), name ?? '<memory>');
-  else if ('file' in input) report = await verifyFile(input.file);
-  else report = await verifyItems(readTraceBatches(input.stream, name ?? '<stream>'), name ?? '<stream>');
+  if ('lines' in input) report = verifyLines(input.lines, file, custom);
+  else if ('text' in input) report = await verifyItems(toAsync(readTraceTextSync(input.text, file)), file, undefined, custom);
+  else if ('file' in input) report = await verifyItems(readTraceFileBatches(input.file), file, undefined, custom);
+  else report = await verifyItems(readTraceBatches(input.stream, file), file, undefined, custom);
   return { ...report, outcome: outcomeOf(report) };
 }
 

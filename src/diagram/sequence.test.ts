@@ -61,6 +61,24 @@ describe('sequence diagrams', () => {
     expect(notes.map((n) => [n.text, n.tone])).toEqual([['crash', 'fault'], ['restart', 'recovery'], ['decide v1', undefined]]);
   });
 
+  it('pairs a receive that carries an id with a send that carries none (model counterexamples log ids on receives only)', () => {
+    const events: TraceEvent[] = [
+      { seq: 1, node: 'p1', kind: 'send', to: ['a1'], msg: prepare },
+      { seq: 2, node: 'a1', kind: 'receive', from: 'p1', msg: prepare, id: 'm0' },
+    ];
+    const arrows = buildSequence(header, events).items.filter((i) => i.kind === 'message');
+    expect(arrows.map((a) => [a.from, a.to, a.seq, a.delivery])).toEqual([['p1', 'a1', 2, 'delivered']]);
+  });
+
+  it('a header loop (written by another tool, without the explorer\'s sentence) marks the cycle: after the seq it names, or a stuttering last state', () => {
+    const loopOf = (afterSeq?: number) => buildSequence(afterSeq === undefined ? header : { ...header, loop: { afterSeq } }, trace).loop;
+    const last = trace[trace.length - 1].seq;
+    expect(loopOf(5)).toEqual({ property: '', startSeq: 5, endSeq: last, cycleSteps: trace.filter((e) => e.seq > 5).length });
+    expect(loopOf(last)).toMatchObject({ startSeq: last, cycleSteps: 0 });
+    expect(loopOf()).toBeUndefined();
+    expect(traceToMermaid({ ...header, loop: { afterSeq: 5 } }, trace)).toContain(`loop ↺ seq 6..${last} repeat forever`);
+  });
+
   it('without receive events, sends are drawn as plain arrows', () => {
     const seq = buildSequence(header, trace.filter((e) => e.kind !== 'receive'));
     expect(seq.items.filter((i) => i.kind === 'message').map((i) => i.kind === 'message' && i.delivery)).toEqual(['sent', 'sent', 'sent']);

@@ -61,6 +61,7 @@ export function headerParticipants(header: TraceHeader): string[] {
     case 'paxos': return [...header.config.proposers, ...header.config.acceptors, ...header.config.learners];
     case 'cluster': return [...header.config.servers, ...header.config.clients];
     case 'balancer': return header.config.backends.map((b) => b.id);
+    case 'custom': return header.config.nodes;
   }
 }
 
@@ -86,12 +87,26 @@ function pairSends(events: readonly TraceEvent[]): Map<Sendish, Set<string>> {
         waiting.set(key, [...(waiting.get(key) ?? []), { send: e, to }]);
       }
     } else if (e.kind === 'receive' || e.kind === 'drop') {
-      const queue = waiting.get(messageKey(e.from, e.node, e.id, e.msg));
+      // A receive with an id pairs with the send of that id, else (a sender that logs no
+      // ids, as model counterexamples do) with a send of the same content.
+      const byId = e.id !== undefined ? waiting.get(messageKey(e.from, e.node, e.id, e.msg)) : undefined;
+      const queue = byId?.length ? byId : waiting.get(messageKey(e.from, e.node, undefined, e.msg));
       const match = queue?.shift();
       if (match) paired.set(match.send, new Set([...(paired.get(match.send) ?? []), match.to]));
     }
   }
   return paired;
+}
+
+/**
+ * The loop of a trace whose header marks one (`loop.afterSeq`) without the explorer's
+ * sentence (a trace written by hand or by another tool): the events after it repeat.
+ */
+function headerLoop(header: TraceHeader, events: readonly TraceEvent[]): LassoLoop | null {
+  const after = header.loop?.afterSeq;
+  if (after === undefined) return null;
+  const endSeq = events.length > 0 ? events[events.length - 1].seq : after;
+  return { property: '', startSeq: after, endSeq, cycleSteps: events.filter((e) => e.seq > after).length };
 }
 
 export function buildSequence(header: TraceHeader, events: readonly TraceEvent[], options: SequenceOptions = {}): Sequence {
@@ -124,7 +139,7 @@ export function buildSequence(header: TraceHeader, events: readonly TraceEvent[]
     }
     push(e, itemsOf(e, paired, tracksArrivals, participants));
   }
-  const loop = options.loop === undefined ? readLassoNote(header.description) : options.loop;
+  const loop = options.loop === undefined ? readLassoNote(header.description) ?? headerLoop(header, events) : options.loop;
   return { participants, items, omitted, ...(loop ? { loop } : {}) };
 }
 

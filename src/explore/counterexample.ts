@@ -41,12 +41,25 @@ function localSummary(system: ComposedSystem, i: number, local: number): Record<
 const summaryText = (s: Record<string, unknown>) =>
   Object.entries(s).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' ');
 
-export function counterexample(system: ComposedSystem, store: StateStore, path: number[]): Counterexample {
-  const events: TraceEvent[] = [];
-  const steps: Step[] = [];
-  let seq = 0;
-  const push = (node: string, kind: string, payload: Record<string, unknown>) =>
-    events.push({ seq: ++seq, node, kind, ...payload } as TraceEvent);
+/** A trace event before it is numbered: what one step records. */
+export type StepEvent = { node: string; kind: string } & Record<string, unknown>;
+
+/** What one step records: its trace events (unnumbered) and its row of the step table. */
+export interface StepRecord {
+  events: StepEvent[];
+  actor: string;
+  action: string;
+  after: string;
+}
+
+/**
+ * The trace events and the step-table row of one step (`code`) from state `before` to
+ * `after`. The one place a step becomes trace events: counterexamples are written with it,
+ * and a custom-protocol trace is replayed against its system by comparing with it.
+ */
+export function stepRecord(system: ComposedSystem, before: Uint32Array, code: number, after: Uint32Array): StepRecord {
+  const events: StepEvent[] = [];
+  const push = (node: string, kind: string, payload: Record<string, unknown>) => events.push({ node, kind, ...payload });
 
   /**
    * Trace events for what a local step emitted, and the acting node's new state. An
@@ -69,57 +82,55 @@ export function counterexample(system: ComposedSystem, store: StateStore, path: 
     return summaryText(summary);
   };
 
-  for (let k = 1; k < path.length; k++) {
-    const before = store.read(path[k - 1]);
-    const { kind, actor, arg } = decodeAction(store.action(path[k]));
-    const node = system.actorId(actor);
-    const step = (action: string, after: string, who = node) => steps.push({ index: k, actor: who, action, after });
-    switch (kind) {
-      case ActionKind.Deliver: {
-        const entry = system.entries.values[arg];
-        const { from, msg } = entry.envelope;
-        const event = entry.recipients.find((r) => r.actor === actor)!.event;
-        push(node, 'receive', { from, msg, id: `m${arg}` });
-        const after = emitLocal(actor, system.step(actor, system.local(before, actor), event));
-        step(`receive ${describeMsg(msg)} from ${from}`, after);
-        break;
-      }
-      case ActionKind.Offer: {
-        const event = system.eventTables[actor].values[arg] as EventObject & Record<string, unknown>;
-        const after = emitLocal(actor, system.step(actor, system.local(before, actor), arg));
-        step(describeMsg(event), after);
-        break;
-      }
-      case ActionKind.Crash:
-        push(node, 'crash', {});
-        step('crash', 'crashed');
-        break;
-      case ActionKind.Restart: {
-        push(node, 'restart', {});
-        const after = store.read(path[k]);
-        step('restart', summaryText(localSummary(system, actor, system.local(after, actor))));
-        break;
-      }
-      case ActionKind.Partition: {
-        const ids = system.spec.actors.map((a) => a.id);
-        const groups = [ids.filter((_, i) => !((arg >>> i) & 1)), ids.filter((_, i) => (arg >>> i) & 1)];
-        push(ids[0], 'partition', { groups });
-        step(`partition ${groups.map((g) => `{${g.join(',')}}`).join(' | ')}`, 'network cut', 'network');
-        break;
-      }
-      case ActionKind.Heal:
-        push(system.actorId(0), 'heal', {});
-        step('heal', 'network connected', 'network');
-        break;
-      case ActionKind.Lose:
-      case ActionKind.Duplicate: {
-        const { from, to, msg } = system.entries.values[arg].envelope;
-        const lost = kind === ActionKind.Lose;
-        push(to[0], lost ? 'drop' : 'duplicate', { from, msg, id: `m${arg}` });
-        step(`${lost ? 'lose' : 'duplicate'} ${describeMsg(msg)} ${from}->${to.join(',')}`, lost ? 'message lost' : 'message duplicated', 'network');
-        break;
-      }
+  const { kind, actor, arg } = decodeAction(code);
+  const node = system.actorId(actor);
+  const record = (action: string, afterText: string, who = node): StepRecord => ({ events, actor: who, action, after: afterText });
+  switch (kind) {
+    case ActionKind.Deliver: {
+      const entry = system.entries.values[arg];
+      const { from, msg } = entry.envelope;
+      const event = entry.recipients.find((r) => r.actor === actor)!.event;
+      push(node, 'receive', { from, msg, id: `m${arg}` });
+      const afterText = emitLocal(actor, system.step(actor, system.local(before, actor), event));
+      return record(`receive ${describeMsg(msg)} from ${from}`, afterText);
     }
+    case ActionKind.Offer: {
+      const event = system.eventTables[actor].values[arg] as EventObject & Record<string, unknown>;
+      const afterText = emitLocal(actor, system.step(actor, system.local(before, actor), arg));
+      return record(describeMsg(event), afterText);
+    }
+    case ActionKind.Crash:
+      push(node, 'crash', {});
+      return record('crash', 'crashed');
+    case ActionKind.Restart:
+      push(node, 'restart', {});
+      return record('restart', summaryText(localSummary(system, actor, system.local(after, actor))));
+    case ActionKind.Partition: {
+      const ids = system.spec.actors.map((a) => a.id);
+      const groups = [ids.filter((_, i) => !((arg >>> i) & 1)), ids.filter((_, i) => (arg >>> i) & 1)];
+      push(ids[0], 'partition', { groups });
+      return record(`partition ${groups.map((g) => `{${g.join(',')}}`).join(' | ')}`, 'network cut', 'network');
+    }
+    case ActionKind.Heal:
+      push(system.actorId(0), 'heal', {});
+      return record('heal', 'network connected', 'network');
+    case ActionKind.Lose:
+    case ActionKind.Duplicate: {
+      const { from, to, msg } = system.entries.values[arg].envelope;
+      const lost = kind === ActionKind.Lose;
+      push(to[0], lost ? 'drop' : 'duplicate', { from, msg, id: `m${arg}` });
+      return record(`${lost ? 'lose' : 'duplicate'} ${describeMsg(msg)} ${from}->${to.join(',')}`, lost ? 'message lost' : 'message duplicated', 'network');
+    }
+  }
+}
+
+export function counterexample(system: ComposedSystem, store: StateStore, path: number[]): Counterexample {
+  const events: TraceEvent[] = [];
+  const steps: Step[] = [];
+  for (let k = 1; k < path.length; k++) {
+    const r = stepRecord(system, store.read(path[k - 1]), store.action(path[k]), store.read(path[k]));
+    for (const e of r.events) events.push({ seq: events.length + 1, ...e } as TraceEvent);
+    steps.push({ index: k, actor: r.actor, action: r.action, after: r.after });
   }
   return { header: system.spec.traceHeader(), events, steps };
 }

@@ -70,6 +70,23 @@ interface Graph {
   fairClass: Int32Array;
 }
 
+/**
+ * The weak-fairness class of a step, as a name, or null for a step no fairness covers:
+ * delivering one message to one actor (`d<actor>:<message>`), or one offered event to one
+ * actor (`o<actor>:<event>`) when its type is declared fair. Faults are never fair.
+ */
+export function fairClassNamer(system: ComposedSystem, fairness: Fairness): (code: number) => string | null {
+  const offers = new Set(fairness.offers ?? []);
+  const deliver = fairness.deliver ?? true;
+  return (code) => {
+    const { kind, actor, arg } = decodeAction(code);
+    if (kind === ActionKind.Deliver) return deliver ? `d${actor}:${arg}` : null;
+    if (kind !== ActionKind.Offer) return null;
+    const event = system.eventTables[actor].values[arg] as { type: string };
+    return offers.has(event.type) ? `o${actor}:${arg}` : null;
+  };
+}
+
 function buildGraph(system: ComposedSystem, store: StateStore, fairness: Fairness): Graph {
   const nodes = store.size;
   const width = store.width;
@@ -82,16 +99,9 @@ function buildGraph(system: ComposedSystem, store: StateStore, fairness: Fairnes
   const v = new Uint32Array(width);
   for (let i = 0; i < nodes; i++) indexOf.set(key(store.read(i, v)), i);
   const classes = new Map<string, number>();
-  const offers = new Set(fairness.offers ?? []);
-  const deliver = fairness.deliver ?? true;
+  const nameOf = fairClassNamer(system, fairness);
   const classOf = (code: number): number => {
-    const { kind, actor, arg } = decodeAction(code);
-    let name: string | null = null;
-    if (kind === ActionKind.Deliver && deliver) name = `d${actor}:${arg}`;
-    else if (kind === ActionKind.Offer) {
-      const event = system.eventTables[actor].values[arg] as { type: string };
-      if (offers.has(event.type)) name = `o${actor}:${arg}`;
-    }
+    const name = nameOf(code);
     if (name === null) return -1;
     let c = classes.get(name);
     if (c === undefined) classes.set(name, (c = classes.size));
@@ -302,6 +312,6 @@ function lassoTrace(system: ComposedSystem, store: StateStore, lasso: Lasso, pro
   const startSeq = prefix.events.length;
   const loop = { startSeq, prefixSteps: lasso.loopAt, cycleSteps: lasso.cycleSteps };
   const note = lassoNote({ property, startSeq, endSeq: cx.events.length, cycleSteps: lasso.cycleSteps });
-  const header = { ...cx.header, description: [cx.header.description, note].filter(Boolean).join('; ') };
+  const header = { ...cx.header, description: [cx.header.description, note].filter(Boolean).join('; '), loop: { afterSeq: startSeq } };
   return { ...cx, header, loop };
 }

@@ -93,7 +93,7 @@ function execute(config: Configuration, extra: Record<string, unknown>, name: st
   return run;
 }
 
-function counterexamplesOf(run: CheckRun): CheckOutcome['counterexamples'] {
+export function counterexamplesOf(run: CheckRun): CheckOutcome['counterexamples'] {
   return [...run.counterexamples].map(([property, cx]) => ({ property, cx }));
 }
 

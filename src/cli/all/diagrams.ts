@@ -26,7 +26,7 @@ function write(dir: string, name: string, text: string, files: string[]): void {
   files.push(path);
 }
 
-export async function writeMachineDiagram(entry: RegisteredMachine, dir: string, files: string[]): Promise<Diagram> {
+export async function writeMachineDiagram(entry: Pick<RegisteredMachine, 'name' | 'description' | 'machine'>, dir: string, files: string[]): Promise<Diagram> {
   const dot = machineToDot(entry.machine);
   const svg = await dotToSvg(dot);
   write(dir, `${entry.name}.mmd`, machineToMermaid(entry.machine), files);

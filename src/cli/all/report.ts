@@ -40,7 +40,7 @@ export function unexpected(r: Pick<AllResult, 'checks' | 'mutants' | 'traceMutan
 }
 
 const KIND: Record<PropertySummary['kind'], PropertyKind | undefined> = {
-  invariant: 'invariant', reachable: 'reachability', deadlock: 'deadlock',
+  invariant: 'invariant', reachable: 'reachability', deadlock: 'deadlock', eventually: 'liveness', leadsTo: 'liveness',
 };
 const VERDICT: Record<PropertySummary['status'], PropertyVerdict> = {
   holds: 'pass', violated: 'fail', reached: 'reachable', unreached: 'unreachable',

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { verifyItems } from '../../../conformance/checkers/run.ts';
+import { verifyItems, type CustomCheckers } from '../../../conformance/checkers/run.ts';
 import type { Verdict } from '../../../conformance/checkers/types.ts';
 import { readTraceFileBatches, type TraceItem } from '../../../conformance/schema/reader.ts';
 import type { Protocol } from '../../../conformance/schema/trace.ts';
@@ -71,9 +71,14 @@ export function recordedFailures(dir: string): RecordedFailures | undefined {
   return result;
 }
 
-export async function verifyTrace(file: string): Promise<TraceOutcome> {
+/**
+ * Verifies one trace and judges it against its expectation: by default the one its name
+ * or verdicts.json gives; a user system's counterexample brings its own, with the
+ * checkers that replay it on the system.
+ */
+export async function verifyTrace(file: string, custom?: { checkers: CustomCheckers; expectation: Expectation }): Promise<TraceOutcome> {
   const started = performance.now();
-  const expectation = expectationFor(file, recordedFailures(dirname(file)));
+  const expectation = custom?.expectation ?? expectationFor(file, recordedFailures(dirname(file)));
   let producer: string | undefined;
   // Reads the producer from the header as it streams past the checkers.
   async function* watched(): AsyncGenerator<TraceItem[]> {
@@ -84,7 +89,7 @@ export async function verifyTrace(file: string): Promise<TraceOutcome> {
     }
   }
   try {
-    const report = await verifyItems(watched(), file);
+    const report = await verifyItems(watched(), file, undefined, custom?.checkers);
     const failed = report.verdicts.filter((v) => v.status === 'fail').map((v) => shortName(v.property, report.protocol));
     const verdict = judge(expectation, failed);
     return {

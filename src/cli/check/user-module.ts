@@ -9,7 +9,7 @@
  * same system in their threads (src/explore/parallel-worker.ts).
  */
 import { existsSync, statSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isSystem } from '../../api/define-system.ts';
 import type { SystemSpec } from '../../explore/spec.ts';
@@ -22,6 +22,12 @@ const EXTENSIONS = ['.ts', '.mts', '.js', '.mjs', '.cjs', '.cts'];
 /** True when a `check` argument names a module file rather than a bundled model. */
 export const looksLikeModulePath = (arg: string): boolean =>
   arg.includes('/') || arg.includes('\\') || EXTENSIONS.includes(extname(arg));
+
+/** A module's short name (for trace and diagram file names): its file name, or its folder's for system.ts / index.ts. */
+export function moduleName(file: string): string {
+  const stem = basename(file).replace(/\.[^.]+$/, '');
+  return stem === 'system' || stem === 'index' ? basename(dirname(resolve(file))) : stem;
+}
 
 /** Parses repeated `--param key=value` into an object (later keys win). */
 export function parseParam(raw: string, previous: Params = {}): Params {
@@ -63,4 +69,17 @@ export async function loadUserSystem(file: string, params: Params = {}): Promise
 /** The worker recipe: the same module, the same parameters, the same system. */
 export function buildUserSystem(args: { file: string; params: Params }): Promise<SystemSpec> {
   return loadUserSystem(args.file, args.params);
+}
+
+/**
+ * The system with its counterexamples' `custom` headers naming where it came from (the
+ * module as given, and its parameters), so a trace says how to verify it.
+ */
+export function withOrigin(spec: SystemSpec, file: string, params: Params): SystemSpec {
+  const traceHeader = () => {
+    const h = spec.traceHeader();
+    if (h.protocol !== 'custom') return h;
+    return { ...h, config: { ...h.config, module: file, ...(Object.keys(params).length > 0 ? { params } : {}) } };
+  };
+  return Object.assign(Object.create(Object.getPrototypeOf(spec) as object) as SystemSpec, spec, { traceHeader });
 }

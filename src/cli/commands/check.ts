@@ -14,9 +14,9 @@ import { formatSummary, progressReporter, runCheckAsync } from '../check/runner.
 import { z } from 'zod';
 import { UserError } from '../errors.ts';
 import { flag, parseOptions, path, text, wholeNumber } from '../options.ts';
-import { basename, dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { SystemSpec } from '../../explore/spec.ts';
-import { loadUserSystem, looksLikeModulePath, parseParam } from '../check/user-module.ts';
+import { loadUserSystem, looksLikeModulePath, moduleName, parseParam, withOrigin } from '../check/user-module.ts';
 
 /** The search options every `check` target takes (see addSearchOptions). */
 const searchOptions = z.object({
@@ -99,7 +99,7 @@ export function register(program: Command): void {
     const { param: params = {} } = parseOptions(moduleOptions, raw);
     if (file === undefined) throw new UserError(`name a model (${checkModels.map((m) => m.name).join(', ')}) or a module file: coordkit check ./system.ts`);
     if (!looksLikeModulePath(file)) throw new UserError(`unknown model '${file}'; bundled: ${checkModels.map((m) => m.name).join(', ')}; a module file needs a path (./${file}) or an extension`);
-    const spec = await loadUserSystem(file, params);
+    const spec = withOrigin(await loadUserSystem(file, params), file, params);
     const model: CheckModel = {
       name: moduleName(file),
       description: `user module ${file}`,
@@ -125,12 +125,6 @@ export function register(program: Command): void {
       });
     });
   }
-}
-
-/** A module's short name (for trace file names): its file name, or its folder's for system.ts / index.ts. */
-function moduleName(file: string): string {
-  const stem = basename(file).replace(/\.[^.]+$/, '');
-  return stem === 'system' || stem === 'index' ? basename(dirname(resolve(file))) : stem;
 }
 
 /** Checks one system with the CLI's options: progress, signals, summary, traces, exit code. */

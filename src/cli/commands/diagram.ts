@@ -1,7 +1,8 @@
 /**
  * `coordkit diagram MODEL --format mermaid|dot|svg [--out FILE] [--all] [--no-legend]`: the
  * statechart of a registered machine (transitions that only discard an event hidden unless --all). `coordkit diagram --list` names them; `coordkit diagram --trace
- * FILE.jsonl` draws a trace (or counterexample) as a Mermaid sequence diagram.
+ * FILE.jsonl` draws a trace (or counterexample) as a Mermaid sequence diagram. A module
+ * file (`./system.ts[#role]`, `--graph`) draws a user's system: ../check/user-diagram.ts.
  */
 import { Option, type Command } from 'commander';
 import { z } from 'zod';
@@ -14,8 +15,8 @@ import { dotToSvg } from '../../diagram/svg.ts';
 import { UserError } from '../errors.ts';
 import { choice, flag, parseOptions, path, wholeNumber } from '../options.ts';
 import { checkOutputPath, saveResult } from '../output.ts';
-import type { AnyStateMachine } from 'xstate';
-import { loadUserSystem, looksLikeModulePath } from '../check/user-module.ts';
+import { looksLikeModulePath, parseParam } from '../check/user-module.ts';
+import { userSystemDiagram } from '../check/user-diagram.ts';
 
 const FORMATS = ['mermaid', 'dot', 'svg'] as const;
 
@@ -28,6 +29,9 @@ const diagramOptions = z.object({
   json: flag().optional(),
   all: flag().optional(),
   legend: flag(),
+  graph: flag().optional(),
+  /** --param pairs, collected by parseParam. */
+  param: z.record(z.string(), z.string()).optional(),
 });
 type Options = z.output<typeof diagramOptions>;
 
@@ -44,6 +48,8 @@ export function register(program: Command): void {
     .option('--json', 'with --list: machine-readable output')
     .option('--all', 'also draw transitions that only discard or ignore an event (hidden by default)')
     .option('--no-legend', 'leave out the legend of the notation')
+    .option('--graph', "with a module (./system.ts): explore it and draw its state graph around the first violation (or a witness)")
+    .addOption(new Option('--param <key=value>', 'a parameter for a module that exports a function (repeatable)').argParser(parseParam))
     .action(async (model: string | undefined, raw: Record<string, unknown>) => {
       const opts = parseOptions(diagramOptions, raw);
       // A bad --out is reported before the diagram is built; a write that fails anyway
@@ -66,7 +72,11 @@ async function diagramText(model: string | undefined, opts: Options): Promise<st
     return traceDiagram(opts.trace, opts.max);
   }
   if (model === undefined) throw new UserError(`name a model (one of: ${names()}), or use --list or --trace FILE`);
-  const entry = findMachine(model) ?? (looksLikeModulePath(model) ? await moduleMachine(model) : undefined);
+  if (looksLikeModulePath(model)) {
+    return userSystemDiagram(model, { format: opts.format, params: opts.param ?? {}, graph: Boolean(opts.graph), all: Boolean(opts.all), legend: opts.legend });
+  }
+  if (opts.graph || opts.param) throw new UserError(`${opts.graph ? '--graph' : '--param'} needs a module file (./system.ts), not a registered machine`, { field: opts.graph ? '--graph' : '--param' });
+  const entry = findMachine(model);
   if (!entry) throw new UserError(`unknown model '${model}'; registered models: ${names()}, or a module file (./system.ts[#role])`);
   const options = { all: Boolean(opts.all), legend: opts.legend };
   switch (opts.format) {
@@ -74,18 +84,6 @@ async function diagramText(model: string | undefined, opts: Options): Promise<st
     case 'dot': return machineToDot(entry.machine, options);
     case 'svg': return dotToSvg(machineToDot(entry.machine, options));
   }
-}
-
-/**
- * A machine of a user's module (`coordkit check`'s loader): `./system.ts` draws its first
- * actor's machine, `./system.ts#role` the first actor of that role.
- */
-async function moduleMachine(arg: string): Promise<{ machine: AnyStateMachine }> {
-  const [file, role] = arg.split('#');
-  const spec = await loadUserSystem(file);
-  const actor = role === undefined ? spec.actors[0] : spec.actors.find((a) => a.role === role);
-  if (!actor) throw new UserError(`no actor with role '${role}'; roles: ${[...new Set(spec.actors.map((a) => a.role))].join(', ')}`, { file });
-  return { machine: actor.machine };
 }
 
 function names(): string {

@@ -182,6 +182,7 @@ async function exportTrace(file: string, opts: ExportOptions, out: Output, run: 
   for await (const item of readTraceFile(file)) {
     if (item.kind === 'header') {
       header = item.header;
+      if (header.protocol === 'custom') throw new UserError("ITF export takes the bundled protocols only: a custom system's messages have no fixed ITF type", { file, line: item.line, field: 'protocol' });
       try { vt = valueTypeOf(header); } catch (err) { throw new UserError((err as Error).message, { file, line: item.line, field: 'config.values' }); }
       if (opts.as === 'events') await out.write(itfPrologue(header));
     } else if (opts.as === 'events') {

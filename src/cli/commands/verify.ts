@@ -6,9 +6,13 @@
  * code is the worst over all files: 0 every trace passed; 1 a property failed; 2 a trace
  * could not be judged (malformed, no events, or every property skipped: nothing was
  * checked). The JUnit file, checked before any work starts, holds every file.
+ * `--system FILE` judges `custom` traces (a user's system) by replaying them on it.
  */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { z } from 'zod';
+import { systemCheckers } from '../../api/system-checkers.ts';
+import type { SystemSpec } from '../../explore/spec.ts';
+import { loadUserSystem, parseParam } from '../check/user-module.ts';
 import { formatClasses, formatJunit, formatText, type UnjudgedTrace } from '../../../conformance/checkers/format.ts';
 import { outcomeOf, verifyItems, type Outcome, type TraceReport } from '../../../conformance/checkers/run.ts';
 import { readTraceFileBatches, STDIN, traceName } from '../../../conformance/schema/reader.ts';
@@ -20,6 +24,9 @@ const verifyOptions = z.object({
   json: flag().optional(),
   junit: path().optional(),
   refinement: flag(),
+  system: path().optional(),
+  /** --param pairs, collected by parseParam. */
+  param: z.record(z.string(), z.string()).optional(),
 });
 
 /** Refinement replays XState machines and is far slower than the streaming checkers. */
@@ -36,12 +43,12 @@ export function exitCodeOf(r: FileResult): 0 | 1 | 2 {
 }
 
 /** Judges files one by one; a malformed file is a result, not the end of the others. */
-export async function* judgeFiles(files: string[], opts: { refinement?: boolean } = {}): AsyncGenerator<FileResult> {
+export async function* judgeFiles(files: string[], opts: { refinement?: boolean; system?: SystemSpec } = {}): AsyncGenerator<FileResult> {
   const skip = opts.refinement === false ? REFINEMENT : new Set<string>();
   for (const path of files) {
     const file = traceName(path);
     try {
-      yield { file, report: await verifyItems(readTraceFileBatches(path), file, skip) };
+      yield { file, report: await verifyItems(readTraceFileBatches(path), file, skip, opts.system && systemCheckers(opts.system, file)) };
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       yield { file, error: err };
@@ -50,7 +57,7 @@ export async function* judgeFiles(files: string[], opts: { refinement?: boolean 
 }
 
 /** Reports of every file; throws the first malformed file's error (for callers that need all). */
-export async function verifyFiles(files: string[], opts: { refinement?: boolean } = {}): Promise<TraceReport[]> {
+export async function verifyFiles(files: string[], opts: { refinement?: boolean; system?: SystemSpec } = {}): Promise<TraceReport[]> {
   const reports: TraceReport[] = [];
   for await (const r of judgeFiles(files, opts)) {
     if ('error' in r) throw r.error;
@@ -85,13 +92,17 @@ export function register(program: Command): void {
     .option('--json', 'print the reports as JSON')
     .option('--junit <file>', 'also write a JUnit XML report (one testcase per property)')
     .option('--no-refinement', 'skip replaying the trace against the XState models (much faster on long traces)')
+    .option('--system <file>', "a custom-protocol trace's system: the module it was checked from (coordkit check FILE); its trace is replayed on it")
+    .addOption(new Option('--param <key=value>', 'a parameter for a --system module that exports a function (repeatable)').argParser(parseParam))
     .action(async (files: string[], raw: Record<string, unknown>) => {
       const opts = parseOptions(verifyOptions, raw);
       if (files.filter((f) => f === STDIN).length > 1) throw new UserError(`standard input ('${STDIN}') can be read only once`);
       if (opts.junit !== undefined) await checkOutputPath(opts.junit, '--junit');
+      if (opts.param !== undefined && opts.system === undefined) throw new UserError('--param needs --system', { field: '--param' });
+      const system = opts.system === undefined ? undefined : await loadUserSystem(opts.system, opts.param ?? {});
       const results: FileResult[] = [];
       let code = 0;
-      for await (const r of judgeFiles(files, opts)) {
+      for await (const r of judgeFiles(files, { refinement: opts.refinement, system })) {
         results.push(r);
         code = Math.max(code, exitCodeOf(r));
         process.exitCode = code; // the worst so far, should output end early (a closed pipe)
