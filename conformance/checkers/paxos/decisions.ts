@@ -23,7 +23,8 @@ export class AgreementChecker implements Checker {
   private first: { value: Value; what: string; line: number } | undefined;
   private decisions = 0;
 
-  constructor(h: PaxosHeader) { this.chosen = new ChosenTracker(paxosSetup(h)); }
+  /** `chosen` may be shared with the other checkers of the trace (see ./index.ts). */
+  constructor(h: PaxosHeader, chosen = new ChosenTracker(paxosSetup(h))) { this.chosen = chosen; }
 
   event(e: PaxosEvent, line: number): void {
     this.window.push(e, line);
@@ -32,7 +33,7 @@ export class AgreementChecker implements Checker {
       this.settle(e.value, `${e.node} decided ${show(e.value)}`, line);
       return;
     }
-    const c = this.chosen.observe(e);
+    const c = this.chosen.observe(e, line);
     if (c) this.settle(c.value, describeChosen(c), line);
   }
 
@@ -59,10 +60,11 @@ export class ValidityChecker implements Checker {
   private readonly proposed = new Set<Value>();
   private readonly chosen: ChosenTracker;
 
-  constructor(h: PaxosHeader) {
+  /** `chosen` may be shared with the other checkers of the trace (see ./index.ts). */
+  constructor(h: PaxosHeader, chosen?: ChosenTracker) {
     const setup = paxosSetup(h);
     this.headerValues = setup.values;
-    this.chosen = new ChosenTracker(setup);
+    this.chosen = chosen ?? new ChosenTracker(setup);
   }
 
   event(e: PaxosEvent, line: number): void {
@@ -70,7 +72,7 @@ export class ValidityChecker implements Checker {
     if (e.kind === 'propose') this.proposed.add(e.value);
     else if (e.kind === 'decide') this.judge(e.value, `${e.node} decided`, line);
     else {
-      const c = this.chosen.observe(e);
+      const c = this.chosen.observe(e, line);
       if (c) this.judge(c.value, `acceptors ${c.by.join(', ')} chose (ballot ${c.ballot})`, line);
     }
   }

@@ -14,7 +14,8 @@ export class DecideChosenChecker implements Checker {
   private readonly log = new ViolationLog(this.window, { nothingToJudge: 'no decision' });
   private readonly chosen: ChosenTracker;
 
-  constructor(h: PaxosHeader) { this.chosen = new ChosenTracker(paxosSetup(h)); }
+  /** `chosen` may be shared with the other checkers of the trace (see ./index.ts). */
+  constructor(h: PaxosHeader, chosen = new ChosenTracker(paxosSetup(h))) { this.chosen = chosen; }
 
   event(e: PaxosEvent, line: number): void {
     this.window.push(e, line);
@@ -23,7 +24,7 @@ export class DecideChosenChecker implements Checker {
       if (!this.chosen.isChosen(e.value)) {
         this.log.report(line, `${e.node} decided ${JSON.stringify(e.value)}, which no quorum of acceptors has accepted in one ballot`);
       }
-    } else this.chosen.observe(e);
+    } else this.chosen.observe(e, line);
   }
 
   end(): Verdict[] {
