@@ -21,7 +21,7 @@ export class EventWindow {
   push(event: TraceEvent, line: number): void {
     this.lines[this.next] = line;
     this.events[this.next] = event;
-    this.next = (this.next + 1) % this.size;
+    if (++this.next === this.size) this.next = 0; // not %: this runs per checker per event
     if (this.count < this.size) this.count++;
   }
 

@@ -64,7 +64,7 @@ class LineParser {
     const lineNo = ++this.lineNo;
     if (text.length > this.maxLineBytes) throw tooLong(this.maxLineBytes, { file: this.file, line: lineNo });
     if (this.badJson) throw new UserError(`bad JSON: ${this.badJson.message}`, this.badJson.at);
-    if (isBlank(text)) return;
+    if (text.charCodeAt(0) !== 0x7b && isBlank(text)) return; // a line opening with '{' is not blank
     if (this.guard === undefined) {
       const header = parseHeaderLine(text, { file: this.file, line: lineNo });
       this.guard = new OrderGuard(header);
