@@ -13,8 +13,8 @@ const NODES = 1024;
 
 export class UniqueBallotChecker implements Checker {
   readonly name = 'paxos.unique-ballots';
-  private readonly window = new EventWindow();
-  private readonly log = new ViolationLog(this.window, { nothingToJudge: 'no prepare or accept sent' });
+  private readonly window: EventWindow;
+  private readonly log: ViolationLog;
   /**
    * ballot -> who first used it and where, packed in one number: line * NODES + the
    * node's index in `nodes`. One entry is kept per ballot for the whole trace, and a
@@ -29,6 +29,11 @@ export class UniqueBallotChecker implements Checker {
   /** Ballots already reported, so one clash is one violation however often it is reused. */
   private readonly reported = new Set<number>();
 
+  /** `window` may be shared with the other checkers of the trace (see ./index.ts). */
+  constructor(window = new EventWindow()) {
+    this.window = window;
+    this.log = new ViolationLog(window, { nothingToJudge: 'no prepare or accept sent' });
+  }
 
   event(e: PaxosEvent, line: number): void {
     this.window.push(e, line);

@@ -16,15 +16,19 @@ const describeChosen = (c: Chosen) => `acceptors ${c.by.join(', ')} accepted ${s
 
 export class AgreementChecker implements Checker {
   readonly name = 'paxos.agreement';
-  private readonly window = new EventWindow();
-  private readonly log = new ViolationLog(this.window, { nothingToJudge: 'no decision and no value chosen' });
+  private readonly window: EventWindow;
+  private readonly log: ViolationLog;
   private readonly chosen: ChosenTracker;
   /** The first value decided or chosen, which everything after must agree with. */
   private first: { value: Value; what: string; line: number } | undefined;
   private decisions = 0;
 
-  /** `chosen` may be shared with the other checkers of the trace (see ./index.ts). */
-  constructor(h: PaxosHeader, chosen = new ChosenTracker(paxosSetup(h))) { this.chosen = chosen; }
+  /** `chosen` and `window` may be shared with the other checkers of the trace (see ./index.ts). */
+  constructor(h: PaxosHeader, chosen = new ChosenTracker(paxosSetup(h)), window = new EventWindow()) {
+    this.chosen = chosen;
+    this.window = window;
+    this.log = new ViolationLog(window, { nothingToJudge: 'no decision and no value chosen' });
+  }
 
   event(e: PaxosEvent, line: number): void {
     this.window.push(e, line);
@@ -54,14 +58,16 @@ export class AgreementChecker implements Checker {
 
 export class ValidityChecker implements Checker {
   readonly name = 'paxos.validity';
-  private readonly window = new EventWindow();
-  private readonly log = new ViolationLog(this.window, { nothingToJudge: 'no decision and no value chosen' });
+  private readonly window: EventWindow;
+  private readonly log: ViolationLog;
   private headerValues: ReadonlySet<Value> = new Set();
   private readonly proposed = new Set<Value>();
   private readonly chosen: ChosenTracker;
 
-  /** `chosen` may be shared with the other checkers of the trace (see ./index.ts). */
-  constructor(h: PaxosHeader, chosen?: ChosenTracker) {
+  /** `chosen` and `window` may be shared with the other checkers of the trace (see ./index.ts). */
+  constructor(h: PaxosHeader, chosen?: ChosenTracker, window = new EventWindow()) {
+    this.window = window;
+    this.log = new ViolationLog(window, { nothingToJudge: 'no decision and no value chosen' });
     const setup = paxosSetup(h);
     this.headerValues = setup.values;
     this.chosen = chosen ?? new ChosenTracker(setup);

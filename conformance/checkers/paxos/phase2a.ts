@@ -62,9 +62,9 @@ interface SetRead {
 
 export class Phase2aChecker implements Checker {
   readonly name = 'paxos.phase2a';
-  private readonly window = new EventWindow();
-  private readonly quorumLog = new ViolationLog(this.window, { nothingToJudge: 'no accept sent' });
-  private readonly valueLog = new ViolationLog(this.window, { nothingToJudge: 'no accept sent' });
+  private readonly window: EventWindow;
+  private readonly quorumLog: ViolationLog;
+  private readonly valueLog: ViolationLog;
   private readonly setup: PaxosSetup;
   private readonly free = new Set<Value>();
   /** proposer -> ballot -> acceptor -> what it reported. */
@@ -81,7 +81,11 @@ export class Phase2aChecker implements Checker {
   private lastPromised: Promised = { acceptedBallot: null, acceptedValue: null };
   private accepts = 0;
 
-  constructor(h: PaxosHeader) {
+  /** `window` may be shared with the other checkers of the trace (see ./index.ts). */
+  constructor(h: PaxosHeader, window = new EventWindow()) {
+    this.window = window;
+    this.quorumLog = new ViolationLog(window, { nothingToJudge: 'no accept sent' });
+    this.valueLog = new ViolationLog(window, { nothingToJudge: 'no accept sent' });
     this.setup = paxosSetup(h);
     for (const v of this.setup.values) this.free.add(v);
   }
