@@ -22,14 +22,15 @@ interface Promised {
 type Promises = Map<string, Promised>;
 /**
  * A ballot's promises as kept between events: acceptor, report, acceptor, report, in the
- * order first heard (a Map's order), an array of exact length. One is kept per ballot for
- * the whole trace (see `sent`), and a Map of three entries costs twice as much.
+ * order first heard (a Map's order), in an array made once with two slots per declared
+ * acceptor (unused ones undefined). One is kept per ballot for the whole trace (see
+ * `sent`), and a Map of three entries costs twice as much.
  */
-type PromiseRow = (string | Promised)[];
+type PromiseRow = (string | Promised | undefined)[];
 
 const asPromises = (row: PromiseRow | undefined): Promises => {
   const promises: Promises = new Map();
-  if (row) for (let i = 0; i < row.length; i += 2) promises.set(row[i] as string, row[i + 1] as Promised);
+  if (row) for (let i = 0; i < row.length && row[i] !== undefined; i += 2) promises.set(row[i] as string, row[i + 1] as Promised);
   return promises;
 };
 
@@ -178,14 +179,13 @@ export class Phase2aChecker implements Checker {
     if (last.acceptedBallot !== p.acceptedBallot || last.acceptedValue !== p.acceptedValue) {
       this.lastPromised = { acceptedBallot: p.acceptedBallot, acceptedValue: p.acceptedValue };
     }
-    const row = byBallot.get(ballot);
-    if (row === undefined) {
-      byBallot.set(ballot, [acceptor, this.lastPromised]);
-      return;
-    }
-    const at = row.indexOf(acceptor); // only even slots hold strings
-    if (at >= 0) row[at + 1] = this.lastPromised;
-    else byBallot.set(ballot, row.concat(acceptor, this.lastPromised)); // exact length, unlike a spread
+    let row = byBallot.get(ballot);
+    if (row === undefined) byBallot.set(ballot, (row = new Array<undefined>(2 * this.setup.acceptors.size)));
+    // `acceptor` is a declared acceptor (the caller checked), so it has a slot.
+    let i = 0;
+    while (row[i] !== undefined && row[i] !== acceptor) i += 2;
+    row[i] = acceptor;
+    row[i + 1] = this.lastPromised;
   }
 }
 
