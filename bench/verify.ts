@@ -3,11 +3,18 @@
  * never held in memory) and verifies them, printing events/s and RSS. Side by side:
  * a cluster trace (ticks, pings, sessions, faults), a Paxos trace with the streaming
  * checkers, and Paxos refinement (XState replay) on a shorter trace.
+ *
+ * Memory against trace length: the Paxos streaming checkers judge 10^6 and 4 x 10^6
+ * events of the same generator, each in a fresh process (a process's RSS never shrinks,
+ * so one run would inherit the last one's heap), reporting peak RSS and the heap still
+ * held after a full GC at the end, i.e. what the checkers keep.
  */
+import { spawnSync } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { verifyItems } from '../conformance/checkers/run.ts';
 import { readTraceFileBatches, type TraceItem } from '../conformance/schema/reader.ts';
 import { clusterHeader } from '../conformance/checkers/cluster/scenarios.ts';
@@ -92,6 +99,63 @@ async function measure(label: string, path: string, skip: ReadonlySet<string> = 
   console.log(`${label.padEnd(44)} ${String(report.events).padStart(9)} events  ${mb.toFixed(0).padStart(4)} MiB  ${seconds.toFixed(2).padStart(6)} s  ${Math.round(report.events / seconds).toLocaleString('en').padStart(10)} events/s  peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB  ${failed.length ? `FAILED ${failed}` : 'all pass'}`);
 }
 
+const PAXOS_SKIP = new Set(['paxos.refinement']);
+const paxosBenchHeader = { ...paxosHeader, config: { ...paxosHeader.config, learners: ['l1'] } };
+
+interface MemoryFigures { events: number; seconds: number; peakRssMiB: number; heldMiB: number; failed: string[] }
+
+/** The child's side of `memoryRun`: one verify with a full GC after the last event; prints the figures as JSON. */
+async function measureMemory(path: string): Promise<void> {
+  let held = 0;
+  /** After the last event, before the verdicts: the checkers are alive, garbage is not. */
+  async function* thenGc(batches: AsyncIterable<TraceItem[]>): AsyncGenerator<TraceItem[]> {
+    yield* batches;
+    (globalThis as { gc?: () => void }).gc?.();
+    held = process.memoryUsage().heapUsed;
+  }
+  const t0 = performance.now();
+  const report = await verifyItems(thenGc(readTraceFileBatches(path)), path, PAXOS_SKIP);
+  const seconds = (performance.now() - t0) / 1000;
+  const figures: MemoryFigures = {
+    events: report.events,
+    seconds,
+    peakRssMiB: process.resourceUsage().maxRSS / 1024,
+    heldMiB: held / 2 ** 20,
+    failed: report.verdicts.filter((v) => v.status === 'fail').map((v) => v.property),
+  };
+  console.log(JSON.stringify(figures));
+}
+
+const MEMORY_FLAG = '--memory-of';
+/** paxosEvents writes 20 events per ballot (a prepare, 3 x 3 for phase 1, an accept, 3 x 3 for phase 2). */
+const BALLOTS_PER_MILLION = 1e6 / 20;
+
+/** Verifies `path` in a fresh node process (with --expose-gc) and returns its figures. */
+function memoryRun(path: string): MemoryFigures {
+  const runTs = fileURLToPath(new URL('../bin/run-ts.mjs', import.meta.url));
+  const self = fileURLToPath(import.meta.url);
+  const child = spawnSync(process.execPath, ['--expose-gc', runTs, self, MEMORY_FLAG, path], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`memory run of ${path} failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1) as string) as MemoryFigures;
+}
+
+async function memoryAgainstLength(dir: string, header: unknown): Promise<void> {
+  const rows: MemoryFigures[] = [];
+  for (const events of [1_000_000, 4_000_000]) {
+    const path = join(dir, `paxos-${events}.jsonl`);
+    await writeTrace(path, header, paxosEvents(events));
+    rows.push(memoryRun(path));
+    await rm(path, { force: true });
+  }
+  const mib = (x: number) => `${x.toFixed(0)} MiB`;
+  for (const r of rows) {
+    console.log(`${`paxos streaming checkers, fresh process`.padEnd(44)} ${String(r.events).padStart(9)} events  ${r.seconds.toFixed(2).padStart(6)} s  ${Math.round(r.events / r.seconds).toLocaleString('en').padStart(10)} events/s  peak RSS ${mib(r.peakRssMiB)}  heap held after GC ${mib(r.heldMiB)}  ${r.failed.length ? `FAILED ${r.failed}` : 'all pass'}`);
+  }
+  const [small, large] = rows;
+  const perMillion = (large.heldMiB - small.heldMiB) / ((large.events - small.events) / 1e6);
+  console.log(`paxos memory, 4x the events: peak RSS x${(large.peakRssMiB / small.peakRssMiB).toFixed(2)}, heap held by the checkers +${perMillion.toFixed(1)} MiB per 10^6 events (${Math.round(perMillion * 2 ** 20 / BALLOTS_PER_MILLION)} bytes per ballot: the few records per ballot that exact verdicts need)`);
+}
+
 export async function run(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'coordkit-bench-'));
   try {
@@ -99,16 +163,23 @@ export async function run(): Promise<void> {
     const paxos = join(dir, 'paxos.jsonl');
     const paxosShort = join(dir, 'paxos-short.jsonl');
     await writeTrace(cluster, clusterHeader('bench'), clusterEvents(1_000_000));
-    await writeTrace(paxos, { ...paxosHeader, config: { ...paxosHeader.config, learners: ['l1'] } }, paxosEvents(1_000_000));
-    await writeTrace(paxosShort, { ...paxosHeader, config: { ...paxosHeader.config, learners: ['l1'] } }, paxosEvents(20_000));
+    await writeTrace(paxos, paxosBenchHeader, paxosEvents(1_000_000));
+    await writeTrace(paxosShort, paxosBenchHeader, paxosEvents(20_000));
     console.log('verify throughput (reader + checkers, one pass, streamed from a temp file)');
     await measure('cluster, all checkers', cluster);
-    await measure('paxos, streaming checkers (--no-refinement)', paxos, new Set(['paxos.refinement']));
+    await measure('paxos, streaming checkers (--no-refinement)', paxos, PAXOS_SKIP);
     await measure('paxos, all checkers incl. XState refinement', paxosShort);
     console.log(`process maxRSS over the whole run: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+    await rm(cluster, { force: true });
+    await rm(paxos, { force: true });
+    await memoryAgainstLength(dir, paxosBenchHeader);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-if (process.argv[1]?.endsWith('bench/verify.ts')) await run();
+if (process.argv[1]?.endsWith('bench/verify.ts')) {
+  const memoryOf = process.argv.indexOf(MEMORY_FLAG);
+  if (memoryOf > 0) await measureMemory(process.argv[memoryOf + 1]);
+  else await run();
+}

@@ -18,10 +18,16 @@ export class EventWindow {
     this.events = new Array(size).fill(undefined);
   }
 
+  /**
+   * Checkers of one trace may share a window, each pushing every event (see
+   * paxos/index.ts): the same event at the same line again is already the latest.
+   */
   push(event: TraceEvent, line: number): void {
+    const latest = this.next === 0 ? this.size - 1 : this.next - 1;
+    if (this.events[latest] === event && this.lines[latest] === line && this.count > 0) return;
     this.lines[this.next] = line;
     this.events[this.next] = event;
-    this.next = (this.next + 1) % this.size;
+    if (++this.next === this.size) this.next = 0; // not %: this runs per checker per event
     if (this.count < this.size) this.count++;
   }
 

@@ -4,7 +4,7 @@
  * message of the header's protocol (protocol-kinds.ts).
  */
 import { UserError } from './user-error.ts';
-import { foreignToProtocol } from './protocol-kinds.ts';
+import { belongsTo, foreignToProtocol } from './protocol-kinds.ts';
 import type { LineRef } from './parse-line.ts';
 import type { TraceEvent, TraceHeader } from './trace.ts';
 
@@ -29,10 +29,12 @@ export class OrderGuard {
   private lastTs = -Infinity;
   private readonly nodes: Set<string> | null;
   private readonly protocol: TraceHeader['protocol'];
+  private readonly belongs: (e: TraceEvent) => boolean;
 
   constructor(header: TraceHeader) {
     this.nodes = declaredNodes(header);
     this.protocol = header.protocol;
+    this.belongs = belongsTo(header.protocol);
   }
 
   check(e: TraceEvent, at: LineRef): void {
@@ -46,8 +48,10 @@ export class OrderGuard {
       }
       this.lastTs = e.ts;
     }
-    const foreign = foreignToProtocol(e, this.protocol);
-    if (foreign !== undefined) throw new UserError(foreign.message, { ...at, field: foreign.field });
+    if (!this.belongs(e)) {
+      const foreign = foreignToProtocol(e, this.protocol);
+      if (foreign !== undefined) throw new UserError(foreign.message, { ...at, field: foreign.field });
+    }
     const nodes = this.nodes;
     if (nodes === null) return;
     if (!nodes.has(e.node)) this.unknown(e.node, 'node', at);

@@ -65,6 +65,19 @@ export function foreignToProtocol(e: TraceEvent, protocol: Protocol): { field: s
   return undefined;
 }
 
+/**
+ * A quick yes for events that belong to a `protocol` trace, for the reader's per-line
+ * check: two set lookups, where foreignToProtocol builds its answer. On false, ask
+ * foreignToProtocol why.
+ */
+export function belongsTo(protocol: Protocol): (e: TraceEvent) => boolean {
+  const kinds = new Set<string>();
+  for (const [kind, allowed] of Object.entries(KIND_PROTOCOLS)) if (allowed === 'any' || allowed.includes(protocol)) kinds.add(kind);
+  const types = MESSAGE_TYPES[protocol];
+  return (e) => kinds.has(e.kind)
+    && (types === undefined || (e.kind !== 'send' && e.kind !== 'receive' && e.kind !== 'drop' && e.kind !== 'duplicate') || types.has(e.msg.type));
+}
+
 /** True for events only one protocol family records (not faults, ticks or state snapshots). */
 export const isProtocolEvent = (e: TraceEvent): boolean => KIND_PROTOCOLS[e.kind] !== 'any';
 

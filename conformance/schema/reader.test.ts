@@ -100,6 +100,17 @@ describe('trace reader', () => {
     }), { numRuns: 1000 });
   });
 
+  it('names line 2 and field kind or msg.type for a name every object inherits (constructor, toString)', async () => {
+    const header = JSON.stringify(paxosHeader);
+    for (const [line, field] of [
+      [{ seq: 1, node: 'a1', kind: 'constructor' }, 'kind'],
+      [{ seq: 1, node: 'a1', kind: 'send', to: 'a2', msg: { type: 'toString', ballot: 1 } }, 'msg.type'],
+    ] as const) {
+      const err = await rejection(`${header}\n${JSON.stringify(line)}\n`);
+      expect(err.where).toMatchObject({ line: 2, field });
+    }
+  });
+
   it('rejects a trace without a header, or with a broken one', async () => {
     await fc.assert(fc.asyncProperty(validTrace, async (t) => {
       const noHeader = await rejection(join(lines(toText(t)).slice(1)));

@@ -1,22 +1,24 @@
 /**
- * Streaming JSONL trace reader: node readline over a stream, one chunk of lines in
- * memory at a time. Yields the header, then each event with its 1-based line number.
+ * Streaming JSONL trace reader: the lines of one chunk of a stream in memory at a time
+ * (split as readline would, see line-splitter.ts). Yields the header, then each event
+ * with its 1-based line number.
  * Every way a file can be malformed becomes one UserError naming file, line and field;
  * nothing else is thrown (I/O failures become UserErrors too).
  *
- * Lines are handled synchronously in readline's 'line' callback and handed out in
- * batches: a per-line async iteration costs more than parsing the line does.
+ * Lines are handled synchronously as each chunk is split and handed out in batches: a
+ * per-line async iteration costs more than parsing the line does.
  *
  * Input that never ends must not hang or exhaust memory: a line is at most
- * MAX_LINE_BYTES long (readline would otherwise buffer /dev/zero until the string
+ * MAX_LINE_BYTES long (a line splitter would otherwise buffer /dev/zero until the string
  * limit), and only regular files are opened by name; a FIFO, device or socket is read
  * only as standard input, named explicitly as '-' (opening a FIFO nobody writes to
  * blocks forever).
  */
 import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import { LineSplitter } from './line-splitter.ts';
 import { UserError } from './user-error.ts';
 import { OrderGuard } from './order.ts';
 import { parseHeaderLine, toEvent, type LineRef } from './parse-line.ts';
@@ -63,7 +65,7 @@ class LineParser {
     const lineNo = ++this.lineNo;
     if (text.length > this.maxLineBytes) throw tooLong(this.maxLineBytes, { file: this.file, line: lineNo });
     if (this.badJson) throw new UserError(`bad JSON: ${this.badJson.message}`, this.badJson.at);
-    if (isBlank(text)) return;
+    if (text.charCodeAt(0) !== 0x7b && isBlank(text)) return; // a line opening with '{' is not blank
     if (this.guard === undefined) {
       const header = parseHeaderLine(text, { file: this.file, line: lineNo });
       this.guard = new OrderGuard(header);
@@ -98,70 +100,37 @@ class LineParser {
 export async function* readTraceBatches(input: Readable, file: string, opts: ReadOptions = {}): AsyncGenerator<TraceItem[]> {
   const parser = new LineParser(file, opts.maxLineBytes);
   const maxLine = parser.maxLineBytes;
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  const ready: TraceItem[][] = [];
+  const splitter = new LineSplitter();
+  const decoder = new StringDecoder('utf8');
   let batch: TraceItem[] = [];
-  let failure: unknown;
-  let closed = false;
+  const line = (text: string) => parser.line(text, batch);
   let endsWithNewline = true;
-  let wake: (() => void) | undefined;
-  const notify = () => { const w = wake; wake = undefined; w?.(); };
-  /** Bytes (or chars) since the last line break: the length of the line readline is buffering. */
+  /** Bytes (or chars) since the last line break: the length of the line being buffered. */
   let pending = 0;
-
-  // Added after readline's own 'data' listener, so the lines of this chunk are parsed already.
-  input.on('data', (chunk: Buffer | string) => {
-    if (chunk.length === 0) return;
-    const last = typeof chunk === 'string' ? chunk.charCodeAt(chunk.length - 1) : chunk[chunk.length - 1];
-    endsWithNewline = last === 0x0a;
-    const lineBreak = typeof chunk === 'string'
-      ? Math.max(chunk.lastIndexOf('\n'), chunk.lastIndexOf('\r'))
-      : Math.max(chunk.lastIndexOf(0x0a), chunk.lastIndexOf(0x0d));
-    pending = lineBreak < 0 ? pending + chunk.length : chunk.length - lineBreak - 1;
-    if (pending > maxLine && failure === undefined) {
-      failure = tooLong(maxLine, { file, line: parser.lineNo + 1 });
-      lines.close();
-      input.destroy();
-    }
-  });
-  input.on('error', (err) => {
-    failure ??= new UserError(`cannot read: ${err.message}`, { file });
-    lines.close();
-  });
-  lines.on('line', (text) => {
-    if (failure !== undefined) return;
-    try {
-      parser.line(text, batch);
-    } catch (err) {
-      failure = err instanceof UserError ? err : new UserError(`cannot read: ${(err as Error).message}`, { file });
-      lines.close();
-      return;
-    }
-    if (batch.length >= BATCH) {
-      ready.push(batch);
-      batch = [];
-      if (ready.length >= 4) lines.pause(); // backpressure: at most a few batches buffered
-      notify();
-    }
-  });
-  lines.on('close', () => { closed = true; notify(); });
-
   try {
-    for (;;) {
-      const next = ready.shift();
-      if (next) { yield next; continue; }
-      if (failure !== undefined) throw failure;
-      if (closed) break;
-      lines.resume();
-      await new Promise<void>((resolve) => { wake = resolve; });
+    for await (const chunk of input as AsyncIterable<Buffer | string>) {
+      if (chunk.length === 0) continue;
+      splitter.push(typeof chunk === 'string' ? chunk : decoder.write(chunk), line);
+      const last = typeof chunk === 'string' ? chunk.charCodeAt(chunk.length - 1) : chunk[chunk.length - 1];
+      endsWithNewline = last === 0x0a;
+      const lineBreak = typeof chunk === 'string'
+        ? Math.max(chunk.lastIndexOf('\n'), chunk.lastIndexOf('\r'))
+        : Math.max(chunk.lastIndexOf(0x0a), chunk.lastIndexOf(0x0d));
+      pending = lineBreak < 0 ? pending + chunk.length : chunk.length - lineBreak - 1;
+      if (pending > maxLine) throw tooLong(maxLine, { file, line: parser.lineNo + 1 });
+      if (batch.length >= BATCH) {
+        yield batch;
+        batch = [];
+      }
     }
-    if (failure !== undefined) throw failure;
-    parser.finish(endsWithNewline);
-    if (batch.length > 0) yield batch;
+    splitter.end(line);
+  } catch (err) {
+    throw err instanceof UserError ? err : new UserError(`cannot read: ${(err as Error).message}`, { file });
   } finally {
-    lines.close();
     if (!input.destroyed) input.destroy();
   }
+  parser.finish(endsWithNewline);
+  if (batch.length > 0) yield batch;
 }
 
 /** Reads a trace item by item from any byte or string stream; `file` is the name used in errors. */

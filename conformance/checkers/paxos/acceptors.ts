@@ -16,17 +16,24 @@ import { paxosSetup, type PaxosHeader } from './setup.ts';
 
 export class AcceptorChecker implements Checker {
   readonly name = 'paxos.acceptor';
-  private readonly window = new EventWindow();
-  private readonly promises = new ViolationLog(this.window, { nothingToJudge: 'no promise sent by an acceptor' });
-  private readonly accepts = new ViolationLog(this.window, { nothingToJudge: 'no accepted sent by an acceptor' });
-  private readonly reports = new ViolationLog(this.window, { nothingToJudge: 'no promise sent by an acceptor' });
+  private readonly window: EventWindow;
+  private readonly promises: ViolationLog;
+  private readonly accepts: ViolationLog;
+  private readonly reports: ViolationLog;
   /** Each acceptor's latest vote, from its accepted sends. */
   private readonly vote = new Map<string, { ballot: number; value: string | number }>();
   private acceptors: ReadonlySet<string> = new Set();
   /** Highest ballot each acceptor promised or accepted (its maxBal). */
   private readonly maxBal = new Map<string, number>();
 
-  constructor(h: PaxosHeader) { this.acceptors = paxosSetup(h).acceptors; }
+  /** `window` may be shared with the other checkers of the trace (see ./index.ts). */
+  constructor(h: PaxosHeader, window = new EventWindow()) {
+    this.window = window;
+    this.promises = new ViolationLog(window, { nothingToJudge: 'no promise sent by an acceptor' });
+    this.accepts = new ViolationLog(window, { nothingToJudge: 'no accepted sent by an acceptor' });
+    this.reports = new ViolationLog(window, { nothingToJudge: 'no promise sent by an acceptor' });
+    this.acceptors = paxosSetup(h).acceptors;
+  }
 
   event(e: PaxosEvent, line: number): void {
     this.window.push(e, line);

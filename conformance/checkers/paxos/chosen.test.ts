@@ -95,7 +95,7 @@ describe('agreement over chosen values', () => {
     const acceptance = fc.record({ a: fc.constantFrom('a1', 'a2', 'a3', 'p0'), b: fc.nat(3), v: fc.constantFrom('v1', 'v2', 1, '1') });
     fc.assert(fc.property(fc.array(acceptance, { maxLength: 30 }), (list) => {
       const tracker = new ChosenTracker(setup);
-      list.forEach(({ a, b, v }, i) => tracker.observe({ seq: i + 1, node: a, kind: 'send', to: ['p0'], msg: { type: 'accepted', ballot: b, value: v } }));
+      list.forEach(({ a, b, v }, i) => tracker.observe({ seq: i + 1, node: a, kind: 'send', to: ['p0'], msg: { type: 'accepted', ballot: b, value: v } }, i + 2));
       const expected = new Set<string>();
       for (const { b, v } of list) {
         const who = new Set(list.filter((x) => x.b === b && x.v === v && x.a !== 'p0').map((x) => x.a));

@@ -16,14 +16,19 @@ const describeChosen = (c: Chosen) => `acceptors ${c.by.join(', ')} accepted ${s
 
 export class AgreementChecker implements Checker {
   readonly name = 'paxos.agreement';
-  private readonly window = new EventWindow();
-  private readonly log = new ViolationLog(this.window, { nothingToJudge: 'no decision and no value chosen' });
+  private readonly window: EventWindow;
+  private readonly log: ViolationLog;
   private readonly chosen: ChosenTracker;
   /** The first value decided or chosen, which everything after must agree with. */
   private first: { value: Value; what: string; line: number } | undefined;
   private decisions = 0;
 
-  constructor(h: PaxosHeader) { this.chosen = new ChosenTracker(paxosSetup(h)); }
+  /** `chosen` and `window` may be shared with the other checkers of the trace (see ./index.ts). */
+  constructor(h: PaxosHeader, chosen = new ChosenTracker(paxosSetup(h)), window = new EventWindow()) {
+    this.chosen = chosen;
+    this.window = window;
+    this.log = new ViolationLog(window, { nothingToJudge: 'no decision and no value chosen' });
+  }
 
   event(e: PaxosEvent, line: number): void {
     this.window.push(e, line);
@@ -32,7 +37,7 @@ export class AgreementChecker implements Checker {
       this.settle(e.value, `${e.node} decided ${show(e.value)}`, line);
       return;
     }
-    const c = this.chosen.observe(e);
+    const c = this.chosen.observe(e, line);
     if (c) this.settle(c.value, describeChosen(c), line);
   }
 
@@ -53,16 +58,19 @@ export class AgreementChecker implements Checker {
 
 export class ValidityChecker implements Checker {
   readonly name = 'paxos.validity';
-  private readonly window = new EventWindow();
-  private readonly log = new ViolationLog(this.window, { nothingToJudge: 'no decision and no value chosen' });
+  private readonly window: EventWindow;
+  private readonly log: ViolationLog;
   private headerValues: ReadonlySet<Value> = new Set();
   private readonly proposed = new Set<Value>();
   private readonly chosen: ChosenTracker;
 
-  constructor(h: PaxosHeader) {
+  /** `chosen` and `window` may be shared with the other checkers of the trace (see ./index.ts). */
+  constructor(h: PaxosHeader, chosen?: ChosenTracker, window = new EventWindow()) {
+    this.window = window;
+    this.log = new ViolationLog(window, { nothingToJudge: 'no decision and no value chosen' });
     const setup = paxosSetup(h);
     this.headerValues = setup.values;
-    this.chosen = new ChosenTracker(setup);
+    this.chosen = chosen ?? new ChosenTracker(setup);
   }
 
   event(e: PaxosEvent, line: number): void {
@@ -70,7 +78,7 @@ export class ValidityChecker implements Checker {
     if (e.kind === 'propose') this.proposed.add(e.value);
     else if (e.kind === 'decide') this.judge(e.value, `${e.node} decided`, line);
     else {
-      const c = this.chosen.observe(e);
+      const c = this.chosen.observe(e, line);
       if (c) this.judge(c.value, `acceptors ${c.by.join(', ')} chose (ballot ${c.ballot})`, line);
     }
   }

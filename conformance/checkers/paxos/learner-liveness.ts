@@ -30,8 +30,8 @@ interface Due {
 
 export class LearnerLivenessChecker implements Checker {
   readonly name = 'paxos.learner-liveness';
-  private readonly window = new EventWindow();
-  private readonly log = new ViolationLog(this.window, { nothingToJudge: 'no learner received accepted for one proposal from a quorum' });
+  private readonly window: EventWindow;
+  private readonly log: ViolationLog;
   private readonly setup: PaxosSetup;
   private readonly learners: ReadonlySet<string>;
   private readonly bound: { ms?: number; events?: number } | undefined;
@@ -48,7 +48,10 @@ export class LearnerLivenessChecker implements Checker {
   /** learner -> events at it so far (the `events` bound counts a learner's own steps). */
   private readonly own = new Map<string, number>();
 
-  constructor(h: PaxosHeader) {
+  /** `window` may be shared with the other checkers of the trace (see ./index.ts). */
+  constructor(h: PaxosHeader, window = new EventWindow()) {
+    this.window = window;
+    this.log = new ViolationLog(window, { nothingToJudge: 'no learner received accepted for one proposal from a quorum' });
     this.setup = paxosSetup(h);
     this.learners = new Set(h.config.learners);
     this.bound = h.config.decideWithin;

@@ -10,11 +10,16 @@ import { paxosSetup, type PaxosHeader } from './setup.ts';
 
 export class DecideChosenChecker implements Checker {
   readonly name = 'paxos.decide-chosen';
-  private readonly window = new EventWindow();
-  private readonly log = new ViolationLog(this.window, { nothingToJudge: 'no decision' });
+  private readonly window: EventWindow;
+  private readonly log: ViolationLog;
   private readonly chosen: ChosenTracker;
 
-  constructor(h: PaxosHeader) { this.chosen = new ChosenTracker(paxosSetup(h)); }
+  /** `chosen` and `window` may be shared with the other checkers of the trace (see ./index.ts). */
+  constructor(h: PaxosHeader, chosen = new ChosenTracker(paxosSetup(h)), window = new EventWindow()) {
+    this.chosen = chosen;
+    this.window = window;
+    this.log = new ViolationLog(window, { nothingToJudge: 'no decision' });
+  }
 
   event(e: PaxosEvent, line: number): void {
     this.window.push(e, line);
@@ -23,7 +28,7 @@ export class DecideChosenChecker implements Checker {
       if (!this.chosen.isChosen(e.value)) {
         this.log.report(line, `${e.node} decided ${JSON.stringify(e.value)}, which no quorum of acceptors has accepted in one ballot`);
       }
-    } else this.chosen.observe(e);
+    } else this.chosen.observe(e, line);
   }
 
   end(): Verdict[] {

@@ -6,7 +6,9 @@
  * A proposer that logs no receive is judged as Paxos.tla's, which reads promises from the
  * message set: on the promises acceptors sent for the ballot (see noteReceiving).
  * A second accept with another value in the same ballot breaks accept-value too.
- * State: promises per ballot, sent and received per proposer (bounded by ballots x acceptors).
+ * State: promises per ballot, sent and received per proposer (bounded by ballots x acceptors;
+ * a proposer's received promises for a ballot are dropped once it sent its accept, as
+ * nothing reads them again, and equal promise reports share one object).
  */
 import type { PaxosEvent } from './ballot-order.ts';
 import type { Checker, Verdict } from '../types.ts';
@@ -18,6 +20,19 @@ interface Promised {
   acceptedValue: Value | null;
 }
 type Promises = Map<string, Promised>;
+/**
+ * A ballot's promises as kept between events: acceptor, report, acceptor, report, in the
+ * order first heard (a Map's order), in an array made once with two slots per declared
+ * acceptor (unused ones undefined). One is kept per ballot for the whole trace (see
+ * `sent`), and a Map of three entries costs twice as much.
+ */
+type PromiseRow = (string | Promised | undefined)[];
+
+const asPromises = (row: PromiseRow | undefined): Promises => {
+  const promises: Promises = new Map();
+  if (row) for (let i = 0; i < row.length && row[i] !== undefined; i += 2) promises.set(row[i] as string, row[i + 1] as Promised);
+  return promises;
+};
 
 /**
  * Is `value` a legal 2a value given these promises? Quorums are closed under supersets,
@@ -48,24 +63,30 @@ interface SetRead {
 
 export class Phase2aChecker implements Checker {
   readonly name = 'paxos.phase2a';
-  private readonly window = new EventWindow();
-  private readonly quorumLog = new ViolationLog(this.window, { nothingToJudge: 'no accept sent' });
-  private readonly valueLog = new ViolationLog(this.window, { nothingToJudge: 'no accept sent' });
+  private readonly window: EventWindow;
+  private readonly quorumLog: ViolationLog;
+  private readonly valueLog: ViolationLog;
   private readonly setup: PaxosSetup;
   private readonly free = new Set<Value>();
   /** proposer -> ballot -> acceptor -> what it reported. */
-  private readonly received = new Map<string, Map<number, Promises>>();
+  private readonly received = new Map<string, Map<number, PromiseRow>>();
   /** ballot -> acceptor -> what it reported: Paxos.tla's 1b messages, which have no addressee. */
-  private readonly sent = new Map<number, Promises>();
+  private readonly sent = new Map<number, PromiseRow>();
   /** Proposers that logged a receive: they are judged on what they received. */
   private readonly receiving = new Set<string>();
   /** Accepts of proposers not (yet) known to receive, judged on the promises sent so far. */
   private readonly setReads = new Map<string, SetRead[]>();
-  /** "proposer ballot" -> value of its first accept: a broadcast logged per recipient counts once. */
-  private readonly judged = new Map<string, Value>();
+  /** proposer -> ballot -> value of its first accept: a broadcast logged per recipient counts once. */
+  private readonly judged = new Map<string, Map<number, Value>>();
+  /** The last promise recorded: the next is usually the same report (all acceptors' vote), so it is shared. */
+  private lastPromised: Promised = { acceptedBallot: null, acceptedValue: null };
   private accepts = 0;
 
-  constructor(h: PaxosHeader) {
+  /** `window` may be shared with the other checkers of the trace (see ./index.ts). */
+  constructor(h: PaxosHeader, window = new EventWindow()) {
+    this.window = window;
+    this.quorumLog = new ViolationLog(window, { nothingToJudge: 'no accept sent' });
+    this.valueLog = new ViolationLog(window, { nothingToJudge: 'no accept sent' });
     this.setup = paxosSetup(h);
     for (const v of this.setup.values) this.free.add(v);
   }
@@ -77,20 +98,22 @@ export class Phase2aChecker implements Checker {
       // A node that also plays acceptor receives prepares and accepts: only a received
       // promise shows that its proposer reads promises from the network.
       this.noteReceiving(e.node, line);
-      if (this.setup.acceptors.has(e.from)) {
+      // Promises for a ballot the proposer already sent its accept in are never read again.
+      if (this.setup.acceptors.has(e.from) && this.judged.get(e.node)?.has(e.msg.ballot) !== true) {
         let byBallot = this.received.get(e.node);
         if (!byBallot) this.received.set(e.node, (byBallot = new Map()));
-        record(byBallot, e.msg.ballot, e.from, e.msg);
+        this.record(byBallot, e.msg.ballot, e.from, e.msg);
       }
     } else if (e.kind === 'send' && e.msg.type === 'promise' && this.setup.acceptors.has(e.node)) {
-      record(this.sent, e.msg.ballot, e.node, e.msg);
+      this.record(this.sent, e.msg.ballot, e.node, e.msg);
     } else if (e.kind === 'send' && e.msg.type === 'accept') {
       this.quorumLog.judged++;
       this.valueLog.judged++;
-      const key = `${e.node} ${e.msg.ballot}`;
-      const before = this.judged.get(key);
+      let byBallot = this.judged.get(e.node);
+      if (!byBallot) this.judged.set(e.node, (byBallot = new Map()));
+      const before = byBallot.get(e.msg.ballot);
       if (before === undefined) {
-        this.judged.set(key, e.msg.value);
+        byBallot.set(e.msg.ballot, e.msg.value);
         this.accepts++;
         this.judge(e.node, e.msg.ballot, e.msg.value, line);
       } else if (before !== e.msg.value) {
@@ -116,7 +139,15 @@ export class Phase2aChecker implements Checker {
 
   private judge(proposer: string, ballot: number, value: Value, line: number): void {
     const readsSet = !this.receiving.has(proposer);
-    const promises: Promises = (readsSet ? this.sent.get(ballot) : this.received.get(proposer)?.get(ballot)) ?? new Map();
+    let row: PromiseRow | undefined;
+    if (readsSet) row = this.sent.get(ballot);
+    else {
+      // Read once: later promises for this ballot are not recorded (see event).
+      const byBallot = this.received.get(proposer);
+      row = byBallot?.get(ballot);
+      byBallot?.delete(ballot);
+    }
+    const promises = asPromises(row);
     const from = new Set(promises.keys());
     if (!this.setup.containsQuorum(from)) {
       const how = readsSet ? 'sent' : 'received';
@@ -141,13 +172,23 @@ export class Phase2aChecker implements Checker {
       verdictOf('paxos.accept-value', this.valueLog),
     ];
   }
+
+  /** Sets `acceptor`'s report in the ballot's row (replacing an earlier one in place, as Map.set does). */
+  private record(byBallot: Map<number, PromiseRow>, ballot: number, acceptor: string, p: Promised): void {
+    const last = this.lastPromised;
+    if (last.acceptedBallot !== p.acceptedBallot || last.acceptedValue !== p.acceptedValue) {
+      this.lastPromised = { acceptedBallot: p.acceptedBallot, acceptedValue: p.acceptedValue };
+    }
+    let row = byBallot.get(ballot);
+    if (row === undefined) byBallot.set(ballot, (row = new Array<undefined>(2 * this.setup.acceptors.size)));
+    // `acceptor` is a declared acceptor (the caller checked), so it has a slot.
+    let i = 0;
+    while (row[i] !== undefined && row[i] !== acceptor) i += 2;
+    row[i] = acceptor;
+    row[i + 1] = this.lastPromised;
+  }
 }
 
-function record(byBallot: Map<number, Promises>, ballot: number, acceptor: string, p: Promised): void {
-  let promises = byBallot.get(ballot);
-  if (!promises) byBallot.set(ballot, (promises = new Map()));
-  promises.set(acceptor, { acceptedBallot: p.acceptedBallot, acceptedValue: p.acceptedValue });
-}
 
 function describeRequired(promises: Promises): string {
   let best: Promised | undefined;
