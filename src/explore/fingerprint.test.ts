@@ -13,8 +13,20 @@ test.prop([words, words])('the incremental fingerprint equals the full one', (be
   const raw = { hi: 0, lo: 0 };
   rawFingerprint(before, raw);
   const out = { hi: 0, lo: 0 };
-  updateFingerprint(before, after, raw, out);
-  expect(out).toEqual(full(after));
+  const changed = updateFingerprint(before, after, raw, out);
+  const equal = Array.from({ length: Math.max(before.length, after.length) }, (_, k) => (before[k] ?? 0) === (after[k] ?? 0)).every(Boolean);
+  expect(changed).toBe(!equal);
+  if (changed) expect(out).toEqual(full(after));
+});
+
+test.prop([words, fc.nat(3)])('reports an unchanged state (a self-loop), trailing zeros aside, and leaves out as it was', (before, extra) => {
+  const raw = { hi: 0, lo: 0 };
+  rawFingerprint(before, raw);
+  const after = new Uint32Array(before.length + extra);
+  after.set(before);
+  const out = { hi: 1, lo: 2 };
+  expect(updateFingerprint(before, after, raw, out)).toBe(false);
+  expect(out).toEqual({ hi: 1, lo: 2 });
 });
 
 test.prop([words, fc.integer({ min: 1, max: 4 })])('trailing zero words do not change the fingerprint', (w, extra) => {

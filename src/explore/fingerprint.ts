@@ -44,26 +44,32 @@ export function fingerprint(words: Uint32Array, from: number, len: number, out: 
 
 /**
  * Turns `out`, the fingerprint of `before`, into the fingerprint of `after` by re-hashing
- * only the words that differ. `out` must hold the raw fingerprint (`rawFingerprint`).
+ * only the words that differ. `raw` must hold `before`'s raw fingerprint (`rawFingerprint`).
+ * Returns false, leaving `out` as it was, when `after` equals `before` (a self-loop): a
+ * search then skips the visited-set probe, a cache miss, since the parent was visited.
  */
-export function updateFingerprint(before: Uint32Array, after: Uint32Array, raw: Fingerprint, out: Fingerprint): void {
-  updateFingerprintAt(before, after, 0, after.length, raw, out);
+export function updateFingerprint(before: Uint32Array, after: Uint32Array, raw: Fingerprint, out: Fingerprint): boolean {
+  return updateFingerprintAt(before, after, 0, after.length, raw, out);
 }
 
 /** `updateFingerprint` with `after` read from `buffer[offset, offset+width)`. */
-export function updateFingerprintAt(before: Uint32Array, buffer: Uint32Array, offset: number, width: number, raw: Fingerprint, out: Fingerprint): void {
+export function updateFingerprintAt(before: Uint32Array, buffer: Uint32Array, offset: number, width: number, raw: Fingerprint, out: Fingerprint): boolean {
   let hi = raw.hi;
   let lo = raw.lo;
+  let changed = false;
   const n = Math.max(before.length, width);
   for (let i = 0; i < n; i++) {
     const a = i < before.length ? before[i] : 0;
     const b = i < width ? buffer[offset + i] : 0;
     if (a === b) continue;
+    changed = true;
     hi ^= wordHi(i, a) ^ wordHi(i, b);
     lo ^= wordLo(i, a) ^ wordLo(i, b);
   }
+  if (!changed) return false;
   out.hi = hi >>> 0;
   out.lo = lo >>> 0 || 1;
+  return true;
 }
 
 /** The fingerprint before the lo = 0 adjustment, as `updateFingerprint` needs it. */

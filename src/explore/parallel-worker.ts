@@ -85,8 +85,8 @@ for (let s = 0; ; s = (s + 1) % slots.length) {
     rawFingerprint(v, parentFp);
     for (let p = 0; p < used;) {
       const width = pending[p + 2];
-      updateFingerprintAt(v, pending, p + 3, width, parentFp, fp);
-      if (visited.add(fp.hi, fp.lo)) {
+      // A self-loop (successor equal to its parent) is not new: no probe.
+      if (updateFingerprintAt(v, pending, p + 3, width, parentFp, fp) && visited.add(fp.hi, fp.lo)) {
         fresh++;
         for (let k = 0; k < 3 + width; k++) out[at++] = pending[p + k];
       }

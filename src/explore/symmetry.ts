@@ -17,30 +17,83 @@
  */
 import type { ComposedSystem } from './compose.ts';
 import type { Fingerprint } from './fingerprint.ts';
-import { keyHi, keyLo, SymmetryTables } from './symmetry-tables.ts';
+import { budgetKeys, type CanonicalForm, type CanonicalFormKind } from './symmetry-form.ts';
+import { SortedSymmetryReducer } from './symmetry-sorted.ts';
+import { SymmetryTables } from './symmetry-tables.ts';
 
 export { rename, renamings } from './symmetry-tables.ts';
+export type { CanonicalForm, CanonicalFormKind } from './symmetry-form.ts';
 
 const FAULTS = 0;
-const BUDGET = 1;
-const DUPS = 2;
 const LOCALS = 3;
-/** Slots of the two renaming-invariant words (fault budget, duplications). */
-const BUDGET_SLOT = 0x30000;
+/** At most this many bytes of kept image fingerprints (about 1.4 million states at 12 renamings). */
+const IMAGE_WINDOW_BYTES = 128 << 20;
 
-export class SymmetryReducer {
+/**
+ * Image fingerprints of states found but not yet expanded, in a ring of slots by state
+ * index (a state's slot is its index modulo the ring's size). A breadth-first queue is
+ * a level wide, so a ring of a few hundred thousand states covers most of it. Grows by
+ * doubling up to `max` slots as the queue does.
+ */
+class ImageWindow {
+  private tags = new Int32Array(1 << 10).fill(-1);
+  private data: Int32Array;
+
+  constructor(private readonly width: number, private readonly max: number) {
+    this.data = new Int32Array(this.tags.length * width);
+  }
+
+  /** Stores `images` for state `index` unless its slot holds a state after `entered`. */
+  put(index: number, images: Int32Array, entered: number): void {
+    let slot = index & (this.tags.length - 1);
+    if (this.tags[slot] > entered) {
+      if (this.tags.length >= this.max) return;
+      this.grow();
+      slot = index & (this.tags.length - 1);
+      if (this.tags[slot] > entered) return;
+    }
+    this.tags[slot] = index;
+    this.data.set(images, slot * this.width);
+  }
+
+  /** Copies the images kept for state `index` into `out`; false if they were not kept. */
+  get(index: number, out: Int32Array): boolean {
+    const slot = index & (this.tags.length - 1);
+    if (this.tags[slot] !== index) return false;
+    const from = slot * this.width;
+    for (let k = 0; k < this.width; k++) out[k] = this.data[from + k];
+    return true;
+  }
+
+  private grow(): void {
+    const tags = new Int32Array(this.tags.length * 2).fill(-1);
+    const data = new Int32Array(tags.length * this.width);
+    for (let slot = 0; slot < this.tags.length; slot++) {
+      const index = this.tags[slot];
+      if (index < 0) continue;
+      const to = index & (tags.length - 1);
+      tags[to] = index;
+      data.set(this.data.subarray(slot * this.width, (slot + 1) * this.width), to * this.width);
+    }
+    this.tags = tags;
+    this.data = data;
+  }
+}
+
+export class SymmetryReducer implements CanonicalForm {
   readonly tables: SymmetryTables;
   private readonly R: number;
   private readonly n: number;
   private readonly isSet: boolean;
   private readonly netOffset: number;
-  /** Image fingerprints of the state being expanded (`enter`). */
-  private readonly parentHi: Int32Array;
-  private readonly parentLo: Int32Array;
+  /**
+   * Image fingerprints of the state being expanded (`enter`), and of the last state
+   * fingerprinted: renaming r's hi at 2r, lo at 2r + 1, the layout of the table rows, so
+   * one element updates all R images in one flat loop.
+   */
+  private readonly parentImages: Int32Array;
+  private readonly images: Int32Array;
   private entered: Uint32Array | null = null;
-  /** Image fingerprints of the last state fingerprinted. */
-  private readonly hi: Int32Array;
-  private readonly lo: Int32Array;
 
   constructor(system: ComposedSystem, groups: readonly (readonly string[])[]) {
     this.tables = new SymmetryTables(system, groups);
@@ -48,50 +101,75 @@ export class SymmetryReducer {
     this.n = system.spec.actors.length;
     this.isSet = system.spec.network.kind === 'set';
     this.netOffset = system.netOffset;
-    this.parentHi = new Int32Array(this.R);
-    this.parentLo = new Int32Array(this.R);
-    this.hi = new Int32Array(this.R);
-    this.lo = new Int32Array(this.R);
+    this.parentImages = new Int32Array(2 * this.R);
+    this.images = new Int32Array(2 * this.R);
+    this.kept = new ImageWindow(2 * this.R, Math.max(1 << 10, Math.floor(IMAGE_WINDOW_BYTES / (8 * this.R))));
   }
 
   get group(): number {
     return this.R;
   }
 
-  /** Remembers `parent`'s image fingerprints; its successors are then fingerprinted from them. */
-  enter(parent: Uint32Array): void {
-    this.imagesOf(parent, this.parentHi, this.parentLo);
+  /**
+   * Remembers `parent`'s image fingerprints; its successors are then fingerprinted from
+   * them. `index` (its index in the store) finds them among those kept when it was found
+   * (`keep`); otherwise they are computed from its elements, which costs as much as the
+   * canonical forms of all its successors together.
+   */
+  enter(parent: Uint32Array, index = -1): void {
+    if (index < 0 || !this.kept.get(index, this.parentImages)) this.imagesOf(parent, this.parentImages);
     this.entered = parent;
+    this.expanding = index;
   }
+
+  /**
+   * Keeps the images of the state last fingerprinted (a new state, stored at `index`) for
+   * `enter`; a slot still held by a state not yet entered is left alone (BFS enters states
+   * in index order).
+   */
+  keep(index: number): void {
+    this.kept.put(index, this.images, this.expanding);
+  }
+
+  private expanding = -1;
+  private readonly kept: ImageWindow;
 
   /**
    * Writes the canonical fingerprint of `v` into `out`. `parent` (the state last given to
    * `enter`, unchanged since) lets it update the parent's images instead of starting over.
+   * Returns false, leaving `out` as it was, when `v` equals `parent` (a self-loop: its
+   * canonical form is the parent's, which is visited already).
    */
-  fingerprint(v: Uint32Array, parent: Uint32Array | null, out: Fingerprint): void {
-    const { hi, lo, R } = this;
-    if (parent !== null && parent === this.entered) this.updateImages(parent, v);
-    else this.imagesOf(v, hi, lo);
-    let best = 0;
-    for (let r = 1; r < R; r++) {
-      // Unsigned 64-bit comparison of (hi, lo) pairs, on the hot path: no allocation.
-      const h = hi[r] >>> 0;
-      const b = hi[best] >>> 0;
-      if (h < b || (h === b && lo[r] >>> 0 < lo[best] >>> 0)) best = r;
+  fingerprint(v: Uint32Array, parent: Uint32Array | null, out: Fingerprint): boolean {
+    const { images, R } = this;
+    if (parent !== null && parent === this.entered) {
+      if (!this.updateImages(parent, v)) return false;
+    } else {
+      this.imagesOf(v, images);
     }
-    const budget = v[BUDGET];
-    const dups = v[DUPS];
-    out.hi = (hi[best] ^ (budget === 0 ? 0 : keyHi(BUDGET_SLOT, budget)) ^ (dups === 0 ? 0 : keyHi(BUDGET_SLOT + 1, dups))) >>> 0;
-    out.lo = (lo[best] ^ (budget === 0 ? 0 : keyLo(BUDGET_SLOT, budget)) ^ (dups === 0 ? 0 : keyLo(BUDGET_SLOT + 1, dups))) >>> 0 || 1;
+    // Unsigned 64-bit minimum of the (hi, lo) pairs, on the hot path: no allocation.
+    let bestHi = images[0] >>> 0;
+    let bestLo = images[1] >>> 0;
+    for (let r = 1; r < R; r++) {
+      const h = images[2 * r] >>> 0;
+      if (h > bestHi) continue;
+      const l = images[2 * r + 1] >>> 0;
+      if (h < bestHi || l < bestLo) {
+        bestHi = h;
+        bestLo = l;
+      }
+    }
+    budgetKeys(v, bestHi, bestLo, out);
+    return true;
   }
 
   /** Size of the orbit of the state last given to `fingerprint`: its distinct images. */
   orbit(): number {
-    const { hi, lo, R } = this;
+    const { images, R } = this;
     let distinct = 0;
     for (let r = 0; r < R; r++) {
       let seen = false;
-      for (let q = 0; q < r && !seen; q++) seen = hi[q] === hi[r] && lo[q] === lo[r];
+      for (let q = 0; q < r && !seen; q++) seen = images[2 * q] === images[2 * r] && images[2 * q + 1] === images[2 * r + 1];
       if (!seen) distinct++;
     }
     return distinct;
@@ -105,72 +183,73 @@ export class SymmetryReducer {
   }
 
   /** Image fingerprints of `v` under every renaming, from its elements. */
-  private imagesOf(v: Uint32Array, hi: Int32Array, lo: Int32Array): void {
+  private imagesOf(v: Uint32Array, images: Int32Array): void {
     const { R, tables } = this;
-    hi.fill(0);
-    lo.fill(0);
+    images.fill(0);
     if (v[FAULTS] !== 0) {
       for (let r = 0; r < R; r++) {
-        hi[r] ^= tables.faultKeyHi(r, v[FAULTS]);
-        lo[r] ^= tables.faultKeyLo(r, v[FAULTS]);
+        images[2 * r] ^= tables.faultKeyHi(r, v[FAULTS]);
+        images[2 * r + 1] ^= tables.faultKeyLo(r, v[FAULTS]);
       }
     }
     for (let i = 0; i < this.n; i++) {
       const w = v[LOCALS + (i >>> 1)];
-      this.xorLocal(hi, lo, i, i & 1 ? w >>> 16 : w & 0xffff);
+      this.xorLocal(images, i, i & 1 ? w >>> 16 : w & 0xffff);
     }
-    for (let at = this.netOffset; at < v.length; at++) this.xorNetworkWord(hi, lo, at, 0, v[at]);
+    for (let at = this.netOffset; at < v.length; at++) this.xorNetworkWord(images, at, 0, v[at]);
   }
 
-  /** `hi`/`lo` := the parent's images, re-keyed where `v` differs from `parent`. */
-  private updateImages(parent: Uint32Array, v: Uint32Array): void {
-    const { R, hi, lo, tables } = this;
-    hi.set(this.parentHi);
-    lo.set(this.parentLo);
+  /**
+   * `images` := the parent's images, re-keyed where `v` differs from `parent`; false
+   * (images untouched) if it does not differ.
+   */
+  private updateImages(parent: Uint32Array, v: Uint32Array): boolean {
+    // The successor may be wider than its parent (messages interned meanwhile): missing words are 0.
+    const end = Math.max(parent.length, v.length);
+    let first = 0;
+    while (first < end && (first < parent.length ? parent[first] : 0) === (first < v.length ? v[first] : 0)) first++;
+    if (first === end) return false;
+    const { R, images, tables } = this;
+    images.set(this.parentImages);
     const a0 = parent[FAULTS];
     const b0 = v[FAULTS];
     if (a0 !== b0) {
       for (let r = 0; r < R; r++) {
-        hi[r] ^= tables.faultKeyHi(r, a0) ^ tables.faultKeyHi(r, b0);
-        lo[r] ^= tables.faultKeyLo(r, a0) ^ tables.faultKeyLo(r, b0);
+        images[2 * r] ^= tables.faultKeyHi(r, a0) ^ tables.faultKeyHi(r, b0);
+        images[2 * r + 1] ^= tables.faultKeyLo(r, a0) ^ tables.faultKeyLo(r, b0);
       }
     }
-    for (let at = LOCALS; at < this.netOffset; at++) {
+    for (let at = Math.max(first, LOCALS); at < this.netOffset; at++) {
       const a = parent[at];
       const b = v[at];
       if (a === b) continue;
       const i = (at - LOCALS) * 2;
       if ((a & 0xffff) !== (b & 0xffff)) {
-        this.xorLocal(hi, lo, i, a & 0xffff);
-        this.xorLocal(hi, lo, i, b & 0xffff);
+        this.xorLocal(images, i, a & 0xffff);
+        this.xorLocal(images, i, b & 0xffff);
       }
       if (i + 1 < this.n && a >>> 16 !== b >>> 16) {
-        this.xorLocal(hi, lo, i + 1, a >>> 16);
-        this.xorLocal(hi, lo, i + 1, b >>> 16);
+        this.xorLocal(images, i + 1, a >>> 16);
+        this.xorLocal(images, i + 1, b >>> 16);
       }
     }
-    // The successor may be wider than its parent (messages interned meanwhile): missing words are 0.
-    const end = Math.max(parent.length, v.length);
-    for (let at = this.netOffset; at < end; at++) {
+    for (let at = Math.max(first, this.netOffset); at < end; at++) {
       const a = at < parent.length ? parent[at] : 0;
       const b = at < v.length ? v[at] : 0;
-      if (a !== b) this.xorNetworkWord(hi, lo, at, a, b);
+      if (a !== b) this.xorNetworkWord(images, at, a, b);
     }
+    return true;
   }
 
-  private xorLocal(hi: Int32Array, lo: Int32Array, i: number, local: number): void {
-    const R = this.R;
-    const row = this.tables.localRow(i, local);
-    const base = local * R * 2;
-    for (let r = 0; r < R; r++) {
-      hi[r] ^= row[base + 2 * r];
-      lo[r] ^= row[base + 2 * r + 1];
-    }
+  private xorLocal(images: Int32Array, i: number, local: number): void {
+    const width = 2 * this.R;
+    xorRow(images, this.tables.localRow(i, local), local * width, width);
   }
 
   /** XORs in the keys of every message whose copies differ between network words `a` and `b`. */
-  private xorNetworkWord(hi: Int32Array, lo: Int32Array, at: number, a: number, b: number): void {
+  private xorNetworkWord(images: Int32Array, at: number, a: number, b: number): void {
     const R = this.R;
+    const width = 2 * R;
     if (this.isSet) {
       let d = (a ^ b) >>> 0;
       const first = (at - this.netOffset) * 32;
@@ -178,12 +257,7 @@ export class SymmetryReducer {
         const bit = 31 - Math.clz32(d & -d);
         d &= d - 1;
         const e = first + bit;
-        const row = this.tables.entryRow(e);
-        const base = e * R * 2;
-        for (let r = 0; r < R; r++) {
-          hi[r] ^= row[base + 2 * r];
-          lo[r] ^= row[base + 2 * r + 1];
-        }
+        xorRow(images, this.tables.entryRow(e), e * width, width);
       }
       return;
     }
@@ -194,13 +268,34 @@ export class SymmetryReducer {
       if (ca === cb) continue;
       const e = first + k;
       const row = this.tables.entryRow(e);
-      const base = e * R * 2;
+      const base = e * width;
       for (let r = 0; r < R; r++) {
         const h = row[base + 2 * r];
         const l = row[base + 2 * r + 1];
-        if (ca !== 0) { hi[r] ^= SymmetryTables.countHi(h, ca); lo[r] ^= SymmetryTables.countLo(l, ca); }
-        if (cb !== 0) { hi[r] ^= SymmetryTables.countHi(h, cb); lo[r] ^= SymmetryTables.countLo(l, cb); }
+        if (ca !== 0) { images[2 * r] ^= SymmetryTables.countHi(h, ca); images[2 * r + 1] ^= SymmetryTables.countLo(l, ca); }
+        if (cb !== 0) { images[2 * r] ^= SymmetryTables.countHi(h, cb); images[2 * r + 1] ^= SymmetryTables.countLo(l, cb); }
       }
     }
   }
+}
+
+/**
+ * The canonical form a search uses: `kind` if given, else the images under every renaming
+ * while there are at most SORTED_ABOVE renamings and a group of actors to sort by.
+ */
+export function canonicalForm(system: ComposedSystem, groups: readonly (readonly string[])[], kind?: CanonicalFormKind): CanonicalForm {
+  const sortable = groups.some((g) => g.length > 1 && g.every((name) => system.indexOf(name) !== undefined));
+  const size = groups.reduce((n, g) => n * factorial(g.length), 1);
+  const chosen = kind ?? (sortable && size > SORTED_ABOVE ? 'sorted' : 'renamings');
+  return chosen === 'sorted' ? new SortedSymmetryReducer(system, groups) : new SymmetryReducer(system, groups);
+}
+
+/** Group size above which the sorted form is the default (measured: see docs/symmetry.md). */
+const SORTED_ABOVE = 48;
+
+const factorial = (n: number): number => (n <= 1 ? 1 : n * factorial(n - 1));
+
+/** images[k] ^= row[base + k] for k < width: one element's keys into all images. */
+function xorRow(images: Int32Array, row: Int32Array, base: number, width: number): void {
+  for (let k = 0; k < width; k++) images[k] ^= row[base + k];
 }

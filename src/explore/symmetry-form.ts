@@ -1,0 +1,40 @@
+/**
+ * What a search needs of a canonical form under symmetry (symmetry.ts: the images under
+ * every renaming; symmetry-sorted.ts: only those that sort a group of actors), and the
+ * part both share: the renaming-invariant words keyed into the canonical fingerprint.
+ */
+import type { Fingerprint } from './fingerprint.ts';
+import { keyHi, keyLo } from './symmetry-tables.ts';
+
+export type CanonicalFormKind = 'renamings' | 'sorted';
+
+export interface CanonicalForm {
+  /** Size of the symmetry group. */
+  readonly group: number;
+  /** The state about to be expanded, stored at `index`: its successors are fingerprinted next. */
+  enter(parent: Uint32Array, index?: number): void;
+  /**
+   * Writes the canonical fingerprint of `v` into `out`; `parent` is the state last given to
+   * `enter` or null. False, `out` untouched, when `v` equals `parent` (a self-loop).
+   */
+  fingerprint(v: Uint32Array, parent: Uint32Array | null, out: Fingerprint): boolean;
+  /** The state last fingerprinted was new and is stored at `index`. */
+  keep(index: number): void;
+  /** Size of the orbit of the state last fingerprinted. */
+  orbit(): number;
+  /** The canonical fingerprint and orbit of `v`, from scratch. */
+  canonical(v: Uint32Array): { fingerprint: Fingerprint; orbit: number };
+}
+
+const BUDGET = 1;
+const DUPS = 2;
+/** Slots of the two renaming-invariant words (fault budget, duplications). */
+const BUDGET_SLOT = 0x30000;
+
+/** `out` := the least image fingerprint (hi, lo) with `v`'s fault budget and duplications keyed in. */
+export function budgetKeys(v: Uint32Array, hi: number, lo: number, out: Fingerprint): void {
+  const budget = v[BUDGET];
+  const dups = v[DUPS];
+  out.hi = (hi ^ (budget === 0 ? 0 : keyHi(BUDGET_SLOT, budget)) ^ (dups === 0 ? 0 : keyHi(BUDGET_SLOT + 1, dups))) >>> 0;
+  out.lo = (lo ^ (budget === 0 ? 0 : keyLo(BUDGET_SLOT, budget)) ^ (dups === 0 ? 0 : keyLo(BUDGET_SLOT + 1, dups))) >>> 0 || 1;
+}
