@@ -429,10 +429,13 @@ export class ComposedSystem {
       const d = this.deliveries(i, local);
       const words = Math.min(d.mask.length, v.length - off);
       for (let w = 0; w < words; w++) {
-        const bits = v[off + w] & d.mask[w];
-        if (bits === 0) continue;
-        for (let k = 0; k < this.perWord; k++) {
-          if (this.isSet ? ((bits >>> k) & 1) === 0 : ((bits >>> (k * 4)) & 0xf) === 0) continue;
+        let bits = v[off + w] & d.mask[w];
+        // Only the enabled entries, in entry order (a multiset's 4-bit count field is found
+        // by its lowest set bit, then cleared whole): most words enable one or two.
+        while (bits !== 0) {
+          const bit = 31 - Math.clz32(bits & -bits);
+          const k = this.isSet ? bit : bit >>> 2;
+          bits &= this.isSet ? bits - 1 : ~(0xf << (k * 4));
           const e = w * this.perWord + k;
           if (side !== 0 && ((side >>> this.entries.values[e].fromIndex) & 1) !== ((side >>> i) & 1)) continue;
           emit(encodeAction(ActionKind.Deliver, i, e), this.applied(v, i, d.results[e], e));

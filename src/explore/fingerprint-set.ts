@@ -51,6 +51,11 @@ export class FingerprintSet {
     return true;
   }
 
+  /** Reads the fingerprint's home slot and returns its lo word: a cache warm-up before `add`. */
+  touch(hi: number, lo: number): number {
+    return this.slots[2 * ((hi ^ Math.imul(lo, 0x9e3779b1)) >>> this.shift) + 1];
+  }
+
   has(hi: number, lo: number): boolean {
     const slots = this.slots;
     let i = (hi ^ Math.imul(lo, 0x9e3779b1)) >>> this.shift;
@@ -176,6 +181,11 @@ export class SharedFingerprintSet {
   /** True once the table is 90% full: inserts must stop before probing degenerates. */
   get full(): boolean {
     return this.size * 10 > (this.mask + 1) * 9;
+  }
+
+  /** Reads the fingerprint's home slot (a plain read: a hint, not a claim); see FingerprintSet. */
+  touch(hi: number, lo: number): number {
+    return this.slots[2 * ((hi ^ Math.imul(lo, 0x9e3779b1)) & this.mask) + 1];
   }
 
   /** Adds the fingerprint (lo must not be 0); returns false if it was already present. */

@@ -14,6 +14,7 @@ import { FingerprintSet } from './fingerprint-set.ts';
 import type { ParallelExpander } from './parallel.ts';
 import { PropertyEvaluator } from './property-evaluator.ts';
 import { StateStore } from './state-store.ts';
+import { SuccessorBatch } from './successor-batch.ts';
 import { canonicalForm, type CanonicalFormKind } from './symmetry.ts';
 import type { Property } from './spec.ts';
 
@@ -151,7 +152,7 @@ export function startSearch(system: ComposedSystem, options: SearchOptions): Sea
   const store = resume?.store ?? new StateStore(system.width);
   const expander = options.expander ?? null;
   if (expander && (options.strategy !== 'bfs' || options.symmetry)) throw new Error('parallel expansion is for breadth-first search without symmetry reduction');
-  const visited: { add(hi: number, lo: number): boolean; readonly bytes: number } = expander?.visited ?? new FingerprintSet(Math.max(1 << 16, store.size * 2));
+  const visited: { add(hi: number, lo: number): boolean; touch(hi: number, lo: number): number; readonly bytes: number } = expander?.visited ?? new FingerprintSet(Math.max(1 << 16, store.size * 2));
   const results: PropertyResult[] = resume
     ? resume.properties.filter((p) => p.kind !== 'deadlock').map((p) => ({ ...p }))
     : props.map((p) => ({ name: p.name, kind: p.kind, description: p.description, status: p.kind === 'invariant' ? 'holds' : 'unreached' }));
@@ -168,14 +169,14 @@ export function startSearch(system: ComposedSystem, options: SearchOptions): Sea
   let statesUnreduced = resume?.statesUnreduced ?? 0;
   /**
    * Marks the state visited, by its canonical form under symmetry; false if seen before.
-   * A successor of the state being expanded is fingerprinted incrementally from it, and
-   * one equal to it (a self-loop: about a third of Paxos.tla's steps, since its messages
-   * are never removed) is not new, so it costs neither a probe nor a canonical form.
+   * A successor of the state being expanded is fingerprinted incrementally from it (here
+   * under symmetry, in onSuccessor without), and one equal to it (a self-loop: about a
+   * third of Paxos.tla's steps, since its messages are never removed) is not new, so it
+   * costs neither a probe nor a canonical form.
    */
   const visit = (v: Uint32Array, parent: Uint32Array | null = null): boolean => {
     if (!reducer) {
-      if (!parent) fingerprint(v, 0, v.length, fp);
-      else if (!updateFingerprint(parent, v, parentFp, fp)) return false;
+      fingerprint(v, 0, v.length, fp);
       return visited.add(fp.hi, fp.lo);
     }
     if (!reducer.fingerprint(v, parent, fp)) return false;
@@ -244,12 +245,33 @@ export function startSearch(system: ComposedSystem, options: SearchOptions): Sea
     successors++;
     if (stopReason) return;
     transitions++;
+    if (!reducer) {
+      if (updateFingerprint(current, next, parentFp, fp)) batch.add(action, next, fp);
+      return;
+    }
     if (!visit(next, current)) return;
+    found(action, next);
+  };
+  /** Stores a new successor of the state being expanded and checks it. */
+  const found = (action: number, next: Uint32Array) => {
     const child = store.push(next, expanding, action, expandingDepth + 1);
     reducer?.keep(child);
     if (expandingDepth + 1 > maxDepth) maxDepth = expandingDepth + 1;
     if (options.strategy === 'dfs') stack.push(child);
     if (!check(child, next, current)) stopReason = 'violation';
+  };
+  /**
+   * Without symmetry a state's successors are fingerprinted as they come and probed
+   * together once it is expanded: the probes' cache misses (the largest single cost of a
+   * big search) then overlap instead of waiting one after another. Same order, same result.
+   */
+  const batch = new SuccessorBatch();
+  const commitBatch = () => {
+    batch.touch(visited);
+    for (let j = 0; j < batch.size && !stopReason; j++) {
+      if (visited.add(batch.hi[j], batch.lo[j])) found(batch.actions[j], batch.vector(j));
+    }
+    batch.clear();
   };
   /** A successor a worker found new (already in the shared visited set). */
   const onFresh = (action: number, next: Uint32Array) => {
@@ -297,6 +319,7 @@ export function startSearch(system: ComposedSystem, options: SearchOptions): Sea
         if (!stopReason) transitions += replayed;
       } else {
         system.successors(current, onSuccessor);
+        if (batch.size > 0) commitBatch();
       }
       if (successors === 0 && options.deadlock && deadlock.status === 'holds') {
         Object.assign(deadlock, { status: 'violated', message: 'no step is possible', path: store.pathTo(index) });

@@ -35,7 +35,7 @@ describe('coordkit check', () => {
   it('rejects bad options with one line and exit 2, never a stack trace', async () => {
     const cases = [
       ['--acceptors', 'three'], ['--ballots', '0'], ['--mutant', 'nope'], ['--network', 'multiset', '--symmetry'], ['--resume', 'no-such.ckpt'], ['--resume', 'package.json'],
-      ['--checkpoint', '/dev/null'], ['--trace-dir', 'package.json/x'],
+      ['--checkpoint', '/dev/null'], ['--trace-dir', 'package.json/x'], ['--canonical', 'sorted'], ['--symmetry', '--canonical', 'least'],
     ];
     const runs = await Promise.all(cases.map((args) => run(['check', 'paxos', ...args])));
     for (const [i, args] of cases.entries()) {
@@ -101,6 +101,11 @@ describe('coordkit check', () => {
 
   it('reports both counts with --symmetry', async () => {
     const r = await run(['check', 'paxos', '--symmetry', '--json']);
+    expect(JSON.parse(r.stdout)).toMatchObject({ states: 443, statesUnreduced: 3921, symmetryGroup: 12 });
+  }, 180_000);
+
+  it('gives the same counts with --canonical sorted (443 orbits, 3,921 states)', async () => {
+    const r = await run(['check', 'paxos', '--symmetry', '--canonical', 'sorted', '--json']);
     expect(JSON.parse(r.stdout)).toMatchObject({ states: 443, statesUnreduced: 3921, symmetryGroup: 12 });
   }, 180_000);
 });

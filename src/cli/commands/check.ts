@@ -13,7 +13,7 @@ import { checkModels, type CheckModel } from '../check/models.ts';
 import { formatSummary, progressReporter, runCheckAsync } from '../check/runner.ts';
 import { z } from 'zod';
 import { UserError } from '../errors.ts';
-import { flag, parseOptions, path, text, wholeNumber } from '../options.ts';
+import { choice, flag, parseOptions, path, text, wholeNumber } from '../options.ts';
 import { resolve } from 'node:path';
 import type { SystemSpec } from '../../explore/spec.ts';
 import { loadUserSystem, looksLikeModulePath, moduleName, parseParam, withOrigin } from '../check/user-module.ts';
@@ -26,6 +26,7 @@ const searchOptions = z.object({
   deadlock: flag().optional(),
   workers: wholeNumber(0, 16),
   symmetry: flag().optional(),
+  canonical: choice(['renamings', 'sorted']).optional(),
   continue: flag().optional(),
   maxMemory: wholeNumber(64),
   maxStates: wholeNumber(1).optional(),
@@ -68,6 +69,7 @@ function addSearchOptions(sub: Command): Command {
     .option('--deadlock', 'report states with no successor')
     .addOption(new Option('--workers <n>', 'expand states in this many worker threads besides the main one (BFS; same result)').default(0))
     .option('--symmetry', 'explore one state per orbit of the declared symmetry (e.g. interchangeable acceptors and values); reports both counts')
+    .option('--canonical <form>', 'with --symmetry: renamings (the least image under every renaming) or sorted (under those that sort a group of actors by key: cheaper for large groups); default: sorted above 48 renamings')
     .option('--continue', 'after a violation keep going, to find one counterexample per property')
     .addOption(new Option('--max-memory <MiB>', 'stop cleanly, with partial statistics, above this resident memory').default(4096))
     .addOption(new Option('--max-states <n>', 'stop cleanly after this many distinct states'))
@@ -135,6 +137,7 @@ export async function runModelCheck(
     if (workers > 0 && (opts.dfs || opts.symmetry)) {
       throw new UserError('--workers needs breadth-first search without --symmetry', { field: '--workers' });
     }
+    if (opts.canonical && !opts.symmetry) throw new UserError('--canonical chooses the canonical form of --symmetry', { field: '--canonical' });
     if (opts.symmetry && !spec.symmetry) {
       throw new UserError(`${spec.name} declares no symmetry to reduce by`, { field: '--symmetry' });
     }
@@ -170,6 +173,7 @@ export async function runModelCheck(
         identity: searchIdentity(model, values, opts),
         strategy: opts.dfs ? 'dfs' : 'bfs',
         symmetry: Boolean(opts.symmetry),
+        canonicalForm: opts.canonical,
         maxDepth: opts.maxDepth,
         deadlock: Boolean(opts.deadlock),
         continueAfterViolation: Boolean(opts.continue),

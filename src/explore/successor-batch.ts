@@ -1,0 +1,67 @@
+/**
+ * The successors of one state with their fingerprints, held until the state is expanded
+ * so that the visited set is probed for all of them at once (`touch` first reads every
+ * home slot: independent loads, whose cache misses the processor overlaps).
+ */
+import type { Fingerprint } from './fingerprint.ts';
+
+export class SuccessorBatch {
+  size = 0;
+  actions = new Float64Array(16);
+  hi = new Uint32Array(16);
+  lo = new Uint32Array(16);
+  /** Vector j is words[starts[j], starts[j + 1]). */
+  private starts = new Int32Array(17);
+  private words = new Uint32Array(256);
+  /** Where `touch` leaves what it read, so that the reads are not optimised away. */
+  sink = 0;
+
+  /** Appends a copy of `next` (valid only during the successor callback) with its fingerprint. */
+  add(action: number, next: Uint32Array, fp: Fingerprint): void {
+    const j = this.size++;
+    if (j === this.actions.length) this.grow();
+    this.actions[j] = action;
+    this.hi[j] = fp.hi;
+    this.lo[j] = fp.lo;
+    const at = this.starts[j];
+    if (at + next.length > this.words.length) {
+      const words = new Uint32Array(Math.max(this.words.length * 2, at + next.length));
+      words.set(this.words);
+      this.words = words;
+    }
+    for (let k = 0; k < next.length; k++) this.words[at + k] = next[k];
+    this.starts[j + 1] = at + next.length;
+  }
+
+  /** Successor j's vector: a view, valid until `clear`. */
+  vector(j: number): Uint32Array {
+    return this.words.subarray(this.starts[j], this.starts[j + 1]);
+  }
+
+  /** Reads the home slot of every fingerprint in the batch, so the probes that follow hit the cache. */
+  touch(set: { touch(hi: number, lo: number): number }): void {
+    let sink = 0;
+    for (let j = 0; j < this.size; j++) sink ^= set.touch(this.hi[j], this.lo[j]);
+    this.sink = sink;
+  }
+
+  clear(): void {
+    this.size = 0;
+  }
+
+  private grow(): void {
+    const n = this.actions.length * 2;
+    const actions = new Float64Array(n);
+    actions.set(this.actions);
+    const hi = new Uint32Array(n);
+    hi.set(this.hi);
+    const lo = new Uint32Array(n);
+    lo.set(this.lo);
+    const starts = new Int32Array(n + 1);
+    starts.set(this.starts);
+    this.actions = actions;
+    this.hi = hi;
+    this.lo = lo;
+    this.starts = starts;
+  }
+}
