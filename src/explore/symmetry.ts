@@ -163,9 +163,17 @@ export class SymmetryReducer implements CanonicalForm {
     return true;
   }
 
-  /** Size of the orbit of the state last given to `fingerprint`: its distinct images. */
+  /**
+   * Size of the orbit of the state last given to `fingerprint`: its distinct images, which
+   * is R / |stabiliser|, the stabiliser being the renamings whose image is the state itself
+   * (renaming 0 is the identity). Counted from scratch only if a fingerprint collision
+   * made that quotient fractional.
+   */
   orbit(): number {
     const { images, R } = this;
+    let fixed = 0;
+    for (let r = 0; r < R; r++) if (images[2 * r] === images[0] && images[2 * r + 1] === images[1]) fixed++;
+    if (R % fixed === 0) return R / fixed;
     let distinct = 0;
     for (let r = 0; r < R; r++) {
       let seen = false;
@@ -209,8 +217,9 @@ export class SymmetryReducer implements CanonicalForm {
     let first = 0;
     while (first < end && (first < parent.length ? parent[first] : 0) === (first < v.length ? v[first] : 0)) first++;
     if (first === end) return false;
-    const { R, images, tables } = this;
-    images.set(this.parentImages);
+    const { R, images, tables, parentImages } = this;
+    // A loop: for 2R words TypedArray#set's fixed cost dominates.
+    for (let k = 0; k < 2 * R; k++) images[k] = parentImages[k];
     const a0 = parent[FAULTS];
     const b0 = v[FAULTS];
     if (a0 !== b0) {
