@@ -35,7 +35,7 @@ describe('coordkit check', () => {
   it('rejects bad options with one line and exit 2, never a stack trace', async () => {
     const cases = [
       ['--acceptors', 'three'], ['--ballots', '0'], ['--mutant', 'nope'], ['--network', 'multiset', '--symmetry'], ['--resume', 'no-such.ckpt'], ['--resume', 'package.json'],
-      ['--checkpoint', '/dev/null'], ['--trace-dir', 'package.json/x'], ['--canonical', 'sorted'],
+      ['--checkpoint', '/dev/null'], ['--trace-dir', 'package.json/x'], ['--canonical', 'sorted'], ['--symmetry', '--canonical', 'least'],
     ];
     const runs = await Promise.all(cases.map((args) => run(['check', 'paxos', ...args])));
     for (const [i, args] of cases.entries()) {
