@@ -25,4 +25,5 @@ export type { TraceHeader, TraceEvent } from '../conformance/schema/trace.ts';
 export type { Trace } from '../conformance/schema/writer.ts';
 export { UserError } from '../conformance/schema/user-error.ts';
 export type { CheckSummary, CheckVerdict, PropertySummary } from './cli/check/runner.ts';
-export type { Step } from './explore/counterexample.ts';
+export type { StepRow } from './explore/counterexample.ts';
+export type { Step } from './explore/step.ts';

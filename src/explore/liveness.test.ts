@@ -60,7 +60,7 @@ describe('liveness under weak fairness', () => {
     const r = live(['press', 'flicker', 'break'], { offers: ['press', 'flicker'] });
     expect(r.status).toBe('violated');
     expect(r.lasso).toMatchObject({ loopAt: 1, cycleSteps: 2 });
-    expect(r.counterexample!.steps.map((s) => s.action)).toEqual(['break()', 'flicker()', 'flicker()']);
+    expect(r.counterexample!.steps.map((s) => s.action)).toEqual(['l takes break()', 'l takes flicker()', 'l takes flicker()']);
     expect(r.counterexample!.loop).toEqual({ startSeq: 1, prefixSteps: 1, cycleSteps: 2 });
   });
 
