@@ -13,6 +13,7 @@ import type { AnyMachineSnapshot } from 'xstate';
 import type { ComposedSystem } from './compose.ts';
 import { counterexample } from './counterexample.ts';
 import { StateStore } from './state-store.ts';
+import { describeMessage, type Message } from './step.ts';
 import type { Envelope, Property } from './spec.ts';
 
 export interface EnabledStep {
@@ -42,7 +43,8 @@ export interface ActorState {
 
 export interface StateReport {
   actors: ActorState[];
-  messages: (Envelope & { count: number })[];
+  /** Messages in flight, each with its description (step.ts) for the page. */
+  messages: (Envelope & { count: number; text: string })[];
   /** The network sides under a partition, or null. */
   partition: readonly number[] | null;
   /** Invariants this state violates (name and message) and reachability goals it reaches. */
@@ -119,7 +121,8 @@ export class Stepper {
         reached.push(p.name);
       }
     }
-    return { actors, messages: [...view.messages], partition: view.partition, violated, reached };
+    const messages = view.messages.map((m) => ({ ...m, text: describeMessage(m.msg as Message) }));
+    return { actors, messages, partition: view.partition, violated, reached };
   }
 
   private describe(before: Uint32Array, code: number, after: Uint32Array): { actor: string; action: string; after: string } {

@@ -125,8 +125,8 @@
   function drawMessages() {
     $('message-count').textContent = `(${current.messages.length})`;
     const rows = current.messages.map((m) => {
-      const fields = Object.entries(m.msg).filter(([k]) => k !== 'type').map(([k, v]) => `${k}=${show(v)}`).join(', ');
-      return el('tr', {}, el('td', {}, m.from), el('td', {}, m.to.join(', ')), el('td', {}, `${m.msg.type}(${fields})`), el('td', {}, String(m.count)));
+      // The server describes each message (src/explore/step.ts), as it describes steps.
+      return el('tr', {}, el('td', {}, m.from), el('td', {}, m.to.join(', ')), el('td', {}, m.text), el('td', {}, String(m.count)));
     });
     $('messages').querySelector('tbody').replaceChildren(...rows);
   }
