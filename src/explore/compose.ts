@@ -12,6 +12,9 @@
  * Successors are emitted as numeric step codes (step.ts); `decodeStep` turns a code into
  * a typed `Step` for describing or driving, and `next` follows one step without
  * enumerating the others. Environment offers are memoized by offer-cache.ts.
+ *
+ * Past 400 lines because interning, the local-step memo, successors and the checkpoint
+ * tables share the interners and memo tables, which no other file may read.
  */
 import { initialTransition, transition, type AnyMachineSnapshot, type EventObject, type StateValue } from 'xstate';
 import { canonicalJson } from './canonical.ts';
@@ -566,7 +569,8 @@ export class ComposedSystem {
       }
     }
 
-    if (this.spec.network.kind === 'multiset') {
+    const { network } = this.spec;
+    if (network.kind === 'multiset' && (network.loss > 0 || network.duplicate > 0)) {
       this.layout.forEachPresent(v, (e) => {
         const lost = this.lose(v, e);
         if (lost !== null) emit(encodeAction(ActionKind.Lose, 0, e), lost);
