@@ -14,7 +14,7 @@
  * binding. Along each path the driver records what the implementation did as trace
  * events, so a diverging path can be written as the implementation's trace.
  */
-import { initialTransition, type EventObject } from 'xstate';
+import { initialTransition } from 'xstate';
 import type { ComposedSystem } from '../explore/compose.ts';
 import type { Adapter, DriveConfig, DriveInput, DriveOutput } from './adapter.ts';
 import type { ProtocolBinding, StepContext, VerdictClass } from './binding.ts';
