@@ -425,6 +425,7 @@ export class ComposedSystem {
     const { kind, actor: i, arg } = actionFields(code);
     const { layout } = this;
     const live = i < this.n && !layout.crashed(v, i);
+    this.fillBudgetLeft(v);
     switch (kind) {
       case ActionKind.Deliver: {
         if (!live || arg >= this.entries.size || layout.copies(v, arg) === 0) return null;
@@ -493,11 +494,24 @@ export class ComposedSystem {
   }
 
   // ------------------------------------------------------------------ faults
-  // Each returns the successor in the scratch buffer, or null when the budget or the state
-  // rules it out; `successors` and `next` share them.
+  // Each returns the successor in the scratch buffer, or null when the state or the budget
+  // left (`fillBudgetLeft`, read once per state) rules it out; `successors` and `next` share them.
+
+  /** Faults the state being expanded may still use, per kind. */
+  private readonly left = { crashes: 0, restarts: 0, partitions: 0, losses: 0, duplicates: 0 };
+
+  private fillBudgetLeft(v: Uint32Array): void {
+    const { layout, left } = this;
+    const { faults, network } = this.spec;
+    left.crashes = faults.crashes - layout.used(v, 'crashes');
+    left.restarts = faults.restarts - layout.used(v, 'restarts');
+    left.partitions = faults.partitions - layout.used(v, 'partitions');
+    left.losses = network.kind === 'multiset' ? network.loss - layout.used(v, 'losses') : 0;
+    left.duplicates = network.kind === 'multiset' ? network.duplicate - layout.used(v, 'duplicates') : 0;
+  }
 
   private crash(v: Uint32Array, i: number): Uint32Array | null {
-    if (this.layout.used(v, 'crashes') >= this.spec.faults.crashes || this.spec.actors[i].environment) return null;
+    if (this.left.crashes <= 0 || this.spec.actors[i].environment) return null;
     const next = this.copyOf(v);
     this.layout.setCrashed(next, i, true);
     this.layout.spend(next, 'crashes');
@@ -506,7 +520,7 @@ export class ComposedSystem {
   }
 
   private restart(v: Uint32Array, i: number): Uint32Array | null {
-    if (this.layout.used(v, 'restarts') >= this.spec.faults.restarts) return null;
+    if (this.left.restarts <= 0) return null;
     const local = this.restarted(i, this.layout.local(v, i));
     const next = this.copyOf(v);
     this.layout.setCrashed(next, i, false);
@@ -524,7 +538,7 @@ export class ComposedSystem {
 
   /** Cuts off side B = `mask`; it never contains actor 0 (so each cut is one step) nor the environment. */
   private partition(v: Uint32Array, mask: number): Uint32Array | null {
-    if (this.layout.side(v) !== 0 || this.layout.used(v, 'partitions') >= this.spec.faults.partitions) return null;
+    if (this.left.partitions <= 0 || this.layout.side(v) !== 0) return null;
     if (mask & 1 || mask & this.environmentMask || mask === 0 || mask >= 1 << this.n) return null;
     const next = this.copyOf(v);
     this.layout.setSide(next, mask);
@@ -534,7 +548,7 @@ export class ComposedSystem {
   }
 
   private lose(v: Uint32Array, e: number): Uint32Array | null {
-    if (this.spec.network.kind !== 'multiset' || this.layout.used(v, 'losses') >= this.spec.network.loss) return null;
+    if (this.left.losses <= 0) return null;
     const next = this.copyOf(v);
     this.layout.removeCopy(next, e);
     this.layout.spend(next, 'losses');
@@ -542,8 +556,7 @@ export class ComposedSystem {
   }
 
   private duplicate(v: Uint32Array, e: number): Uint32Array | null {
-    if (this.spec.network.kind !== 'multiset' || this.layout.used(v, 'duplicates') >= this.spec.network.duplicate) return null;
-    if (this.layout.copies(v, e) >= MAX_COPIES) return null;
+    if (this.left.duplicates <= 0 || this.layout.copies(v, e) >= MAX_COPIES) return null;
     const next = this.copyOf(v);
     this.addCopy(next, e);
     this.layout.spend(next, 'duplicates');
@@ -551,26 +564,30 @@ export class ComposedSystem {
   }
 
   private faultSuccessors(v: Uint32Array, emit: (action: number, next: Uint32Array) => void): void {
-    const { faults } = this.spec;
-    // Most systems allow no faults: skip them without decoding the budget.
-    if (faults.crashes === 0 && faults.restarts === 0 && faults.partitions === 0 && this.spec.network.kind === 'set') return;
+    const { faults, network } = this.spec;
+    // Most systems allow no faults: skip them without reading the budget.
+    if (faults.crashes === 0 && faults.restarts === 0 && faults.partitions === 0 && (network.kind === 'set' || (network.loss === 0 && network.duplicate === 0))) return;
+    this.fillBudgetLeft(v);
+    const { left } = this;
     const crashedMask = this.layout.crashedMask(v);
-    for (let i = 0; i < this.n; i++) {
-      const next = (crashedMask >>> i) & 1 ? this.restart(v, i) : this.crash(v, i);
-      if (next !== null) emit(encodeAction((crashedMask >>> i) & 1 ? ActionKind.Restart : ActionKind.Crash, i, 0), next);
+    if (left.crashes > 0 || left.restarts > 0) {
+      for (let i = 0; i < this.n; i++) {
+        const isCrashed = (crashedMask >>> i) & 1;
+        const next = isCrashed ? this.restart(v, i) : this.crash(v, i);
+        if (next !== null) emit(encodeAction(isCrashed ? ActionKind.Restart : ActionKind.Crash, i, 0), next);
+      }
     }
 
     if (this.layout.side(v) !== 0) {
       emit(encodeAction(ActionKind.Heal, 0, 0), this.heal(v)!);
-    } else if (faults.partitions > 0) {
+    } else if (left.partitions > 0) {
       for (let mask = 2; mask < 1 << this.n; mask += 2) {
         const next = this.partition(v, mask);
         if (next !== null) emit(encodeAction(ActionKind.Partition, 0, mask), next);
       }
     }
 
-    const { network } = this.spec;
-    if (network.kind === 'multiset' && (network.loss > 0 || network.duplicate > 0)) {
+    if (left.losses > 0 || left.duplicates > 0) {
       this.layout.forEachPresent(v, (e) => {
         const lost = this.lose(v, e);
         if (lost !== null) emit(encodeAction(ActionKind.Lose, 0, e), lost);

@@ -90,7 +90,7 @@ export class StateLayout {
 
   /** How many faults of a kind `v` has used (no allocation: the successor loop asks). */
   used(v: Uint32Array, fault: Fault): number {
-    return fault === 'duplicates' ? v[DUPS] : (v[BUDGET] >>> BUDGET_SHIFT[fault]) & 0xff;
+    return fault === 'duplicates' ? v[DUPS] : (v[BUDGET] >>> budgetShift(fault)) & 0xff;
   }
 
   faultsUsed(v: Uint32Array): FaultsUsed {
@@ -101,7 +101,7 @@ export class StateLayout {
   /** Counts one more fault of a kind against the budget. */
   spend(v: Uint32Array, fault: Fault): void {
     if (fault === 'duplicates') v[DUPS] += 1;
-    else v[BUDGET] += 1 << BUDGET_SHIFT[fault];
+    else v[BUDGET] += 1 << budgetShift(fault);
   }
 
   // ------------------------------------------------------------------ network
@@ -170,4 +170,12 @@ export class StateLayout {
   }
 }
 
-const BUDGET_SHIFT = { crashes: 0, restarts: 8, partitions: 16, losses: 24 } as const;
+/** Where a fault kind's 8-bit count sits in word BUDGET (a switch: constant-folded when inlined). */
+function budgetShift(fault: Exclude<Fault, 'duplicates'>): number {
+  switch (fault) {
+    case 'crashes': return 0;
+    case 'restarts': return 8;
+    case 'partitions': return 16;
+    case 'losses': return 24;
+  }
+}
