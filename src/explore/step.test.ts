@@ -31,6 +31,14 @@ describe('steps', () => {
     expect(text(ActionKind.Duplicate, 0, 0)).toBe('network duplicates prepare(ballot=1) from p1 to a1, a2');
   });
 
+  it('labels diagram edges briefly', () => {
+    const brief = (kind: ActionKind, actor: number, arg: number) => describeStep(decodeStep(tables, encodeAction(kind, actor, arg)), 'brief');
+    expect(brief(ActionKind.Deliver, 2, 0)).toBe('a2 ← prepare(1) from p1');
+    expect(brief(ActionKind.Offer, 0, 3)).toBe('p1 start(3)');
+    expect(brief(ActionKind.Partition, 0, 0b0110)).toBe('partition');
+    expect(brief(ActionKind.Lose, 0, 1)).toBe('lose promise(1)');
+  });
+
   it('decodes a delivery with the event its recipient receives (a2 gets event 12 of message 0)', () => {
     const step = decodeStep(tables, encodeAction(ActionKind.Deliver, 2, 0));
     expect(step).toMatchObject({ kind: 'deliver', actor: 2, node: 'a2', entry: 0, eventId: 12, envelope: envelopes[0] });
@@ -57,5 +65,6 @@ describe('steps', () => {
     expect(describeMessage(msg)).toBe('accept(ballot=2, value="v1", from=null)');
     expect(describeMessage(msg, 'brief')).toBe('accept(2,v1)');
     expect(describeMessage({ type: 'tick' })).toBe('tick()');
+    expect(describeMessage({ type: 'tick' }, 'brief')).toBe('tick');
   });
 });

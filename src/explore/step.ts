@@ -93,12 +93,13 @@ export const deliveryCode = (actor: number, entry: number): number => encodeActi
 
 /**
  * A message for people: `prepare(ballot=1, value="v1")`, or in the `brief` style, for
- * diagram edges, only the values that are set: `prepare(1,"v1")`.
+ * diagram edges, only the values that are set: `prepare(1,v1)`, and `tick` for `tick()`.
  */
 export function describeMessage(msg: Message, style: 'full' | 'brief' = 'full'): string {
   const fields = Object.entries(msg).filter(([k]) => k !== 'type');
-  if (style === 'brief') return `${msg.type}(${fields.filter(([, v]) => v !== null && v !== undefined).map(([, v]) => (typeof v === 'string' ? v : JSON.stringify(v))).join(',')})`;
-  return `${msg.type}(${fields.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')})`;
+  if (style === 'full') return `${msg.type}(${fields.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')})`;
+  const values = fields.filter(([, v]) => v !== null && v !== undefined).map(([, v]) => (typeof v === 'string' ? v : JSON.stringify(v)));
+  return values.length === 0 ? msg.type : `${msg.type}(${values.join(',')})`;
 }
 
 /** Who acts in a step: the node, or "network" for partitions, heals, losses and duplications. */
@@ -108,19 +109,25 @@ export function stepActor(step: Step): string {
 
 /**
  * A step for people: "a1 receives prepare(ballot=1) from p1", "c crashes", "network loses
- * accept(...) from p1 to a2". The recipients tell apart the copies of one send (a
- * multiset network has one entry per recipient).
+ * accept(...) from p1 to a2" (the recipients tell apart the copies of one send: a
+ * multiset network has one entry per recipient). The `brief` style labels diagram edges:
+ * "a1 ← prepare(1) from p1", "env rebase", "lose accept(1,v1)".
  */
 export function describeStep(step: Step, style: 'full' | 'brief' = 'full'): string {
   const msg = (m: Envelope['msg']) => describeMessage(m as Message, style);
+  const brief = style === 'brief';
   switch (step.kind) {
-    case 'deliver': return `${step.node} receives ${msg(step.envelope.msg)} from ${step.envelope.from}`;
-    case 'offer': return `${step.node} takes ${msg(step.event)}`;
+    case 'deliver': return `${step.node} ${brief ? '←' : 'receives'} ${msg(step.envelope.msg)} from ${step.envelope.from}`;
+    case 'offer': return `${step.node} ${brief ? '' : 'takes '}${msg(step.event)}`;
     case 'crash': return `${step.node} crashes`;
     case 'restart': return `${step.node} restarts`;
-    case 'partition': return `network partitioned ${step.groups.map((g) => `{${g.join(',')}}`).join(' | ')}`;
-    case 'heal': return 'network healed';
-    case 'lose': return `network loses ${msg(step.envelope.msg)} from ${step.envelope.from} to ${step.envelope.to.join(', ')}`;
-    case 'duplicate': return `network duplicates ${msg(step.envelope.msg)} from ${step.envelope.from} to ${step.envelope.to.join(', ')}`;
+    case 'partition': return brief ? 'partition' : `network partitioned ${step.groups.map((g) => `{${g.join(',')}}`).join(' | ')}`;
+    case 'heal': return brief ? 'heal' : 'network healed';
+    case 'lose':
+    case 'duplicate': {
+      if (brief) return `${step.kind} ${msg(step.envelope.msg)}`;
+      const { from, to } = step.envelope;
+      return `network ${step.kind === 'lose' ? 'loses' : 'duplicates'} ${msg(step.envelope.msg)} from ${from} to ${to.join(', ')}`;
+    }
   }
 }

@@ -44,7 +44,7 @@ export function stateLabel(system: ComposedSystem, v: Uint32Array): string {
   return lines.join('\n');
 }
 
-/** What a step did, short enough for an edge: "a1 receives prepare(1) from p1", "p0 takes propose(0,v2)". */
+/** What a step did, short enough for an edge: "a1 ← prepare(1) from p1", "p0 propose(0,v2)". */
 export function actionLabel(system: ComposedSystem, code: number): string {
   return describeStep(system.decodeStep(code), 'brief');
 }
