@@ -200,7 +200,12 @@ export class ComposedSystem {
 
   /** Adds a copy of message `entry` to `v`; a multiset holds at most MAX_COPIES. */
   addCopy(v: Uint32Array, e: number): void {
-    if (!this.layout.addCopy(v, e)) throw new Error(`more than ${MAX_COPIES} copies of one message in flight: ${JSON.stringify(this.entries.values[e].envelope)}`);
+    if (!this.layout.addCopy(v, e)) this.tooManyCopies(e);
+  }
+
+  /** Off the hot path, so `applied` stays small enough to inline the layout's addCopy. */
+  private tooManyCopies(e: number): never {
+    throw new Error(`more than ${MAX_COPIES} copies of one message in flight: ${JSON.stringify(this.entries.values[e].envelope)}`);
   }
 
   // ------------------------------------------------------------------ steps
@@ -344,7 +349,7 @@ export class ComposedSystem {
     if (consumed >= 0 && !this.isSet) this.layout.removeCopy(next, consumed);
     for (let k = 0; k < s.sends.length; k++) {
       if (this.connections && !this.reachable(next, i, this.entryTarget[s.sends[k]])) continue;
-      this.addCopy(next, s.sends[k]);
+      if (!this.layout.addCopy(next, s.sends[k])) this.tooManyCopies(s.sends[k]);
     }
     return next;
   }
