@@ -25,4 +25,5 @@ export type { TraceHeader, TraceEvent } from '../conformance/schema/trace.ts';
 export type { Trace } from '../conformance/schema/writer.ts';
 export { UserError } from '../conformance/schema/user-error.ts';
 export type { CheckSummary, CheckVerdict, PropertySummary } from './cli/check/runner.ts';
-export type { Step } from './explore/counterexample.ts';
+// `Step` is the row's earlier name, kept so code written against it still compiles.
+export type { StepRow, StepRow as Step } from './explore/counterexample.ts';

@@ -8,7 +8,7 @@ import type { TraceEvent, TraceHeader } from '../../conformance/schema/trace.ts'
 import { traceToJsonl } from '../../conformance/schema/writer.ts';
 import { formatSummary, runCheckAsync, type CheckSummary, type CheckVerdict } from '../cli/check/runner.ts';
 import { ComposedSystem } from '../explore/compose.ts';
-import { stepTable, type Step } from '../explore/counterexample.ts';
+import { stepTable, type StepRow } from '../explore/counterexample.ts';
 import { ParallelExpander } from '../explore/parallel.ts';
 import type { Progress, Strategy } from '../explore/search.ts';
 import type { SystemSpec } from '../explore/spec.ts';
@@ -51,7 +51,7 @@ export interface CounterexampleTrace {
   message: string;
   header: TraceHeader;
   events: TraceEvent[];
-  steps: Step[];
+  steps: StepRow[];
   /** The steps as an aligned text table (what the CLI prints). */
   table: string;
   /** The trace as JSON Lines (header first), ready to write to a file. */

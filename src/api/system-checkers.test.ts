@@ -66,7 +66,7 @@ describe('verifying a custom trace against its system', () => {
     const fair = await verifyTrace({ lines: trace }, { system: pingPong() });
     const live = fair.verdicts.find((x) => x.property === 'first-ping')!;
     expect(live.status).toBe('pass');
-    expect(live.note).toMatch(/not fair: a fair step \(clock tick\(\)\) stays enabled/);
+    expect(live.note).toMatch(/not fair: a fair step \(clock takes tick\(\)\) stays enabled/);
   }, 60_000);
 
   it('judges leadsTo on a lasso from the premise on: a ping left undelivered while a toggles forever fails unless delivery is fair', async () => {
@@ -78,7 +78,7 @@ describe('verifying a custom trace against its system', () => {
     expect(live.violations[0].message).toMatch(/^ping-arrives violated: from line \d+, the goal never holds/);
     const fair = (await verifyTrace({ lines: trace }, { system: pingPong() })).verdicts.find((x) => x.property === 'ping-arrives')!;
     expect(fair.status).toBe('pass');
-    expect(fair.note).toMatch(/not fair: a fair step \(b receive ping\(n=1\) from a\) stays enabled/);
+    expect(fair.note).toMatch(/not fair: a fair step \(b receives ping\(n=1\) from a\) stays enabled/);
   }, 60_000);
 
   it('fails refinement when the cycle does not return to where it starts, refuses a loop after a seq the trace lacks, and skips liveness on a finite trace', async () => {

@@ -173,7 +173,7 @@ class SystemTraceChecker implements Checker {
       const here = new Map<string, string>();
       for (const step of this.replay.enabled(state)) {
         const c = classOf(step.code);
-        if (c !== null) here.set(c, `${step.actor} ${step.action}`);
+        if (c !== null) here.set(c, step.action);
       }
       always = always === undefined ? here : new Map([...always].filter(([c]) => here.has(c)));
     }

@@ -46,19 +46,11 @@ export function coveragePlan(system: ComposedSystem, opts: { maxPathLength?: num
     vectors.push(v);
     index.set(fpKey(v, fp), i);
   }
-  const edges: Edge[][] = vectors.map((v, i) => {
-    const out: Edge[] = [];
-    for (const step of stepsFrom(system, v)) {
-      if (step.kind === 'ignored') { out.push({ step, target: i }); continue; }
-      let target = -1;
-      system.successors(v, (action, next) => {
-        if (target === -1 && action === step.action) target = index.get(fpKey(next, fp)) ?? -1;
-      });
-      // Targets beyond the depth bound were never stored: keep the edge, stop there.
-      out.push({ step, target });
-    }
-    return out;
-  });
+  const edges: Edge[][] = vectors.map((v, i) => stepsFrom(system, v).map((step) => {
+    if (step.kind === 'ignored') return { step, target: i };
+    // Targets beyond the depth bound were never stored: keep the edge, stop there.
+    return { step, target: index.get(fpKey(system.next(v, step.action), fp)) ?? -1 };
+  }));
   const taken = edges.map((es) => new Uint8Array(es.length));
   const untaken = edges.map((es) => es.length);
   const total = edges.reduce((n, es) => n + es.length, 0);

@@ -14,15 +14,15 @@
  * binding. Along each path the driver records what the implementation did as trace
  * events, so a diverging path can be written as the implementation's trace.
  */
-import { initialTransition, type EventObject } from 'xstate';
-import { ActionKind, decodeAction, type ComposedSystem } from '../explore/compose.ts';
+import { initialTransition } from 'xstate';
+import type { ComposedSystem } from '../explore/compose.ts';
 import type { Adapter, DriveConfig, DriveInput, DriveOutput } from './adapter.ts';
 import type { ProtocolBinding, StepContext, VerdictClass } from './binding.ts';
 import { ballotPairs } from './ballot-pairs.ts';
 import { fingerprint, type Fingerprint } from '../explore/fingerprint.ts';
 import { canonicalJson } from '../explore/canonical.ts';
 import { normalizeOutputs, plainJson, sameList } from './compare.ts';
-import { describeStep, modelAfter, stepKey, stepsFrom, type DriveStep } from './steps.ts';
+import { describeStep, modelAfter, stepKey, stepsFrom, typedStep, type DriveStep } from './steps.ts';
 
 export interface Observation {
   outputs: string[];
@@ -203,7 +203,7 @@ export class Driver {
     let e = memo.get(key);
     if (e === undefined) {
       const s = result === null ? null : system.localStep(result);
-      const state = this.binding.modelView(system.spec.actors[actor].role, system.localTables[actor].values[s ? s.next : local]);
+      const state = this.binding.modelView(system.spec.actors[actor].role, system.snapshot(actor, s ? s.next : local));
       const emitted = (s ? s.emitted : []) as DriveOutput[];
       e = {
         emitted, outputs: normalizeOutputs(emitted), fastOutputs: normalizeOutputs(emitted, plainJson),
@@ -217,26 +217,23 @@ export class Driver {
   /** What the model expects of the acting node, and the input that produces it; null when no node acts. */
   private expectation(v: Uint32Array, step: DriveStep): { actor: number; input: DriveInput | 'restart'; expected: Expected } | null {
     const { system } = this;
-    if (step.kind === 'ignored') {
-      const { from, msg } = system.entries.values[step.entry].envelope;
-      return { actor: step.actor, input: { kind: 'receive', from, msg }, expected: this.expected(step.actor, system.local(v, step.actor), null) };
-    }
-    const { kind, actor, arg } = decodeAction(step.action);
-    const local = system.local(v, actor);
-    switch (kind) {
-      case ActionKind.Deliver: {
-        const entry = system.entries.values[arg];
-        const event = entry.recipients.find((r) => r.actor === actor)!.event;
-        const input: DriveInput = { kind: 'receive', from: entry.envelope.from, msg: entry.envelope.msg };
-        return { actor, input, expected: this.expected(actor, local, system.step(actor, local, event)) };
+    const s = typedStep(system, step);
+    switch (s.kind) {
+      case 'deliver': {
+        const { actor, envelope } = s;
+        const local = system.layout.local(v, actor);
+        const input: DriveInput = { kind: 'receive', from: envelope.from, msg: envelope.msg };
+        // An ignored delivery expects no output and no change (`expected(..., null)`).
+        const result = step.kind === 'ignored' ? null : system.step(actor, local, s.eventId);
+        return { actor, input, expected: this.expected(actor, local, result) };
       }
-      case ActionKind.Offer: {
-        const input: DriveInput = { kind: 'event', event: system.eventTables[actor].values[arg] as EventObject & Record<string, unknown> };
-        return { actor, input, expected: this.expected(actor, local, system.step(actor, local, arg)) };
+      case 'offer': {
+        const local = system.layout.local(v, s.actor);
+        return { actor: s.actor, input: { kind: 'event', event: s.event }, expected: this.expected(s.actor, local, system.step(s.actor, local, s.eventId)) };
       }
-      case ActionKind.Restart: {
+      case 'restart': {
         const after = modelAfter(system, v, step);
-        return { actor, input: 'restart', expected: this.expected(actor, system.local(after, actor), null) };
+        return { actor: s.actor, input: 'restart', expected: this.expected(s.actor, system.layout.local(after, s.actor), null) };
       }
       default:
         // Crashes, partitions, loss and duplication happen in the network, not in a node.
@@ -251,11 +248,11 @@ export class Driver {
     for (const entry of this.log) {
       if ('step' in entry) {
         if (entry.step.kind !== 'model') continue;
-        const { kind, actor, arg } = decodeAction(entry.step.action);
-        if (kind === ActionKind.Crash) events.push({ node: system.actorId(actor), kind: 'crash' });
-        if (kind === ActionKind.Lose || kind === ActionKind.Duplicate) {
-          const { from, to, msg } = system.entries.values[arg].envelope;
-          for (const node of to) events.push({ node, kind: kind === ActionKind.Lose ? 'drop' : 'duplicate', from, msg });
+        const step = system.decodeStep(entry.step.action);
+        if (step.kind === 'crash') events.push({ node: step.node, kind: 'crash' });
+        if (step.kind === 'lose' || step.kind === 'duplicate') {
+          const { from, to, msg } = step.envelope;
+          for (const node of to) events.push({ node, kind: step.kind === 'lose' ? 'drop' : 'duplicate', from, msg });
         }
         continue;
       }
@@ -310,7 +307,7 @@ export class Driver {
     }
     if (!Array.isArray(raw)) raw = [];
     this.log.push({ node, input: x.input, raw });
-    const before = this.system.localTables[x.actor].values[this.system.local(v, x.actor)];
+    const before = this.system.snapshot(x.actor, this.system.layout.local(v, x.actor));
     const actual = raw.filter((o) => !noObligation(o));
     for (const o of raw) if (noObligation(o)) this.note(`no-obligation ${o.type === 'send' ? String((o.msg as { type: unknown }).type) : o.type} message`);
     const ctx: StepContext = { role, node, before, input: x.input, expected: x.expected.emitted, actual };
@@ -322,7 +319,7 @@ export class Driver {
     if (m && !m.ok && this.binding.alternatives && step.kind === 'model') {
       for (const alt of this.binding.alternatives(role, before, this.system.spec)) {
         const w = v.slice();
-        this.system.setLocal(w, x.actor, this.system.internLocal(x.actor, alt.snapshot));
+        this.system.layout.setLocal(w, x.actor, this.system.internLocal(x.actor, alt.snapshot));
         const y = this.expectation(w, step);
         if (!y) continue;
         const am = this.match(node, actual, y.expected, ctx);

@@ -6,8 +6,9 @@
  * divergence (by property, role and kind) once, with how often it was seen.
  */
 import fc from 'fast-check';
-import { ActionKind, ComposedSystem, decodeAction } from '../explore/compose.ts';
-import { describeStep, type DriveStep } from './steps.ts';
+import { ComposedSystem } from '../explore/compose.ts';
+import { kindOf } from '../explore/step.ts';
+import { describeStep, typedStep, type DriveStep } from './steps.ts';
 import type { Adapter } from './adapter.ts';
 import type { DriveSize, ProtocolBinding } from './binding.ts';
 import { coveragePlan, type CoveragePlan } from './coverage.ts';
@@ -86,8 +87,8 @@ export interface DriveReport {
  */
 export function stepWeight(step: DriveStep): number {
   if (step.kind === 'ignored') return 0.25;
-  const { kind } = decodeAction(step.action);
-  return kind === ActionKind.Deliver || kind === ActionKind.Offer ? 1 : 0.15;
+  const kind = kindOf(step.action);
+  return kind === 'deliver' || kind === 'offer' ? 1 : 0.15;
 }
 
 /** The option at `r` (in [0, 1)) of the options' cumulative weights. */
@@ -146,20 +147,11 @@ function divergenceKey(system: ComposedSystem, d: Divergence): string {
   return `${d.class}|${d.property}|${d.what}|${role}`;
 }
 
+/** A step's class for coverage counts: "deliver prepare", "event tick", "crash", "ignored accept". */
 export function stepKind(system: ComposedSystem, step: DriveStep): string {
-  if (step.kind === 'ignored') return `ignored ${system.entries.values[step.entry].envelope.msg.type}`;
-  const { kind, arg, actor } = decodeAction(step.action);
-  switch (kind) {
-    case ActionKind.Deliver: return `deliver ${system.entries.values[arg].envelope.msg.type}`;
-    case ActionKind.Offer: return `event ${(system.eventTables[actor].values[arg] as { type: string }).type}`;
-    case ActionKind.Crash: return 'crash';
-    case ActionKind.Restart: return 'restart';
-    case ActionKind.Partition: return 'partition';
-    case ActionKind.Heal: return 'heal';
-    case ActionKind.Lose: return 'lose';
-    case ActionKind.Duplicate: return 'duplicate';
-    default: return 'other';
-  }
+  const s = typedStep(system, step);
+  if (step.kind === 'ignored' && s.kind === 'deliver') return `ignored ${s.envelope.msg.type}`;
+  return s.kind === 'deliver' ? `deliver ${s.envelope.msg.type}` : s.kind === 'offer' ? `event ${s.event.type}` : s.kind;
 }
 
 export async function drive(binding: ProtocolBinding, adapter: Adapter, opts: DriveOptions): Promise<DriveReport> {

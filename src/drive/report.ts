@@ -44,7 +44,7 @@ export function divergenceTrace(system: ComposedSystem, d: Divergence): string {
   const renumber = (es: TraceEvent[]) => { for (const e of es) events.push({ ...e, seq: events.length + 1 }); };
   for (const step of d.path) {
     if (step.kind === 'ignored') {
-      const { from, msg } = system.entries.values[step.entry].envelope;
+      const { from, msg } = system.envelope(step.entry);
       renumber([{ seq: 0, node: system.actorId(step.actor), kind: 'receive', from, msg } as TraceEvent]);
       continue;
     }

@@ -3,6 +3,9 @@ import { emit, setup } from 'xstate';
 import { ComposedSystem } from './compose.ts';
 import { search } from './search.ts';
 import type { SystemSpec } from './spec.ts';
+import { describeStep } from './step.ts';
+import { paxosMessageSystem, paxosTlaSystem } from '../../models/paxos/system.ts';
+import { clusterSystem } from '../../models/cluster/system.ts';
 
 /** An echo server whose only response to a ping is to emit a pong: no state change. */
 const echo = setup({
@@ -38,3 +41,84 @@ describe('composition', () => {
     expect(r.properties[0].path!.length - 1).toBe(3); // go, ping delivered (echo), pong delivered
   });
 });
+
+/** Trailing zero words do not change a state (the encoding widens as messages are interned). */
+const trimmed = (v: Uint32Array) => {
+  let end = v.length;
+  while (end > 0 && v[end - 1] === 0) end--;
+  return Array.from(v.subarray(0, end));
+};
+
+/**
+ * For every state of a bounded search: `next(s, code)` is the successor `successors(s)`
+ * emits with that code, and every code seen anywhere else but not emitted here throws.
+ * Returns the step kinds met and how many disabled codes were tried.
+ */
+function checkNext(system: ComposedSystem, maxStates: number): { kinds: Set<string>; states: number; disabled: number } {
+  const { store } = search(system, { strategy: 'bfs', maxStates, continueAfterViolation: true });
+  const codes = new Set<number>();
+  const kinds = new Set<string>();
+  let disabled = 0;
+  const states = Math.min(store.size, maxStates);
+  for (let i = 0; i < states; i++) {
+    const s = store.read(i);
+    const emitted = new Map<number, number[]>();
+    system.successors(s, (code, next) => emitted.set(code, trimmed(next)));
+    for (const [code, expected] of emitted) {
+      codes.add(code);
+      kinds.add(system.decodeStep(code).kind);
+      expect(trimmed(system.next(s, code))).toEqual(expected);
+    }
+    // Every 7th state, every code seen so far that this state does not enable.
+    if (i % 7 !== 0) continue;
+    for (const code of codes) {
+      if (emitted.has(code)) continue;
+      disabled++;
+      expect(() => system.next(s, code)).toThrow(/is not enabled in this state/);
+    }
+  }
+  return { kinds, states, disabled };
+}
+
+describe('next(state, code)', () => {
+  it('equals the successor successors() emits, in each of the 3,921 states of Paxos.tla with ballots {0,1}', () => {
+    const r = checkNext(new ComposedSystem(paxosTlaSystem({ acceptors: 3, values: 2, ballots: 2 })), 10_000);
+    expect(r.states).toBe(3_921);
+    expect([...r.kinds].sort()).toEqual(['deliver', 'offer']);
+    expect(r.disabled).toBeGreaterThan(1_000);
+  });
+
+  it('equals it for every fault, messages across a cut included (message-passing Paxos, 4,000 states)', () => {
+    const spec = paxosMessageSystem({
+      acceptors: 3, proposers: 2, learners: 1, rounds: 1,
+      network: { loss: 1, duplicate: 1 }, faults: { crashes: 1, restarts: 1, partitions: 1 },
+    });
+    const r = checkNext(new ComposedSystem(spec), 4_000);
+    expect([...r.kinds].sort()).toEqual(['crash', 'deliver', 'duplicate', 'heal', 'lose', 'offer', 'partition', 'restart']);
+  });
+
+  it('equals it where a cut drops messages and offers read the whole state (cluster model, 4,000 states)', () => {
+    const spec = clusterSystem({ servers: 3, syncLimit: 1, maxTicks: 4, faults: { crashes: 1, restarts: 1, partitions: 1, losses: 1, duplicates: 1, pauses: 0 } });
+    const r = checkNext(new ComposedSystem(spec), 4_000);
+    expect([...r.kinds].sort()).toEqual(['crash', 'deliver', 'duplicate', 'heal', 'lose', 'offer', 'partition', 'restart']);
+  });
+
+  it('throws naming the step when it is disabled: the pong cannot be delivered before the ping', () => {
+    const system = new ComposedSystem(spec);
+    const init = system.initial();
+    const [go] = collect(system, init);
+    const afterGo = system.next(init, go);
+    const [ping] = collect(system, afterGo);
+    const afterPing = system.next(afterGo, ping);
+    const [pong] = collect(system, afterPing).filter((c) => system.decodeStep(c).kind === 'deliver');
+    expect(describeStep(system.decodeStep(pong))).toBe('c receives pong() from s');
+    expect(() => system.next(init, pong)).toThrow('step "c receives pong() from s" is not enabled in this state');
+    expect(() => system.next(afterGo, go)).toThrow('step "c takes go()" is not enabled in this state');
+  });
+});
+
+function collect(system: ComposedSystem, v: Uint32Array): number[] {
+  const out: number[] = [];
+  system.successors(v, (code) => out.push(code));
+  return out;
+}

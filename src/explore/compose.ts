@@ -3,58 +3,26 @@
  *
  * Each actor's local snapshot is interned to a small id once, and each local transition
  * (local id, event id) -> (next id, messages sent) is computed by XState's pure
- * `transition` once and memoized. The explorer then works on vectors:
- *
- *   word 0        crashed actors (bits 0..15) | partition side B (bits 16..31, 0 = connected)
- *   word 1        fault budget used: crashes | restarts << 8 | partitions << 16 | loss << 24
- *   word 2        duplications used
- *   words 3..     local state ids, 16 bits per actor
- *   then          the network: a bit per message (set) or a 4-bit count per message (multiset)
+ * `transition` once and memoized. The explorer then works on vectors of words, laid out
+ * by state-layout.ts (faults, fault budget, local state ids, then the network).
  *
  * The network part grows as new messages are interned; fingerprints ignore trailing zero
  * words, so a state's fingerprint does not change when the encoding widens.
+ *
+ * Successors are emitted as numeric step codes (step.ts); `decodeStep` turns a code into
+ * a typed `Step` for describing or driving, and `next` follows one step without
+ * enumerating the others. Environment offers are memoized by offer-cache.ts.
+ *
+ * Past 400 lines because interning, the local-step memo, successors and the checkpoint
+ * tables share the interners and memo tables, which no other file may read.
  */
 import { initialTransition, transition, type AnyMachineSnapshot, type EventObject, type StateValue } from 'xstate';
 import { canonicalJson } from './canonical.ts';
 import { Interner } from './intern.ts';
-import type { ActorView, Envelope, OfferContext, StateView, SystemSpec } from './spec.ts';
-
-export const enum ActionKind {
-  Deliver = 0,
-  Offer = 1,
-  Crash = 2,
-  Restart = 3,
-  Partition = 4,
-  Heal = 5,
-  Lose = 6,
-  Duplicate = 7,
-}
-
-/** A step, decoded: which actor did what. */
-export interface Action {
-  kind: ActionKind;
-  actor: number;
-  /** Message entry (deliver, lose, duplicate), event id (offer), or side-B mask (partition). */
-  arg: number;
-}
-
-const ACTOR_SPAN = 256;
-const ARG_SPAN = 2 ** 32;
-export const encodeAction = (kind: ActionKind, actor: number, arg: number): number =>
-  (kind * ACTOR_SPAN + actor) * ARG_SPAN + arg;
-export function decodeAction(code: number): Action {
-  const arg = code % ARG_SPAN;
-  const rest = (code - arg) / ARG_SPAN;
-  return { kind: rest >>> 8, actor: rest & 0xff, arg };
-}
-
-const FAULTS = 0;
-const BUDGET = 1;
-const DUPS = 2;
-const LOCALS = 3;
-const MAX_ACTORS = 16;
-const MAX_LOCALS = 0xffff;
-const MAX_COPIES = 15;
+import { OfferCache } from './offer-cache.ts';
+import type { ActorView, Envelope, StateView, SystemSpec } from './spec.ts';
+import { MAX_COPIES, MAX_LOCALS, StateLayout } from './state-layout.ts';
+import { ActionKind, actionFields, decodeStep, describeStep, encodeAction, type Step } from './step.ts';
 
 export interface TableSizes {
   locals: number[];
@@ -82,24 +50,6 @@ interface Deliveries {
   seen: number;
 }
 
-/** Messages from one actor of one type with some field values: what offers read. */
-interface Selector {
-  from: number;
-  type: string;
-  where: [string, unknown][];
-  /** Matching entries, in interning order (append-only, so presence bits stay stable). */
-  entries: number[];
-  /** How much of the (from, type) list has been scanned. */
-  scanned: number;
-  /** How many messages were interned at the last scan. */
-  seenEntries: number;
-}
-
-type OfferCache =
-  | { kind: 'fixed'; ids: number[] }
-  | { kind: 'live' }
-  | { kind: 'memo'; selectors: Int32Array; memo: Map<number | string, number[]> };
-
 /** One memoized local transition. */
 interface LocalStep {
   next: number;
@@ -118,9 +68,11 @@ interface Entry {
 
 export class ComposedSystem {
   readonly n: number;
-  readonly localTables: Interner<AnyMachineSnapshot>[];
-  readonly eventTables: Interner<EventObject>[];
-  readonly entries = new Interner<Entry>();
+  /** Where each part of an encoded state lives. */
+  readonly layout: StateLayout;
+  private readonly localTables: Interner<AnyMachineSnapshot>[];
+  private readonly eventTables: Interner<EventObject>[];
+  private readonly entries = new Interner<Entry>();
   /** Per actor: memoized step results, dense by (local id, event id); -2 = not computed. */
   private memoTables: Int32Array[];
   private memoLocals: number[];
@@ -128,6 +80,7 @@ export class ComposedSystem {
   private readonly steps: (LocalStep | null)[] = [];
   private readonly byFromType = new Map<string, number[]>();
   private readonly actorIndex = new Map<string, number>();
+  private readonly ids: readonly string[];
   /** Actors marked `environment` (never crashed, never on side B of a partition). */
   private readonly environmentMask: number;
   /** Connection semantics (see NetworkSpec): unreachable messages are dropped. */
@@ -136,13 +89,19 @@ export class ComposedSystem {
   private readonly entryTarget: number[] = [];
   private readonly initialSnapshots: AnyMachineSnapshot[];
   private readonly initialVector: Uint32Array;
+  private readonly offers: OfferCache;
+  // Copies of layout fields, read in the successor loop.
   private readonly isSet: boolean;
   private readonly perWord: number;
-  readonly netOffset: number;
+  private readonly netOffset: number;
 
   constructor(readonly spec: SystemSpec) {
     this.n = spec.actors.length;
-    if (this.n > MAX_ACTORS) throw new Error(`at most ${MAX_ACTORS} actors are supported, got ${this.n}`);
+    this.isSet = spec.network.kind === 'set';
+    this.layout = new StateLayout(this.n, this.isSet);
+    this.perWord = this.layout.perWord;
+    this.netOffset = this.layout.netOffset;
+    this.ids = spec.actors.map((a) => a.id);
     spec.actors.forEach((a, i) => this.actorIndex.set(a.id, i));
     this.environmentMask = spec.actors.reduce((m, a, i) => (a.environment ? m | (1 << i) : m), 0);
     this.connections = spec.network.kind === 'multiset' && spec.network.connections === true;
@@ -151,9 +110,7 @@ export class ComposedSystem {
     this.memoTables = spec.actors.map(() => new Int32Array(64).fill(-2));
     this.memoLocals = spec.actors.map(() => 8);
     this.memoEvents = spec.actors.map(() => 8);
-    this.isSet = spec.network.kind === 'set';
-    this.perWord = this.isSet ? 32 : 8;
-    this.netOffset = LOCALS + Math.ceil(this.n / 2);
+    this.offers = new OfferCache(this);
 
     const locals: number[] = [];
     const sends: number[] = [];
@@ -164,7 +121,7 @@ export class ComposedSystem {
       return snapshot;
     });
     const v = new Uint32Array(this.width);
-    locals.forEach((id, i) => this.setLocal(v, i, id));
+    locals.forEach((id, i) => this.layout.setLocal(v, i, id));
     for (const e of sends) this.addCopy(v, e);
     this.initialVector = v;
   }
@@ -173,7 +130,7 @@ export class ComposedSystem {
   get width(): number {
     if (this.widthEntries !== this.entries.size) {
       this.widthEntries = this.entries.size;
-      this.cachedWidth = this.netOffset + Math.ceil(this.entries.size / this.perWord);
+      this.cachedWidth = this.layout.width(this.entries.size);
     }
     return this.cachedWidth;
   }
@@ -188,72 +145,74 @@ export class ComposedSystem {
   }
 
   actorId(index: number): string {
-    return this.spec.actors[index].id;
+    return this.ids[index];
   }
 
-  // ------------------------------------------------------------------ encoding
-
-  local(v: Uint32Array, i: number): number {
-    const w = v[LOCALS + (i >>> 1)];
-    return i & 1 ? w >>> 16 : w & 0xffff;
+  actorIds(): readonly string[] {
+    return this.ids;
   }
 
-  setLocal(v: Uint32Array, i: number, id: number): void {
-    const at = LOCALS + (i >>> 1);
-    v[at] = i & 1 ? (v[at] & 0xffff) | (id << 16) : (v[at] & 0xffff0000) | id;
+  // ------------------------------------------------------------------ tables
+
+  /** The snapshot interned as local state `local` of actor `i`. */
+  snapshot(i: number, local: number): AnyMachineSnapshot {
+    return this.localTables[i].values[local];
   }
 
-  crashed(v: Uint32Array, i: number): boolean {
-    return ((v[FAULTS] >>> i) & 1) === 1;
+  /** The event interned as `eventId` for actor `i`. */
+  event(i: number, eventId: number): EventObject {
+    return this.eventTables[i].values[eventId];
   }
 
-  /** Copies of entry `e` in state `v` (0 or 1 for a set network). */
-  copies(v: Uint32Array, e: number): number {
-    const at = this.netOffset + Math.floor(e / this.perWord);
-    if (at >= v.length) return 0;
-    if (this.isSet) return (v[at] >>> (e & 31)) & 1;
-    return (v[at] >>> ((e & 7) * 4)) & 0xf;
+  /** How many messages (network entries) are interned. */
+  entryCount(): number {
+    return this.entries.size;
   }
 
+  envelope(entry: number): Envelope {
+    return this.entries.values[entry].envelope;
+  }
+
+  /** Index of the actor that sent message `entry`. */
+  senderOf(entry: number): number {
+    return this.entries.values[entry].fromIndex;
+  }
+
+  /** The actors message `entry` is delivered to, with the event id each receives. */
+  recipients(entry: number): readonly { actor: number; event: number }[] {
+    return this.entries.values[entry].recipients;
+  }
+
+  recipientEvent(entry: number, actor: number): number {
+    for (const r of this.entries.values[entry].recipients) if (r.actor === actor) return r.event;
+    return -1;
+  }
+
+  /** Ids of the messages actor `from` sent with type `type`, in interning order. */
+  sentBy(from: number, type: string): readonly number[] | undefined {
+    return this.byFromType.get(`${from}|${type}`);
+  }
+
+  /** Copies of message `entry` in state `v`. */
+  copies(v: Uint32Array, entry: number): number {
+    return this.layout.copies(v, entry);
+  }
+
+  /** Adds a copy of message `entry` to `v`; a multiset holds at most MAX_COPIES. */
   addCopy(v: Uint32Array, e: number): void {
-    const at = this.netOffset + Math.floor(e / this.perWord);
-    if (this.isSet) {
-      v[at] |= 1 << (e & 31);
-      return;
-    }
-    const shift = (e & 7) * 4;
-    const c = (v[at] >>> shift) & 0xf;
-    if (c === MAX_COPIES) throw new Error(`more than ${MAX_COPIES} copies of one message in flight: ${JSON.stringify(this.entries.values[e].envelope)}`);
-    v[at] += 1 << shift;
+    if (!this.layout.addCopy(v, e)) this.tooManyCopies(e);
   }
 
-  /** Sets in `mask` (network words only) every bit that encodes entry `e`. */
-  markEntry(mask: Uint32Array, e: number): void {
-    const w = Math.floor(e / this.perWord);
-    mask[w] |= this.isSet ? 1 << (e & 31) : 0xf << ((e & 7) * 4);
+  /** Off the hot path, so `applied` stays small enough to inline the layout's addCopy. */
+  private tooManyCopies(e: number): never {
+    throw new Error(`more than ${MAX_COPIES} copies of one message in flight: ${JSON.stringify(this.entries.values[e].envelope)}`);
   }
 
-  private removeCopy(v: Uint32Array, e: number): void {
-    const at = this.netOffset + Math.floor(e / this.perWord);
-    v[at] -= 1 << ((e & 7) * 4);
-  }
+  // ------------------------------------------------------------------ steps
 
-  /** Calls `f` for each entry present in `v`. */
-  forEachPresent(v: Uint32Array, f: (e: number) => void): void {
-    for (let at = this.netOffset; at < v.length; at++) {
-      let w = v[at];
-      if (w === 0) continue;
-      const base = (at - this.netOffset) * this.perWord;
-      if (this.isSet) {
-        while (w !== 0) {
-          const bit = 31 - Math.clz32(w & -w);
-          f(base + bit);
-          w &= w - 1;
-        }
-      } else {
-        for (let k = 0; k < 8; k++) if ((w >>> (k * 4)) & 0xf) f(base + k);
-      }
-    }
+  /** The typed step a code (as `successors` emits it) stands for. */
+  decodeStep(code: number): Step {
+    return decodeStep(this, code);
   }
 
   // ------------------------------------------------------------------ interning
@@ -386,46 +345,43 @@ export class ComposedSystem {
     const s = this.steps[r] as LocalStep;
     // Interning during `step` may have widened the encoding; copy after it.
     const next = this.copyOf(v);
-    this.setLocal(next, i, s.next);
-    if (consumed >= 0 && !this.isSet) this.removeCopy(next, consumed);
+    this.layout.setLocal(next, i, s.next);
+    if (consumed >= 0 && !this.isSet) this.layout.removeCopy(next, consumed);
     for (let k = 0; k < s.sends.length; k++) {
       if (this.connections && !this.reachable(next, i, this.entryTarget[s.sends[k]])) continue;
-      this.addCopy(next, s.sends[k]);
+      if (!this.layout.addCopy(next, s.sends[k])) this.tooManyCopies(s.sends[k]);
     }
     return next;
   }
 
   /** Connection semantics: whether a message from `from` can reach `to` in state `v`. */
   private reachable(v: Uint32Array, from: number, to: number): boolean {
-    const side = v[FAULTS] >>> 16;
-    return !this.crashed(v, to) && ((side >>> from) & 1) === ((side >>> to) & 1);
+    return !this.layout.crashed(v, to) && this.layout.connected(v, from, to);
   }
 
   /** Connection semantics: drops every message in flight that can no longer arrive. */
   private dropUnreachable(v: Uint32Array): void {
     if (!this.connections) return;
-    this.forEachPresent(v, (e) => {
-      if (this.reachable(v, this.entries.values[e].fromIndex, this.entryTarget[e])) return;
-      const at = this.netOffset + (e >>> 3);
-      v[at] &= ~(0xf << ((e & 7) * 4));
+    this.layout.forEachPresent(v, (e) => {
+      if (!this.reachable(v, this.entries.values[e].fromIndex, this.entryTarget[e])) this.layout.clear(v, e);
     });
   }
 
   /**
-   * Calls `emit(action, next)` for every successor of `v`. `next` is a scratch buffer,
-   * valid only during the call.
+   * Calls `emit(code, next)` for every successor of `v`, with the step's code (step.ts).
+   * `next` is a scratch buffer, valid only during the call.
    */
   successors(v: Uint32Array, emit: (action: number, next: Uint32Array) => void): void {
-    const { n } = this;
-    const crashedMask = v[FAULTS] & 0xffff;
+    const { n, layout } = this;
+    const crashedMask = layout.crashedMask(v);
 
-    const side = v[FAULTS] >>> 16;
+    const side = layout.side(v);
     // Deliveries: per live actor, the present messages that enable a step in its local
     // state (present words AND the actor's enabling mask), skipping cut links.
     const off = this.netOffset;
     for (let i = 0; i < n; i++) {
       if ((crashedMask >>> i) & 1) continue;
-      const local = this.local(v, i);
+      const local = layout.local(v, i);
       const d = this.deliveries(i, local);
       const words = Math.min(d.mask.length, v.length - off);
       for (let w = 0; w < words; w++) {
@@ -447,8 +403,8 @@ export class ComposedSystem {
     if (this.spec.offers) {
       for (let i = 0; i < n; i++) {
         if ((crashedMask >>> i) & 1) continue;
-        const local = this.local(v, i);
-        for (const event of this.offered(v, i, local)) {
+        const local = layout.local(v, i);
+        for (const event of this.offers.offered(v, i, local)) {
           const r = this.step(i, local, event);
           if (r >= 0) emit(encodeAction(ActionKind.Offer, i, event), this.applied(v, i, r));
         }
@@ -456,6 +412,48 @@ export class ComposedSystem {
     }
 
     this.faultSuccessors(v, emit);
+  }
+
+  /**
+   * The successor of `v` by the step with this code, as `successors` would emit it, computed
+   * alone (the driver follows one step, it need not enumerate them all). A fresh array.
+   * Throws if the step is not enabled in `v`.
+   */
+  next(v: Uint32Array, code: number): Uint32Array {
+    const next = this.successorBy(v, code);
+    if (next === null) throw new Error(`step "${describeStep(this.decodeStep(code))}" is not enabled in this state`);
+    return next.slice();
+  }
+
+  /** `next`, or null when the step is disabled; the result is the scratch buffer. */
+  private successorBy(v: Uint32Array, code: number): Uint32Array | null {
+    const { kind, actor: i, arg } = actionFields(code);
+    const { layout } = this;
+    const live = i < this.n && !layout.crashed(v, i);
+    this.fillBudgetLeft(v);
+    switch (kind) {
+      case ActionKind.Deliver: {
+        if (!live || arg >= this.entries.size || layout.copies(v, arg) === 0) return null;
+        if (!layout.connected(v, this.entries.values[arg].fromIndex, i)) return null;
+        const event = this.recipientEvent(arg, i);
+        const r = event < 0 ? -1 : this.step(i, layout.local(v, i), event);
+        return r < 0 ? null : this.applied(v, i, r, arg);
+      }
+      case ActionKind.Offer: {
+        if (!live || !this.spec.offers) return null;
+        const local = layout.local(v, i);
+        if (!this.offers.offered(v, i, local).includes(arg)) return null;
+        const r = this.step(i, local, arg);
+        return r < 0 ? null : this.applied(v, i, r);
+      }
+      case ActionKind.Crash: return live ? this.crash(v, i) : null;
+      case ActionKind.Restart: return i < this.n && !live ? this.restart(v, i) : null;
+      case ActionKind.Heal: return this.heal(v);
+      case ActionKind.Partition: return this.partition(v, arg);
+      case ActionKind.Lose: return arg < this.entries.size && layout.copies(v, arg) > 0 ? this.lose(v, arg) : null;
+      case ActionKind.Duplicate: return arg < this.entries.size && layout.copies(v, arg) > 0 ? this.duplicate(v, arg) : null;
+      default: return null;
+    }
   }
 
   /**
@@ -489,170 +487,117 @@ export class ComposedSystem {
         d.results = results;
       }
       for (let e = d.seen; e < size; e++) {
-        const recipient = this.entries.values[e].recipients.find((r) => r.actor === i);
-        if (!recipient) continue;
-        const r = this.step(i, local, recipient.event);
+        const event = this.recipientEvent(e, i);
+        if (event < 0) continue;
+        const r = this.step(i, local, event);
         if (r < 0) continue;
         d.results[e] = r;
-        this.markEntry(d.mask, e);
+        this.layout.markEntry(d.mask, e);
       }
       d.seen = size;
     }
   }
 
-  /**
-   * Offers memoized per actor and local state: `fixed` when they read no message, `memo`
-   * keyed by the presence bits of the messages they read (through selectors), `live` when
-   * they read the whole state.
-   */
-  private readonly offerCache: (OfferCache | undefined)[][] = [];
-  private readonly selectors = new Interner<Selector>();
-  private reading: { selectors: number[]; whole: boolean } = { selectors: [], whole: false };
+  // ------------------------------------------------------------------ faults
+  // Each returns the successor in the scratch buffer, or null when the state or the budget
+  // left (`fillBudgetLeft`, read once per state) rules it out; `successors` and `next` share them.
 
-  private offered(v: Uint32Array, i: number, local: number): number[] {
-    const cache = (this.offerCache[i] ??= [])[local];
-    if (cache === undefined) {
-      const ids = this.computeOffers(v, i, local);
-      const { selectors, whole } = this.reading;
-      this.offerCache[i][local] = whole
-        ? { kind: 'live' }
-        : selectors.length === 0
-          ? { kind: 'fixed', ids }
-          : { kind: 'memo', selectors: Int32Array.from(selectors), memo: new Map([[this.presenceKey(v, selectors), ids]]) };
-      return ids;
-    }
-    if (cache.kind === 'fixed') return cache.ids;
-    if (cache.kind === 'live') return this.computeOffers(v, i, local);
-    const key = this.presenceKey(v, cache.selectors);
-    let ids = cache.memo.get(key);
-    if (ids === undefined) {
-      ids = this.computeOffers(v, i, local);
-      const read = this.reading.selectors;
-      if (this.reading.whole || read.length !== cache.selectors.length || read.some((s, k) => s !== cache.selectors[k])) {
-        throw new Error(`offers for ${this.actorId(i)} read different messages in the same local state; they may depend on the local state only`);
-      }
-      cache.memo.set(key, ids);
-    }
-    return ids;
+  /** Faults the state being expanded may still use, per kind. */
+  private readonly left = { crashes: 0, restarts: 0, partitions: 0, losses: 0, duplicates: 0 };
+
+  private fillBudgetLeft(v: Uint32Array): void {
+    const { layout, left } = this;
+    const { faults, network } = this.spec;
+    left.crashes = faults.crashes - layout.used(v, 'crashes');
+    left.restarts = faults.restarts - layout.used(v, 'restarts');
+    left.partitions = faults.partitions - layout.used(v, 'partitions');
+    left.losses = network.kind === 'multiset' ? network.loss - layout.used(v, 'losses') : 0;
+    left.duplicates = network.kind === 'multiset' ? network.duplicate - layout.used(v, 'duplicates') : 0;
   }
 
-  /** Which messages of the selectors are present in `v`, as an exact key. */
-  private presenceKey(v: Uint32Array, selectors: ArrayLike<number>): number | string {
-    let key = 0;
-    let text = '';
-    for (let k = 0; k < selectors.length; k++) {
-      const entries = this.refreshedSelector(selectors[k]).entries;
-      let bits = 0;
-      for (let j = 0; j < entries.length && j < 31; j++) if (this.copies(v, entries[j]) > 0) bits |= 1 << j;
-      for (let j = 31; j < entries.length; j++) if (this.copies(v, entries[j]) > 0) text += `${k}.${j},`;
-      // 16 bits per selector keeps the key exact as a number for up to 3 small selectors.
-      if (k < 3 && entries.length <= 16) key += bits * 2 ** (16 * k);
-      else text += `${k}:${bits},`;
-    }
-    return text === '' ? key : `${key}|${text}`;
+  private crash(v: Uint32Array, i: number): Uint32Array | null {
+    if (this.left.crashes <= 0 || this.spec.actors[i].environment) return null;
+    const next = this.copyOf(v);
+    this.layout.setCrashed(next, i, true);
+    this.layout.spend(next, 'crashes');
+    this.dropUnreachable(next);
+    return next;
   }
 
-  /** A selector with every matching message interned so far. */
-  private refreshedSelector(id: number): Selector {
-    const s = this.selectors.values[id];
-    // Only messages interned since the last look can match anew.
-    if (s.seenEntries === this.entries.size) return s;
-    s.seenEntries = this.entries.size;
-    const list = this.byFromType.get(`${s.from}|${s.type}`);
-    if (list) {
-      for (; s.scanned < list.length; s.scanned++) {
-        const e = list[s.scanned];
-        const msg = this.entries.values[e].envelope.msg;
-        if (s.where.every(([field, value]) => msg[field] === value)) s.entries.push(e);
-      }
-    }
-    return s;
+  private restart(v: Uint32Array, i: number): Uint32Array | null {
+    if (this.left.restarts <= 0) return null;
+    const local = this.restarted(i, this.layout.local(v, i));
+    const next = this.copyOf(v);
+    this.layout.setCrashed(next, i, false);
+    this.layout.spend(next, 'restarts');
+    this.layout.setLocal(next, i, local);
+    return next;
   }
 
-  private computeOffers(v: Uint32Array, i: number, local: number): number[] {
-    const out: number[] = [];
-    this.reading = { selectors: [], whole: false };
-    const ctx: OfferContext = {
-      actor: i,
-      snapshot: this.localTables[i].values[local],
-      present: (from, type, where = {}) => {
-        const key = `${from}|${type}|${canonicalJson(where)}`;
-        const id = this.selectors.intern(key, () => ({ from, type, where: Object.entries(where), entries: [], scanned: 0, seenEntries: -1 }));
-        this.reading.selectors.push(id);
-        const found: { entry: number; envelope: Envelope }[] = [];
-        for (const e of this.refreshedSelector(id).entries) if (this.copies(v, e) > 0) found.push({ entry: e, envelope: this.entries.values[e].envelope });
-        return found;
-      },
-      offer: (key, make) => out.push(this.internEvent(i, key, make)),
-      view: () => {
-        this.reading.whole = true;
-        return this.view(v);
-      },
-    };
-    this.spec.offers!(ctx);
-    return out;
+  private heal(v: Uint32Array): Uint32Array | null {
+    if (this.layout.side(v) === 0) return null;
+    const next = this.copyOf(v);
+    this.layout.setSide(next, 0);
+    return next;
+  }
+
+  /** Cuts off side B = `mask`; it never contains actor 0 (so each cut is one step) nor the environment. */
+  private partition(v: Uint32Array, mask: number): Uint32Array | null {
+    if (this.left.partitions <= 0 || this.layout.side(v) !== 0) return null;
+    if (mask & 1 || mask & this.environmentMask || mask === 0 || mask >= 1 << this.n) return null;
+    const next = this.copyOf(v);
+    this.layout.setSide(next, mask);
+    this.layout.spend(next, 'partitions');
+    this.dropUnreachable(next);
+    return next;
+  }
+
+  private lose(v: Uint32Array, e: number): Uint32Array | null {
+    if (this.left.losses <= 0) return null;
+    const next = this.copyOf(v);
+    this.layout.removeCopy(next, e);
+    this.layout.spend(next, 'losses');
+    return next;
+  }
+
+  private duplicate(v: Uint32Array, e: number): Uint32Array | null {
+    if (this.left.duplicates <= 0 || this.layout.copies(v, e) >= MAX_COPIES) return null;
+    const next = this.copyOf(v);
+    this.addCopy(next, e);
+    this.layout.spend(next, 'duplicates');
+    return next;
   }
 
   private faultSuccessors(v: Uint32Array, emit: (action: number, next: Uint32Array) => void): void {
-    const { crashes, restarts, partitions } = this.spec.faults;
-    const budget = v[BUDGET];
-    const crashesUsed = budget & 0xff;
-    const restartsUsed = (budget >>> 8) & 0xff;
-    const partitionsUsed = (budget >>> 16) & 0xff;
-    const lossUsed = budget >>> 24;
-    const crashedMask = v[FAULTS] & 0xffff;
-
-    for (let i = 0; i < this.n; i++) {
-      const isCrashed = (crashedMask >>> i) & 1;
-      if (!isCrashed && crashesUsed < crashes && !this.spec.actors[i].environment) {
-        const next = this.copyOf(v);
-        next[FAULTS] |= 1 << i;
-        next[BUDGET] += 1;
-        this.dropUnreachable(next);
-        emit(encodeAction(ActionKind.Crash, i, 0), next);
-      }
-      if (isCrashed && restartsUsed < restarts) {
-        const next = this.copyOf(v);
-        next[FAULTS] &= ~(1 << i);
-        next[BUDGET] += 1 << 8;
-        this.setLocal(next, i, this.restarted(i, this.local(v, i)));
-        emit(encodeAction(ActionKind.Restart, i, 0), next);
+    const { faults, network } = this.spec;
+    // Most systems allow no faults: skip them without reading the budget.
+    if (faults.crashes === 0 && faults.restarts === 0 && faults.partitions === 0 && (network.kind === 'set' || (network.loss === 0 && network.duplicate === 0))) return;
+    this.fillBudgetLeft(v);
+    const { left } = this;
+    const crashedMask = this.layout.crashedMask(v);
+    if (left.crashes > 0 || left.restarts > 0) {
+      for (let i = 0; i < this.n; i++) {
+        const isCrashed = (crashedMask >>> i) & 1;
+        const next = isCrashed ? this.restart(v, i) : this.crash(v, i);
+        if (next !== null) emit(encodeAction(isCrashed ? ActionKind.Restart : ActionKind.Crash, i, 0), next);
       }
     }
 
-    const side = v[FAULTS] >>> 16;
-    if (side !== 0) {
-      const next = this.copyOf(v);
-      next[FAULTS] &= 0xffff;
-      emit(encodeAction(ActionKind.Heal, 0, 0), next);
-    } else if (partitionsUsed < partitions) {
-      // Side B never contains actor 0, so each cut is generated once.
+    if (this.layout.side(v) !== 0) {
+      emit(encodeAction(ActionKind.Heal, 0, 0), this.heal(v)!);
+    } else if (left.partitions > 0) {
       for (let mask = 2; mask < 1 << this.n; mask += 2) {
-        if (mask & this.environmentMask) continue; // the environment is never cut off
-        const next = this.copyOf(v);
-        next[FAULTS] |= mask << 16;
-        next[BUDGET] += 1 << 16;
-        this.dropUnreachable(next);
-        emit(encodeAction(ActionKind.Partition, 0, mask), next);
+        const next = this.partition(v, mask);
+        if (next !== null) emit(encodeAction(ActionKind.Partition, 0, mask), next);
       }
     }
 
-    if (this.spec.network.kind === 'multiset') {
-      const { loss, duplicate } = this.spec.network;
-      const dupsUsed = v[DUPS];
-      this.forEachPresent(v, (e) => {
-        if (lossUsed < loss) {
-          const next = this.copyOf(v);
-          this.removeCopy(next, e);
-          next[BUDGET] += 1 << 24;
-          emit(encodeAction(ActionKind.Lose, 0, e), next);
-        }
-        if (dupsUsed < duplicate && this.copies(v, e) < MAX_COPIES) {
-          const next = this.copyOf(v);
-          this.addCopy(next, e);
-          next[DUPS] += 1;
-          emit(encodeAction(ActionKind.Duplicate, 0, e), next);
-        }
+    if (left.losses > 0 || left.duplicates > 0) {
+      this.layout.forEachPresent(v, (e) => {
+        const lost = this.lose(v, e);
+        if (lost !== null) emit(encodeAction(ActionKind.Lose, 0, e), lost);
+        const dup = this.duplicate(v, e);
+        if (dup !== null) emit(encodeAction(ActionKind.Duplicate, 0, e), dup);
       });
     }
   }
@@ -719,15 +664,16 @@ export class ComposedSystem {
   // ------------------------------------------------------------------ views
 
   view(v: Uint32Array): StateView {
+    const { layout } = this;
     const actors: ActorView[] = this.spec.actors.map((a, i) => ({
       id: a.id,
       role: a.role,
-      snapshot: this.localTables[i].values[this.local(v, i)],
-      crashed: this.crashed(v, i),
+      snapshot: this.localTables[i].values[layout.local(v, i)],
+      crashed: layout.crashed(v, i),
     }));
     const messages: (Envelope & { count: number })[] = [];
-    this.forEachPresent(v, (e) => messages.push({ ...this.entries.values[e].envelope, count: this.copies(v, e) }));
-    const side = v[FAULTS] >>> 16;
+    layout.forEachPresent(v, (e) => messages.push({ ...this.entries.values[e].envelope, count: layout.copies(v, e) }));
+    const side = layout.side(v);
     return {
       actors,
       actor: (id) => {
@@ -737,13 +683,7 @@ export class ComposedSystem {
       },
       messages,
       partition: side === 0 ? null : actors.map((_, i) => (side >>> i) & 1),
-      faultsUsed: {
-        crashes: v[BUDGET] & 0xff,
-        restarts: (v[BUDGET] >>> 8) & 0xff,
-        partitions: (v[BUDGET] >>> 16) & 0xff,
-        losses: v[BUDGET] >>> 24,
-        duplicates: v[DUPS],
-      },
+      faultsUsed: layout.faultsUsed(v),
     };
   }
 }

@@ -5,14 +5,18 @@
  */
 import type { EventObject } from 'xstate';
 import type { TraceEvent, TraceHeader } from '../../conformance/schema/trace.ts';
-import { ActionKind, decodeAction, type ComposedSystem } from './compose.ts';
+import type { ComposedSystem } from './compose.ts';
+import { describeStep, stepActor, type Step } from './step.ts';
 import type { StateStore } from './state-store.ts';
 
-export interface Step {
+/** One row of a counterexample's step table. */
+export interface StepRow {
   /** 1-based step number; step 0 is the initial state. */
   index: number;
+  kind: Step['kind'];
+  /** The acting node, or "network". */
   actor: string;
-  /** What happened, e.g. "receive prepare(ballot=1) from p1", "crash". */
+  /** What happened, as step.ts describes it: "a1 receives prepare(ballot=1) from p1", "c crashes". */
   action: string;
   /** The acting node's local state afterwards, or the network change for faults. */
   after: string;
@@ -21,18 +25,15 @@ export interface Step {
 export interface Counterexample {
   header: TraceHeader;
   events: TraceEvent[];
-  steps: Step[];
+  steps: StepRow[];
 }
 
 /** Trace kinds a machine may emit directly (besides `send`), copied into traces as they are. */
 const EMITTED_KINDS = new Set(['decide', 'propose', 'role', 'suspect', 'session', 'tick']);
 
-const describeMsg = (msg: { type: string } & Record<string, unknown>) =>
-  `${msg.type}(${Object.entries(msg).filter(([k]) => k !== 'type').map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')})`;
-
 /** The local state of actor `i` without the fields fixed by its input. */
 function localSummary(system: ComposedSystem, i: number, local: number): Record<string, unknown> {
-  const snapshot = system.localTables[i].values[local];
+  const snapshot = system.snapshot(i, local);
   const fixed = new Set(Object.keys((system.spec.actors[i].input ?? {}) as object));
   const context = Object.fromEntries(Object.entries(snapshot.context as object).filter(([k]) => !fixed.has(k)));
   return { state: snapshot.value, ...context };
@@ -47,6 +48,7 @@ export type StepEvent = { node: string; kind: string } & Record<string, unknown>
 /** What one step records: its trace events (unnumbered) and its row of the step table. */
 export interface StepRecord {
   events: StepEvent[];
+  kind: Step['kind'];
   actor: string;
   action: string;
   after: string;
@@ -82,61 +84,51 @@ export function stepRecord(system: ComposedSystem, before: Uint32Array, code: nu
     return summaryText(summary);
   };
 
-  const { kind, actor, arg } = decodeAction(code);
-  const node = system.actorId(actor);
-  const record = (action: string, afterText: string, who = node): StepRecord => ({ events, actor: who, action, after: afterText });
-  switch (kind) {
-    case ActionKind.Deliver: {
-      const entry = system.entries.values[arg];
-      const { from, msg } = entry.envelope;
-      const event = entry.recipients.find((r) => r.actor === actor)!.event;
-      push(node, 'receive', { from, msg, id: `m${arg}` });
-      const afterText = emitLocal(actor, system.step(actor, system.local(before, actor), event));
-      return record(`receive ${describeMsg(msg)} from ${from}`, afterText);
+  const s = system.decodeStep(code);
+  const record = (afterText: string): StepRecord => ({ events, kind: s.kind, actor: stepActor(s), action: describeStep(s), after: afterText });
+  switch (s.kind) {
+    case 'deliver': {
+      const { from, msg } = s.envelope;
+      push(s.node, 'receive', { from, msg, id: `m${s.entry}` });
+      return record(emitLocal(s.actor, system.step(s.actor, system.layout.local(before, s.actor), s.eventId)));
     }
-    case ActionKind.Offer: {
-      const event = system.eventTables[actor].values[arg] as EventObject & Record<string, unknown>;
-      const afterText = emitLocal(actor, system.step(actor, system.local(before, actor), arg));
-      return record(describeMsg(event), afterText);
-    }
-    case ActionKind.Crash:
-      push(node, 'crash', {});
-      return record('crash', 'crashed');
-    case ActionKind.Restart:
-      push(node, 'restart', {});
-      return record('restart', summaryText(localSummary(system, actor, system.local(after, actor))));
-    case ActionKind.Partition: {
-      const ids = system.spec.actors.map((a) => a.id);
-      const groups = [ids.filter((_, i) => !((arg >>> i) & 1)), ids.filter((_, i) => (arg >>> i) & 1)];
-      push(ids[0], 'partition', { groups });
-      return record(`partition ${groups.map((g) => `{${g.join(',')}}`).join(' | ')}`, 'network cut', 'network');
-    }
-    case ActionKind.Heal:
+    case 'offer':
+      return record(emitLocal(s.actor, system.step(s.actor, system.layout.local(before, s.actor), s.eventId)));
+    case 'crash':
+      push(s.node, 'crash', {});
+      return record('crashed');
+    case 'restart':
+      push(s.node, 'restart', {});
+      return record(summaryText(localSummary(system, s.actor, system.layout.local(after, s.actor))));
+    case 'partition':
+      push(system.actorId(0), 'partition', { groups: s.groups });
+      return record('network cut');
+    case 'heal':
       push(system.actorId(0), 'heal', {});
-      return record('heal', 'network connected', 'network');
-    case ActionKind.Lose:
-    case ActionKind.Duplicate: {
-      const { from, to, msg } = system.entries.values[arg].envelope;
-      const lost = kind === ActionKind.Lose;
-      push(to[0], lost ? 'drop' : 'duplicate', { from, msg, id: `m${arg}` });
-      return record(`${lost ? 'lose' : 'duplicate'} ${describeMsg(msg)} ${from}->${to.join(',')}`, lost ? 'message lost' : 'message duplicated', 'network');
+      return record('network connected');
+    case 'lose':
+    case 'duplicate': {
+      const { from, to, msg } = s.envelope;
+      const lost = s.kind === 'lose';
+      push(to[0], lost ? 'drop' : 'duplicate', { from, msg, id: `m${s.entry}` });
+      return record(lost ? 'message lost' : 'message duplicated');
     }
   }
 }
 
 export function counterexample(system: ComposedSystem, store: StateStore, path: number[]): Counterexample {
   const events: TraceEvent[] = [];
-  const steps: Step[] = [];
+  const steps: StepRow[] = [];
   for (let k = 1; k < path.length; k++) {
     const r = stepRecord(system, store.read(path[k - 1]), store.action(path[k]), store.read(path[k]));
     for (const e of r.events) events.push({ seq: events.length + 1, ...e } as TraceEvent);
-    steps.push({ index: k, actor: r.actor, action: r.action, after: r.after });
+    steps.push({ index: k, kind: r.kind, actor: r.actor, action: r.action, after: r.after });
   }
   return { header: system.spec.traceHeader(), events, steps };
 }
 
 /** The steps as an aligned text table. */
-export function stepTable(steps: Step[]): string {
+export function stepTable(steps: StepRow[]): string {
   const rows = [['#', 'node', 'step', 'state after'], ...steps.map((s) => [String(s.index), s.actor, s.action, s.after])];
   const widths = rows[0].map((_, c) => Math.min(60, Math.max(...rows.map((r) => r[c].length))));
   const fit = (s: string, w: number) => (s.length > w ? `${s.slice(0, w - 1)}…` : s.padEnd(w));

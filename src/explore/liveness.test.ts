@@ -60,7 +60,7 @@ describe('liveness under weak fairness', () => {
     const r = live(['press', 'flicker', 'break'], { offers: ['press', 'flicker'] });
     expect(r.status).toBe('violated');
     expect(r.lasso).toMatchObject({ loopAt: 1, cycleSteps: 2 });
-    expect(r.counterexample!.steps.map((s) => s.action)).toEqual(['break()', 'flicker()', 'flicker()']);
+    expect(r.counterexample!.steps.map((s) => s.action)).toEqual(['l takes break()', 'l takes flicker()', 'l takes flicker()']);
     expect(r.counterexample!.loop).toEqual({ startSeq: 1, prefixSteps: 1, cycleSteps: 2 });
   });
 
@@ -90,7 +90,7 @@ describe('liveness under weak fairness', () => {
     const result = search(system, { strategy: 'bfs' });
     const [r] = checkLiveness(system, result.store, [eventually('never', 'never', () => false)], { offers: ['go'] });
     expect(r.lasso).toMatchObject({ loopAt: 0, cycleSteps: 4 });
-    expect(r.counterexample!.steps.map((s) => s.action)).toEqual(['go(to=1)', 'go(to=2)', 'go(to=3)', 'go(to=0)']);
+    expect(r.counterexample!.steps.map((s) => s.action)).toEqual(['r takes go(to=1)', 'r takes go(to=2)', 'r takes go(to=3)', 'r takes go(to=0)']);
   });
 });
 

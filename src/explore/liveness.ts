@@ -14,7 +14,8 @@
  * through all of C meets each requirement. A single state may stutter forever only if
  * no fair class is enabled there (TLC's [Next]_vars: stuttering is always allowed).
  */
-import { ActionKind, decodeAction, type ComposedSystem } from './compose.ts';
+import type { ComposedSystem } from './compose.ts';
+import { kindOf } from './step.ts';
 import { counterexample, type Counterexample } from './counterexample.ts';
 import { stronglyConnected } from './scc.ts';
 import { lassoNote } from './lasso-note.ts';
@@ -79,11 +80,12 @@ export function fairClassNamer(system: ComposedSystem, fairness: Fairness): (cod
   const offers = new Set(fairness.offers ?? []);
   const deliver = fairness.deliver ?? true;
   return (code) => {
-    const { kind, actor, arg } = decodeAction(code);
-    if (kind === ActionKind.Deliver) return deliver ? `d${actor}:${arg}` : null;
-    if (kind !== ActionKind.Offer) return null;
-    const event = system.eventTables[actor].values[arg] as { type: string };
-    return offers.has(event.type) ? `o${actor}:${arg}` : null;
+    // Only deliveries and offers can be fair; decode those alone (this runs once per edge).
+    const kind = kindOf(code);
+    if (kind !== 'deliver' && kind !== 'offer') return null;
+    const step = system.decodeStep(code);
+    if (step.kind === 'deliver') return deliver ? `d${step.actor}:${step.entry}` : null;
+    return step.kind === 'offer' && offers.has(step.event.type) ? `o${step.actor}:${step.eventId}` : null;
   };
 }
 

@@ -24,16 +24,13 @@ export class Projector {
 
   /** Whether `a` and `b` differ in what this projection reads. */
   differs(a: Uint32Array, b: Uint32Array): boolean {
-    const { system } = this;
+    const { layout } = this.system;
     this.refresh();
-    for (let k = 0; k < this.actors.length; k++) if (system.local(a, this.actors[k]) !== system.local(b, this.actors[k])) return true;
-    const off = system.netOffset;
+    for (let k = 0; k < this.actors.length; k++) if (layout.local(a, this.actors[k]) !== layout.local(b, this.actors[k])) return true;
     for (let w = 0; w < this.mask.length; w++) {
       const m = this.mask[w];
       if (m === 0) continue;
-      const x = off + w < a.length ? a[off + w] : 0;
-      const y = off + w < b.length ? b[off + w] : 0;
-      if (((x ^ y) & m) !== 0) return true;
+      if (((layout.networkWord(a, w) ^ layout.networkWord(b, w)) & m) !== 0) return true;
     }
     return false;
   }
@@ -53,18 +50,17 @@ export class Projector {
 
   /** Writes the projection into the scratch buffer; returns its length. */
   private projectInto(v: Uint32Array, tag: number): number {
-    const { system } = this;
+    const { layout } = this.system;
     this.refresh();
     const need = 1 + this.actors.length + this.mask.length;
     if (this.scratch.length < need) this.scratch = new Uint32Array(need * 2);
     const out = this.scratch;
     let n = 0;
     out[n++] = tag;
-    for (let k = 0; k < this.actors.length; k++) out[n++] = system.local(v, this.actors[k]);
-    const off = system.netOffset;
+    for (let k = 0; k < this.actors.length; k++) out[n++] = layout.local(v, this.actors[k]);
     for (let w = 0; w < this.mask.length; w++) {
       const m = this.mask[w];
-      if (m !== 0) out[n++] = off + w < v.length ? v[off + w] & m : 0;
+      if (m !== 0) out[n++] = layout.networkWord(v, w) & m;
     }
     return n;
   }
@@ -72,17 +68,18 @@ export class Projector {
   /** Extends the network mask to messages interned since the last call. */
   private refresh(): void {
     const { system } = this;
-    if (this.maskedEntries === system.entries.size) return;
-    const words = system.width - system.netOffset;
+    const entries = system.entryCount();
+    if (this.maskedEntries === entries) return;
+    const words = system.width - system.layout.netOffset;
     if (this.mask.length < words) {
       const grown = new Uint32Array(words);
       grown.set(this.mask);
       this.mask = grown;
     }
-    for (let e = this.maskedEntries; e < system.entries.size; e++) {
-      if (this.types.has(system.entries.values[e].envelope.msg.type)) system.markEntry(this.mask, e);
+    for (let e = this.maskedEntries; e < entries; e++) {
+      if (this.types.has(system.envelope(e).msg.type)) system.layout.markEntry(this.mask, e);
     }
-    this.maskedEntries = system.entries.size;
+    this.maskedEntries = entries;
   }
 }
 

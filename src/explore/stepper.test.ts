@@ -5,6 +5,7 @@ import { findPaxosMutant } from '../../models/paxos/mutants.ts';
 import { ComposedSystem } from './compose.ts';
 import { search } from './search.ts';
 import { Stepper } from './stepper.ts';
+import { describeMessage, describeStep, type Message } from './step.ts';
 
 const mutant = findPaxosMutant('phase2a-any-value')!;
 const spec = () => paxosTlaSystem({ acceptors: 3, values: 2, ballots: 2, machines: { [mutant.role]: mutant.machine } });
@@ -37,6 +38,13 @@ describe('Stepper', () => {
     expect(stepper.report(states[8]).violated.map((v) => v.name)).toEqual(['agreement']);
     // Each actor's active state nodes name its state value.
     for (const a of stepper.report(states[8]).actors) expect(a.active.length).toBeGreaterThan(0);
+    // Steps and messages are described as step.ts describes them.
+    const first = stepper.enabled(states[0])[tour[0]];
+    expect(first.action).toBe(describeStep(system.decodeStep(first.code)));
+    const { messages } = stepper.report(states[8]);
+    expect(messages.length).toBeGreaterThan(0);
+    for (const m of messages) expect(m.text).toBe(describeMessage(m.msg as Message));
+    expect(messages.map((m) => m.text)).toContain('accept(ballot=1, value="v2")');
   });
 
   it('a shared path names the same steps: a fresh system and one that searched 18,769 states depth-first list them alike', () => {

@@ -4,7 +4,7 @@
  * with their descriptions, the state a step leads to, and a view of each actor.
  *
  * Protocol-neutral: it knows ComposedSystem and XState snapshots, nothing else. Steps are
- * described by counterexample.ts (the one place that decodes and describes an action), and
+ * described by step.ts (through counterexample.ts, which adds the state after), and
  * listed in a canonical order (actor, then description), so a path of step positions names
  * the same states whatever order the system happened to intern its messages in: a path can
  * be shared as a URL.
@@ -13,15 +13,16 @@ import type { AnyMachineSnapshot } from 'xstate';
 import type { ComposedSystem } from './compose.ts';
 import { counterexample } from './counterexample.ts';
 import { StateStore } from './state-store.ts';
+import { describeMessage, type Message } from './step.ts';
 import type { Envelope, Property } from './spec.ts';
 
 export interface EnabledStep {
   /** Position in the canonical list: what a shared path records. */
   index: number;
-  /** The encoded action (compose.ts): how a search's path names this step. */
+  /** The step's code (step.ts): how a search's path names this step. */
   code: number;
   actor: string;
-  /** What happens, e.g. "receive prepare(bal=1) from p1". */
+  /** What happens, e.g. "a1 receives prepare(bal=1) from p1". */
   action: string;
   /** The acting node's state afterwards, or the network change. */
   after: string;
@@ -42,7 +43,8 @@ export interface ActorState {
 
 export interface StateReport {
   actors: ActorState[];
-  messages: (Envelope & { count: number })[];
+  /** Messages in flight, each with its description (step.ts) for the page. */
+  messages: (Envelope & { count: number; text: string })[];
   /** The network sides under a partition, or null. */
   partition: readonly number[] | null;
   /** Invariants this state violates (name and message) and reachability goals it reaches. */
@@ -119,7 +121,8 @@ export class Stepper {
         reached.push(p.name);
       }
     }
-    return { actors, messages: [...view.messages], partition: view.partition, violated, reached };
+    const messages = view.messages.map((m) => ({ ...m, text: describeMessage(m.msg as Message) }));
+    return { actors, messages, partition: view.partition, violated, reached };
   }
 
   private describe(before: Uint32Array, code: number, after: Uint32Array): { actor: string; action: string; after: string } {

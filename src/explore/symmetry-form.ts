@@ -5,6 +5,7 @@
  */
 import type { Fingerprint } from './fingerprint.ts';
 import { keyHi, keyLo } from './symmetry-tables.ts';
+import { BUDGET, DUPS } from './state-layout.ts';
 
 export type CanonicalFormKind = 'renamings' | 'sorted';
 
@@ -26,8 +27,6 @@ export interface CanonicalForm {
   canonical(v: Uint32Array): { fingerprint: Fingerprint; orbit: number };
 }
 
-const BUDGET = 1;
-const DUPS = 2;
 /** Slots of the two renaming-invariant words (fault budget, duplications). */
 const BUDGET_SLOT = 0x30000;
 

@@ -19,9 +19,9 @@
 import type { ComposedSystem } from './compose.ts';
 import { fmix, type Fingerprint } from './fingerprint.ts';
 import { budgetKeys, type CanonicalForm } from './symmetry-form.ts';
+import { FAULTS } from './state-layout.ts';
 import { SymmetryTables } from './symmetry-tables.ts';
 
-const FAULTS = 0;
 /** Beyond this many actors the slot-code table (k^k entries per renaming of the rest) is too big. */
 const MAX_SORTED = 8;
 
@@ -147,10 +147,10 @@ export class SortedSymmetryReducer implements CanonicalForm {
   private computeKeys(v: Uint32Array): void {
     const { keys, k, D, system } = this;
     for (let p = 0; p < k; p++) {
-      const local = system.local(v, this.members[p]);
+      const local = system.layout.local(v, this.members[p]);
       for (let d = 0; d < D; d++) keys[d * k + p] = fmix(Math.imul(this.localKey(p, local, d) + 1, 0x9e3779b1));
     }
-    system.forEachPresent(v, (e) => {
+    system.layout.forEachPresent(v, (e) => {
       const p = this.ownerOf(e);
       if (p < 0) return;
       const copies = system.copies(v, e);
@@ -214,7 +214,7 @@ export class SortedSymmetryReducer implements CanonicalForm {
       }
     }
     for (let i = 0; i < system.n; i++) {
-      const local = system.local(v, i);
+      const local = system.layout.local(v, i);
       const row = tables.localRow(i, local);
       const base = local * width;
       for (let c = 0; c < count; c++) {
@@ -222,7 +222,7 @@ export class SortedSymmetryReducer implements CanonicalForm {
         images[2 * c + 1] ^= row[base + 2 * candidates[c] + 1];
       }
     }
-    system.forEachPresent(v, (e) => {
+    system.layout.forEachPresent(v, (e) => {
       const row = tables.entryRow(e);
       const base = e * width;
       const copies = this.isSet ? 1 : system.copies(v, e);
@@ -259,7 +259,7 @@ export class SortedSymmetryReducer implements CanonicalForm {
       this.owner = owner;
     }
     if (this.owner[e] === -2) {
-      const p = this.position[this.system.entries.values[e].fromIndex];
+      const p = this.position[this.system.senderOf(e)];
       if (p >= 0) {
         for (let d = 0; d < D; d++) {
           let least = Infinity;

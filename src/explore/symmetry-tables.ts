@@ -19,12 +19,10 @@ import type { StateValue } from 'xstate';
 import type { ComposedSystem } from './compose.ts';
 import { fmix } from './fingerprint.ts';
 import type { Envelope } from './spec.ts';
+import { FAULTS, LOCALS } from './state-layout.ts';
 
 export type Renaming = ReadonlyMap<string, string>;
 
-/** Words of an encoded state (see compose.ts): faults, budget, duplications, then locals. */
-const FAULTS = 0;
-const LOCALS = 3;
 
 
 /** Key halves of element `id` in slot `slot` (distinct slots: locals per actor, messages, faults). */
@@ -194,13 +192,13 @@ export class SymmetryTables {
   image(v: Uint32Array, r: number): Uint32Array {
     const { system } = this;
     const locals: number[] = [];
-    for (let i = 0; i < this.n; i++) locals.push(this.localImage(r, i, system.local(v, i)));
+    for (let i = 0; i < this.n; i++) locals.push(this.localImage(r, i, system.layout.local(v, i)));
     const present: [number, number][] = [];
-    system.forEachPresent(v, (e) => present.push([this.entryImage(r, e), system.copies(v, e)]));
+    system.layout.forEachPresent(v, (e) => present.push([this.entryImage(r, e), system.copies(v, e)]));
     const out = new Uint32Array(system.width);
     out[FAULTS] = this.renameFaults(r, v[FAULTS]);
     for (let k = FAULTS + 1; k < LOCALS; k++) out[k] = v[k];
-    for (let i = 0; i < this.n; i++) system.setLocal(out, this.actorPerm[r][i], locals[i]);
+    for (let i = 0; i < this.n; i++) system.layout.setLocal(out, this.actorPerm[r][i], locals[i]);
     for (const [e, c] of present) for (let k = 0; k < c; k++) system.addCopy(out, e);
     return out;
   }
@@ -220,7 +218,7 @@ export class SymmetryTables {
       this.localImages[i] = images;
     }
     const { system } = this;
-    const snapshot = system.localTables[i].values[local];
+    const snapshot = system.snapshot(i, local);
     // The target actor is a function of the restriction too: the actor's own id is named in it.
     const ids = imagesUnder(this.maps, [system.spec.actors[i].id, snapshot.value, snapshot.context], (map, r) => {
       if (r === 0) return local;
@@ -244,9 +242,9 @@ export class SymmetryTables {
     const R = this.size;
     const { system } = this;
     // Interning an image may add messages, so compute images before sizing the rows.
-    const envelope = system.entries.values[e].envelope;
+    const envelope = system.envelope(e);
     const images = imagesUnder(this.maps, envelope, (map, r) => (r === 0 ? e : system.internEnvelope(rename(envelope, map) as Envelope)));
-    const need = Math.max(e + 1, system.entries.size);
+    const need = Math.max(e + 1, system.entryCount());
     if (need > this.entryFilled.length) {
       const cap = Math.max(64, need * 2);
       const filled = new Uint8Array(cap);

@@ -19,13 +19,12 @@ import type { ComposedSystem } from './compose.ts';
 import type { Fingerprint } from './fingerprint.ts';
 import { budgetKeys, type CanonicalForm, type CanonicalFormKind } from './symmetry-form.ts';
 import { SortedSymmetryReducer } from './symmetry-sorted.ts';
+import { FAULTS, LOCALS } from './state-layout.ts';
 import { SymmetryTables } from './symmetry-tables.ts';
 
 export { rename, renamings } from './symmetry-tables.ts';
 export type { CanonicalForm, CanonicalFormKind } from './symmetry-form.ts';
 
-const FAULTS = 0;
-const LOCALS = 3;
 /** At most this many bytes of kept image fingerprints (about 1.4 million states at 12 renamings). */
 const IMAGE_WINDOW_BYTES = 128 << 20;
 
@@ -100,7 +99,7 @@ export class SymmetryReducer implements CanonicalForm {
     this.R = this.tables.size;
     this.n = system.spec.actors.length;
     this.isSet = system.spec.network.kind === 'set';
-    this.netOffset = system.netOffset;
+    this.netOffset = system.layout.netOffset;
     this.parentImages = new Int32Array(2 * this.R);
     this.images = new Int32Array(2 * this.R);
     this.kept = new ImageWindow(2 * this.R, Math.max(1 << 10, Math.floor(IMAGE_WINDOW_BYTES / (8 * this.R))));

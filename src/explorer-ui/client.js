@@ -20,6 +20,10 @@
     return e;
   };
   const show = (v) => (typeof v === 'string' ? v : JSON.stringify(v));
+  // A step's text starts with who acts (src/explore/step.ts); that part is set in bold.
+  const stepText = (s) => (s.action.startsWith(`${s.actor} `)
+    ? [el('span', { class: 'actor-name' }, s.actor), s.action.slice(s.actor.length)]
+    : [s.action]);
   const tour = () => (info && tourName ? (info.properties.find((p) => p.name === tourName) || {}).tour || null : null);
 
   function readHash() {
@@ -71,7 +75,7 @@
     const items = [el('li', { class: 'initial', onclick: () => go([]) }, 'initial state')];
     current.taken.forEach((s, k) => {
       items.push(el('li', { 'data-step': String(k + 1), onclick: () => go(path.slice(0, k + 1)) },
-        el('span', { class: 'actor-name' }, `${s.actor}: `), s.action, ' ', el('span', { class: 'after' }, `→ ${s.after}`)));
+        ...stepText(s), ' ', el('span', { class: 'after' }, `→ ${s.after}`)));
     });
     $('history').replaceChildren(...items);
     $('history').setAttribute('start', '0');
@@ -92,7 +96,7 @@
       el('button', {
         type: 'button', class: `step${s.index === nextOnTour ? ' tour-next' : ''}`, 'data-index': String(s.index),
         onclick: () => go([...path, s.index]),
-      }, el('span', { class: 'actor-name' }, `${s.actor}: `), s.action, ' ', el('span', { class: 'after' }, `→ ${s.after}`))));
+      }, ...stepText(s), ' ', el('span', { class: 'after' }, `→ ${s.after}`))));
     if (items.length === 0) items.push(el('li', { class: 'deadlock' }, 'no step is enabled'));
     $('steps').replaceChildren(...items);
   }
@@ -125,8 +129,8 @@
   function drawMessages() {
     $('message-count').textContent = `(${current.messages.length})`;
     const rows = current.messages.map((m) => {
-      const fields = Object.entries(m.msg).filter(([k]) => k !== 'type').map(([k, v]) => `${k}=${show(v)}`).join(', ');
-      return el('tr', {}, el('td', {}, m.from), el('td', {}, m.to.join(', ')), el('td', {}, `${m.msg.type}(${fields})`), el('td', {}, String(m.count)));
+      // The server describes each message (src/explore/step.ts), as it describes steps.
+      return el('tr', {}, el('td', {}, m.from), el('td', {}, m.to.join(', ')), el('td', {}, m.text), el('td', {}, String(m.count)));
     });
     $('messages').querySelector('tbody').replaceChildren(...rows);
   }

@@ -4,8 +4,8 @@
  * those states again. Only the neighbourhood of a path (a counterexample or a witness)
  * is taken, up to a cap, so even a large search yields a drawable graph.
  */
-import type { EventObject } from 'xstate';
-import { ActionKind, decodeAction, type ComposedSystem } from '../../explore/compose.ts';
+import type { ComposedSystem } from '../../explore/compose.ts';
+import { describeStep } from '../../explore/step.ts';
 import type { StateStore } from '../../explore/state-store.ts';
 import type { StateGraph, StateGraphEdge, StateGraphNode } from '../../diagram/state-graph.ts';
 
@@ -44,29 +44,9 @@ export function stateLabel(system: ComposedSystem, v: Uint32Array): string {
   return lines.join('\n');
 }
 
-const brief = (m: Record<string, unknown>) => {
-  const args = ['ballot', 'value'].filter((k) => m[k] !== undefined && m[k] !== null).map((k) => show(m[k]));
-  return `${String(m.type)}${args.length > 0 ? `(${args.join(',')})` : ''}`;
-};
-
 /** What a step did, short enough for an edge: "a1 ← prepare(1) from p1", "p0 propose(0,v2)". */
 export function actionLabel(system: ComposedSystem, code: number): string {
-  const { kind, actor, arg } = decodeAction(code);
-  const who = system.actorId(actor);
-  switch (kind) {
-    case ActionKind.Deliver: {
-      const { from, msg } = system.entries.values[arg].envelope;
-      return `${who} ← ${brief(msg)} from ${from}`;
-    }
-    case ActionKind.Offer:
-      return `${who} ${brief(system.eventTables[actor].values[arg] as EventObject & Record<string, unknown>)}`;
-    case ActionKind.Crash: return `${who} crashes`;
-    case ActionKind.Restart: return `${who} restarts`;
-    case ActionKind.Partition: return 'partition';
-    case ActionKind.Heal: return 'heal';
-    case ActionKind.Lose: return `lose ${brief(system.entries.values[arg].envelope.msg)}`;
-    case ActionKind.Duplicate: return `duplicate ${brief(system.entries.values[arg].envelope.msg)}`;
-  }
+  return describeStep(system.decodeStep(code), 'brief');
 }
 
 export function exploredGraph(system: ComposedSystem, store: StateStore, options: ExploredGraphOptions): StateGraph {

@@ -2,7 +2,7 @@
  * The main job's results as the HTML report's model (src/report) and as the machine-
  * readable out/report.json. Pure: everything here is computed from outcomes already run.
  */
-import type { Counterexample as ExplorerCounterexample, Step } from '../../explore/counterexample.ts';
+import type { Counterexample as ExplorerCounterexample, StepRow } from '../../explore/counterexample.ts';
 import type { Counterexample, CounterexampleStep, Diagram, ModelReport, PropertyKind, PropertyResult, PropertyVerdict, Report, TraceReport } from '../../report/types.ts';
 import type { PropertySummary } from '../check/runner.ts';
 import type { CheckOutcome } from './checks.ts';
@@ -51,11 +51,11 @@ function propertyResult(p: PropertySummary): PropertyResult {
   return { name: p.name, kind: KIND[p.kind], verdict: VERDICT[p.status], ...(note ? { note } : {}) };
 }
 
-const FAULT = /^(crash|partition|lose|duplicate)\b/;
-const RECOVERY = /^(restart|heal)\b/;
+const FAULTS = new Set<StepRow['kind']>(['crash', 'partition', 'lose', 'duplicate']);
+const RECOVERIES = new Set<StepRow['kind']>(['restart', 'heal']);
 
-export function timelineStep(s: Step): CounterexampleStep {
-  const tone = FAULT.test(s.action) ? 'fault' : RECOVERY.test(s.action) ? 'recovery' : undefined;
+export function timelineStep(s: StepRow): CounterexampleStep {
+  const tone = FAULTS.has(s.kind) ? 'fault' : RECOVERIES.has(s.kind) ? 'recovery' : undefined;
   return { seq: s.index, actor: s.actor, action: s.action, state: s.after, ...(tone ? { tone } : {}) };
 }
 

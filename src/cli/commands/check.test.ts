@@ -23,7 +23,7 @@ describe('coordkit check', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/✗ agreement/);
     expect(r.stdout).toMatch(/counterexample \(8 steps, shortest\)/);
-    expect(r.stdout).toMatch(/receive accept\(ballot=1, value="v2"\) from p1/);
+    expect(r.stdout).toMatch(/receives accept\(ballot=1, value="v2"\) from p1/);
     const trace = join(dir, 'paxos-agreement.jsonl');
     expect((await readFile(trace, 'utf8')).split('\n')[0]).toMatch(/"protocol":"paxos"/);
     const verify = await run(['verify', trace, '--no-refinement', '--json']);
