@@ -15,8 +15,9 @@
  * 3n + 2 (./phase2a.ts): 30-38 bytes for 3 acceptors, up to twice that allocated while a
  * column waits for its next doubling (bench/verify.ts measures about 50). Wider numbers
  * widen a column (./columns.ts), never truncate. Besides: a learner's votes until its
- * first quorum, a proposer's received promises until its accept, the accepts of a
- * proposer not yet seen receiving (two numbers each), an object per second value or
+ * first quorum, a proposer's received promises for a ballot until its accept there
+ * (3n bytes and a Map entry, for good if it never sends one), the accepts of a proposer
+ * not yet seen receiving (two numbers each), an object per second value or
  * second sender in one ballot (faulty traces only), and a fixed window of 8 events and
  * 10 violations per property.
  */

@@ -26,6 +26,7 @@ interface Promised {
   acceptedValue: Value | null;
 }
 type Promises = Map<string, Promised>;
+
 /**
  * Is `value` a legal 2a value given these promises? Quorums are closed under supersets,
  * so it is enough to ask, for each candidate highest ballot c, whether the promises that
