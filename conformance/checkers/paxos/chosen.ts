@@ -2,11 +2,13 @@
  * Which values are chosen, in Paxos.tla's sense: every acceptor of some quorum accepted
  * the value in one ballot. Acceptances are read from an acceptor's own `accepted` send, or
  * from an `accepted` message received from an acceptor (for traces that log only
- * receptions). Memory: the acceptor set of each (ballot, value) not yet chosen, and a
- * marker for each chosen one (a few dozen bytes) — bounded by the distinct proposals in
- * the trace, not its length.
+ * receptions). Memory: the votes of every ballot, 2 bytes per ballot below 8 acceptors
+ * and 127 values (see ./quorum-votes.ts), plus the distinct chosen values: bounded by the
+ * ballots and proposals in the trace, never by the events per ballot.
  */
 import type { PaxosEvent } from './ballot-order.ts';
+import { BallotIndex } from './ballot-index.ts';
+import { QuorumVotes } from './quorum-votes.ts';
 import type { PaxosSetup, Value } from './setup.ts';
 
 /** A proposal that has just become chosen: its ballot, value and the acceptors that did it. */
@@ -19,33 +21,26 @@ export interface Chosen {
 /** Keys values by type too: the number 1 and the string "1" are different values. */
 export const valueKey = (v: Value) => `${typeof v} ${v}`;
 
-/** One (ballot, value) of a ballot's proposals; a ballot usually has one, so they form a list. */
-interface Proposal {
-  value: Value;
-  /** Acceptors that accepted it so far, or null once a quorum has (it is chosen). */
-  who: Set<string> | null;
-  next: Proposal | undefined;
-}
-
 /**
  * Several checkers ask the same tracker about the same event (see ./index.ts): the result
  * of the last event is kept, so each event is counted once however many checkers ask.
  */
 export class ChosenTracker {
   /**
-   * ballot -> its proposals, or just the value once the ballot's only proposal is chosen
-   * (the usual end of a ballot, kept for the whole trace, so kept small). Keyed by number
-   * and compared with === (which tells the number 1 from the string "1", as valueKey
-   * does): no key string per event.
+   * Kept for the whole trace: a late acceptance of a chosen proposal must not make it
+   * chosen twice.
    */
-  private readonly proposals = new Map<number, Proposal | Value>();
+  private readonly votes: QuorumVotes;
   /** Distinct chosen values, in the order they became chosen. */
   readonly values = new Map<string, Value>();
   private lastEvent: PaxosEvent | undefined;
   private lastLine = 0;
   private lastResult: Chosen | null = null;
 
-  constructor(private readonly setup: PaxosSetup) {}
+  /** `ballots` may be shared with the other checkers of the trace (see ./index.ts). */
+  constructor(private readonly setup: PaxosSetup, ballots = new BallotIndex()) {
+    this.votes = new QuorumVotes(setup, ballots);
+  }
 
   /**
    * Records the event's acceptance, if it shows one; returns the proposal it made chosen.
@@ -63,28 +58,12 @@ export class ChosenTracker {
     if (e.kind !== 'send' && e.kind !== 'receive') return null;
     const msg = e.msg;
     if (msg.type !== 'accepted') return null;
-    const acceptor = e.kind === 'send' ? e.node : e.from;
-    if (!this.setup.acceptors.has(acceptor)) return null;
-    const { ballot, value } = msg;
-    let head = this.proposals.get(ballot);
-    if (head !== undefined && typeof head !== 'object') {
-      if (head === value) return null;
-      head = { value: head, who: null, next: undefined };
-    }
-    let p = head;
-    while (p !== undefined && p.value !== value) p = p.next;
-    if (p === undefined) {
-      p = head = { value, who: new Set(), next: head };
-      this.proposals.set(ballot, p);
-    }
-    const who = p.who;
-    if (who === null) return null;
-    who.add(acceptor);
-    if (!this.setup.containsQuorum(who)) return null;
-    p.who = null;
-    if (p === head && p.next === undefined) this.proposals.set(ballot, value);
-    this.values.set(valueKey(value), value);
-    return { ballot, value, by: [...who].sort() };
+    const acceptor = this.setup.acceptorIndex(e.kind === 'send' ? e.node : e.from);
+    if (acceptor < 0) return null;
+    const by = this.votes.vote(msg.ballot, msg.value, acceptor);
+    if (by === null) return null;
+    this.values.set(valueKey(msg.value), msg.value);
+    return { ballot: msg.ballot, value: msg.value, by };
   }
 
   isChosen(v: Value): boolean { return this.values.has(valueKey(v)); }

@@ -4,6 +4,8 @@
  * accepted the value in one ballot (see ./chosen.ts), so both properties also judge runs
  * without learners, as the explorer's counterexamples of the Paxos.tla system are.
  * Validity uses the trace's propose events when it has any, otherwise the header's values.
+ * State: the first decision, the proposed values, and the shared ChosenTracker's (a few
+ * bytes per ballot, ./quorum-votes.ts).
  */
 import type { PaxosEvent } from './ballot-order.ts';
 import type { Checker, Verdict } from '../types.ts';

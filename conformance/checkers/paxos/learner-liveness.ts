@@ -8,13 +8,15 @@
  *
  * Only receptions count (what reached the learner), never sends. A learner that crashed
  * and did not restart is excused. The verdict is skip when no learner ever had a quorum
- * (nothing was checked). State: acceptors per (learner, ballot, value) until it is due,
- * then one obligation per learner.
+ * (nothing was checked). State: per learner, the votes it received until its first quorum
+ * (./quorum-votes.ts: 2 bytes per ballot below 8 acceptors), then one obligation.
  */
 import type { PaxosEvent } from './ballot-order.ts';
 import type { Checker, Verdict, Violation } from '../types.ts';
 import { EventWindow, ViolationLog, verdictOf } from '../window.ts';
 import { valueKey } from './chosen.ts';
+import { BallotIndex } from './ballot-index.ts';
+import { QuorumVotes } from './quorum-votes.ts';
 import { paxosSetup, type PaxosHeader, type PaxosSetup, type Value } from './setup.ts';
 
 interface Due {
@@ -35,8 +37,9 @@ export class LearnerLivenessChecker implements Checker {
   private readonly setup: PaxosSetup;
   private readonly learners: ReadonlySet<string>;
   private readonly bound: { ms?: number; events?: number } | undefined;
-  /** learner -> "ballot value" -> acceptors heard from. */
-  private readonly heard = new Map<string, Map<string, Set<string>>>();
+  /** learner -> the accepted it received, until its first quorum. */
+  private readonly heard = new Map<string, QuorumVotes>();
+  private readonly ballots: BallotIndex;
   /** learner -> the first quorum it received, until it decides. */
   private readonly due = new Map<string, Due>();
   private readonly decided = new Set<string>();
@@ -49,8 +52,9 @@ export class LearnerLivenessChecker implements Checker {
   private readonly own = new Map<string, number>();
 
   /** `window` may be shared with the other checkers of the trace (see ./index.ts). */
-  constructor(h: PaxosHeader, window = new EventWindow()) {
+  constructor(h: PaxosHeader, window = new EventWindow(), ballots = new BallotIndex()) {
     this.window = window;
+    this.ballots = ballots;
     this.log = new ViolationLog(window, { nothingToJudge: 'no learner received accepted for one proposal from a quorum' });
     this.setup = paxosSetup(h);
     this.learners = new Set(h.config.learners);
@@ -70,19 +74,17 @@ export class LearnerLivenessChecker implements Checker {
     if (e.kind === 'crash') this.down.add(e.node);
     else if (e.kind === 'restart') this.down.delete(e.node);
     else if (e.kind === 'decide') return;
-    else if (e.kind === 'receive' && e.msg.type === 'accepted' && this.setup.acceptors.has(e.from)) {
-      if (this.decided.has(e.node) || this.due.has(e.node)) return;
-      let byProposal = this.heard.get(e.node);
-      if (!byProposal) this.heard.set(e.node, (byProposal = new Map()));
-      const key = `${e.msg.ballot} ${valueKey(e.msg.value)}`;
-      let who = byProposal.get(key);
-      if (!who) byProposal.set(key, (who = new Set()));
-      who.add(e.from);
-      if (!this.setup.containsQuorum(who)) return;
+    else if (e.kind === 'receive' && e.msg.type === 'accepted') {
+      const acceptor = this.setup.acceptorIndex(e.from);
+      if (acceptor < 0 || this.decided.has(e.node) || this.due.has(e.node)) return;
+      let votes = this.heard.get(e.node);
+      if (!votes) this.heard.set(e.node, (votes = new QuorumVotes(this.setup, this.ballots)));
+      const by = votes.vote(e.msg.ballot, e.msg.value, acceptor);
+      if (by === null) return;
       this.obligations++;
       this.log.judged++;
       this.heard.delete(e.node); // bounded: one obligation per learner from here on
-      this.due.set(e.node, { value: e.msg.value, ballot: e.msg.ballot, by: [...who].sort(), line, ts: e.ts, events: this.own.get(e.node) ?? 0, window: this.window.snapshot() });
+      this.due.set(e.node, { value: e.msg.value, ballot: e.msg.ballot, by, line, ts: e.ts, events: this.own.get(e.node) ?? 0, window: this.window.snapshot() });
     }
   }
 

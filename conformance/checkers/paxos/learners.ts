@@ -1,6 +1,7 @@
 /**
  * A node decides only a value a quorum of acceptors accepted in one ballot (./chosen.ts
- * says where acceptances are read from). State: acceptors per (ballot, value).
+ * says where acceptances are read from). State: the shared ChosenTracker's, a few bytes
+ * per ballot (./quorum-votes.ts).
  */
 import type { PaxosEvent } from './ballot-order.ts';
 import type { Checker, Verdict } from '../types.ts';

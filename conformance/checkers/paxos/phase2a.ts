@@ -6,13 +6,19 @@
  * A proposer that logs no receive is judged as Paxos.tla's, which reads promises from the
  * message set: on the promises acceptors sent for the ballot (see noteReceiving).
  * A second accept with another value in the same ballot breaks accept-value too.
- * State: promises per ballot, sent and received per proposer (bounded by ballots x acceptors;
- * a proposer's received promises for a ballot are dropped once it sent its accept, as
- * nothing reads them again, and equal promise reports share one object).
+ * State, kept compact (./promise-rows.ts, ./columns.ts): per ballot, the promises
+ * acceptors sent for it (3 bytes per acceptor, see `record`) and its first accept's sender and
+ * value (2 bytes); per (proposer, ballot), the promises it received until it sends its
+ * accept (the row is then freed: nothing reads it again). Bounded by ballots x acceptors,
+ * never by events per ballot.
  */
 import type { PaxosEvent } from './ballot-order.ts';
 import type { Checker, Verdict } from '../types.ts';
 import { EventWindow, ViolationLog, verdictOf } from '../window.ts';
+import { BallotIndex } from './ballot-index.ts';
+import { at, column, put } from './columns.ts';
+import { Interner } from './interner.ts';
+import { PromiseRows } from './promise-rows.ts';
 import { paxosSetup, type PaxosHeader, type PaxosSetup, type Value } from './setup.ts';
 
 interface Promised {
@@ -20,19 +26,6 @@ interface Promised {
   acceptedValue: Value | null;
 }
 type Promises = Map<string, Promised>;
-/**
- * A ballot's promises as kept between events: acceptor, report, acceptor, report, in the
- * order first heard (a Map's order), in an array made once with two slots per declared
- * acceptor (unused ones undefined). One is kept per ballot for the whole trace (see
- * `sent`), and a Map of three entries costs twice as much.
- */
-type PromiseRow = (string | Promised | undefined)[];
-
-const asPromises = (row: PromiseRow | undefined): Promises => {
-  const promises: Promises = new Map();
-  if (row) for (let i = 0; i < row.length && row[i] !== undefined; i += 2) promises.set(row[i] as string, row[i + 1] as Promised);
-  return promises;
-};
 
 /**
  * Is `value` a legal 2a value given these promises? Quorums are closed under supersets,
@@ -55,12 +48,6 @@ export function justifiedValue(promises: Promises, value: Value, freeValues: Rea
   return false;
 }
 
-/** An accept judged on the message set, kept until its proposer shows it receives messages. */
-interface SetRead {
-  line: number;
-  ballot: number;
-}
-
 export class Phase2aChecker implements Checker {
   readonly name = 'paxos.phase2a';
   private readonly window: EventWindow;
@@ -68,26 +55,39 @@ export class Phase2aChecker implements Checker {
   private readonly valueLog: ViolationLog;
   private readonly setup: PaxosSetup;
   private readonly free = new Set<Value>();
-  /** proposer -> ballot -> acceptor -> what it reported. */
-  private readonly received = new Map<string, Map<number, PromiseRow>>();
-  /** ballot -> acceptor -> what it reported: Paxos.tla's 1b messages, which have no addressee. */
-  private readonly sent = new Map<number, PromiseRow>();
+  private readonly ballots: BallotIndex;
+  private readonly nodes = new Interner<string>();
+  private readonly values = new Interner<Value>();
+  /** Row = ballot id: the promises acceptors sent, Paxos.tla's 1b messages, which have no addressee. */
+  private readonly sent: PromiseRows;
+  /** Rows of the promises a proposer received, until it sends its accept in the ballot. */
+  private readonly received: PromiseRows;
+  /** proposer -> ballot id -> its row in `received`. */
+  private readonly receivedRow = new Map<string, Map<number, number>>();
   /** Proposers that logged a receive: they are judged on what they received. */
   private readonly receiving = new Set<string>();
-  /** Accepts of proposers not (yet) known to receive, judged on the promises sent so far. */
-  private readonly setReads = new Map<string, SetRead[]>();
-  /** proposer -> ballot -> value of its first accept: a broadcast logged per recipient counts once. */
-  private readonly judged = new Map<string, Map<number, Value>>();
-  /** The last promise recorded: the next is usually the same report (all acceptors' vote), so it is shared. */
-  private lastPromised: Promised = { acceptedBallot: null, acceptedValue: null };
+  /** Accepts of proposers not (yet) known to receive, judged on the promises sent so far: line, ballot, line, ballot, … */
+  private readonly setReads = new Map<string, number[]>();
+  /**
+   * Who sent a ballot's first accept, and its value, so that a broadcast logged per
+   * recipient counts once: by ballot id, node id + 1 (0: none) and value id; `judgedMore`
+   * holds further senders in the same ballot ("node id, ballot id" -> value id), which
+   * only a ballot used by two nodes (a unique-ballots violation) needs.
+   */
+  private judgedBy = column();
+  private judgedValue = column();
+  private readonly judgedMore = new Map<string, number>();
   private accepts = 0;
 
-  /** `window` may be shared with the other checkers of the trace (see ./index.ts). */
-  constructor(h: PaxosHeader, window = new EventWindow()) {
+  /** `window` and `ballots` may be shared with the other checkers of the trace (see ./index.ts). */
+  constructor(h: PaxosHeader, window = new EventWindow(), ballots = new BallotIndex()) {
     this.window = window;
+    this.ballots = ballots;
     this.quorumLog = new ViolationLog(window, { nothingToJudge: 'no accept sent' });
     this.valueLog = new ViolationLog(window, { nothingToJudge: 'no accept sent' });
     this.setup = paxosSetup(h);
+    this.sent = new PromiseRows(this.setup.acceptors.size);
+    this.received = new PromiseRows(this.setup.acceptors.size);
     for (const v of this.setup.values) this.free.add(v);
   }
 
@@ -99,27 +99,50 @@ export class Phase2aChecker implements Checker {
       // promise shows that its proposer reads promises from the network.
       this.noteReceiving(e.node, line);
       // Promises for a ballot the proposer already sent its accept in are never read again.
-      if (this.setup.acceptors.has(e.from) && this.judged.get(e.node)?.has(e.msg.ballot) !== true) {
-        let byBallot = this.received.get(e.node);
-        if (!byBallot) this.received.set(e.node, (byBallot = new Map()));
-        this.record(byBallot, e.msg.ballot, e.from, e.msg);
-      }
-    } else if (e.kind === 'send' && e.msg.type === 'promise' && this.setup.acceptors.has(e.node)) {
-      this.record(this.sent, e.msg.ballot, e.node, e.msg);
+      const acceptor = this.setup.acceptorIndex(e.from);
+      if (acceptor < 0) return;
+      const id = this.ballots.idOf(e.msg.ballot);
+      if (this.judgedValueOf(this.nodes.idOf(e.node), id) >= 0) return;
+      let byBallot = this.receivedRow.get(e.node);
+      if (!byBallot) this.receivedRow.set(e.node, (byBallot = new Map()));
+      let row = byBallot.get(id);
+      if (row === undefined) byBallot.set(id, (row = this.received.alloc()));
+      this.record(this.received, row, id, acceptor, e.msg);
+    } else if (e.kind === 'send' && e.msg.type === 'promise') {
+      const acceptor = this.setup.acceptorIndex(e.node);
+      if (acceptor < 0) return;
+      const id = this.ballots.idOf(e.msg.ballot);
+      this.record(this.sent, id, id, acceptor, e.msg);
     } else if (e.kind === 'send' && e.msg.type === 'accept') {
       this.quorumLog.judged++;
       this.valueLog.judged++;
-      let byBallot = this.judged.get(e.node);
-      if (!byBallot) this.judged.set(e.node, (byBallot = new Map()));
-      const before = byBallot.get(e.msg.ballot);
-      if (before === undefined) {
-        byBallot.set(e.msg.ballot, e.msg.value);
+      const { ballot, value } = e.msg;
+      const id = this.ballots.idOf(ballot);
+      const node = this.nodes.idOf(e.node);
+      const before = this.judgedValueOf(node, id);
+      if (before < 0) {
+        this.setJudged(node, id, this.values.idOf(value));
         this.accepts++;
-        this.judge(e.node, e.msg.ballot, e.msg.value, line);
-      } else if (before !== e.msg.value) {
-        this.valueLog.report(line, `${e.node} sent accept(${e.msg.ballot}, ${JSON.stringify(e.msg.value)}) after accept(${e.msg.ballot}, ${JSON.stringify(before)}): one ballot, two values`);
+        this.judge(e.node, ballot, id, value, line);
+      } else if (this.values.itemOf(before) !== value) {
+        this.valueLog.report(line, `${e.node} sent accept(${ballot}, ${JSON.stringify(value)}) after accept(${ballot}, ${JSON.stringify(this.values.itemOf(before))}): one ballot, two values`);
       }
     }
+  }
+
+  /** The value id of `node`'s first accept in the ballot, or -1 if it sent none. */
+  private judgedValueOf(node: number, id: number): number {
+    const by = at(this.judgedBy, id);
+    if (by === 0) return -1;
+    if (by === node + 1) return this.judgedValue[id];
+    return this.judgedMore.get(`${node} ${id}`) ?? -1;
+  }
+
+  private setJudged(node: number, id: number, value: number): void {
+    if (at(this.judgedBy, id) === 0) {
+      this.judgedBy = put(this.judgedBy, id, node + 1);
+      this.judgedValue = put(this.judgedValue, id, value);
+    } else this.judgedMore.set(`${node} ${id}`, value);
   }
 
   /**
@@ -131,23 +154,27 @@ export class Phase2aChecker implements Checker {
     if (this.receiving.has(proposer)) return;
     this.receiving.add(proposer);
     // Reported at the accept's line; the window shows the receive that revealed it.
-    for (const r of this.setReads.get(proposer) ?? []) {
-      this.quorumLog.report(r.line, `${proposer} sent accept for ballot ${r.ballot} before receiving any promise (it receives messages: line ${line})`);
+    const reads = this.setReads.get(proposer) ?? [];
+    for (let i = 0; i < reads.length; i += 2) {
+      this.quorumLog.report(reads[i], `${proposer} sent accept for ballot ${reads[i + 1]} before receiving any promise (it receives messages: line ${line})`);
     }
     this.setReads.delete(proposer);
   }
 
-  private judge(proposer: string, ballot: number, value: Value, line: number): void {
+  private judge(proposer: string, ballot: number, id: number, value: Value, line: number): void {
     const readsSet = !this.receiving.has(proposer);
-    let row: PromiseRow | undefined;
-    if (readsSet) row = this.sent.get(ballot);
+    let promises: Promises;
+    if (readsSet) promises = this.promisesOf(this.sent, id, id);
     else {
       // Read once: later promises for this ballot are not recorded (see event).
-      const byBallot = this.received.get(proposer);
-      row = byBallot?.get(ballot);
-      byBallot?.delete(ballot);
+      const byBallot = this.receivedRow.get(proposer);
+      const row = byBallot?.get(id);
+      promises = row === undefined ? new Map() : this.promisesOf(this.received, row, id);
+      if (row !== undefined) {
+        byBallot!.delete(id);
+        this.received.free(row);
+      }
     }
-    const promises = asPromises(row);
     const from = new Set(promises.keys());
     if (!this.setup.containsQuorum(from)) {
       const how = readsSet ? 'sent' : 'received';
@@ -162,7 +189,7 @@ export class Phase2aChecker implements Checker {
     if (readsSet) {
       let reads = this.setReads.get(proposer);
       if (!reads) this.setReads.set(proposer, (reads = []));
-      reads.push({ line, ballot });
+      reads.push(line, ballot);
     }
   }
 
@@ -173,19 +200,30 @@ export class Phase2aChecker implements Checker {
     ];
   }
 
-  /** Sets `acceptor`'s report in the ballot's row (replacing an earlier one in place, as Map.set does). */
-  private record(byBallot: Map<number, PromiseRow>, ballot: number, acceptor: string, p: Promised): void {
-    const last = this.lastPromised;
-    if (last.acceptedBallot !== p.acceptedBallot || last.acceptedValue !== p.acceptedValue) {
-      this.lastPromised = { acceptedBallot: p.acceptedBallot, acceptedValue: p.acceptedValue };
+  /**
+   * Sets the acceptor's report in the row of the promises for ballot id `id`. The accepted
+   * ballot is kept as its id's distance below `id`, d + 1 for d >= 0, d below 0 (0: null):
+   * an acceptor reports a recent vote, so the distance is small and its column narrow.
+   */
+  private record(rows: PromiseRows, row: number, id: number, acceptor: number, p: Promised): void {
+    const d = p.acceptedBallot === null ? 0 : id - this.ballots.idOf(p.acceptedBallot);
+    const ballot = p.acceptedBallot === null ? 0 : d >= 0 ? d + 1 : d;
+    const value = p.acceptedValue === null ? 0 : this.values.idOf(p.acceptedValue) + 1;
+    rows.set(row, acceptor, ballot, value);
+  }
+
+  /** The promises of a row (for ballot id `id`, see `record`) as a Map in the order first heard. */
+  private promisesOf(rows: PromiseRows, row: number, id: number): Promises {
+    const promises: Promises = new Map();
+    for (let k = 0, n = rows.filled(row); k < n; k++) {
+      const b = rows.ballotOf(row, k);
+      const v = rows.valueOf(row, k);
+      promises.set(this.setup.acceptorAt(rows.acceptorOf(row, k)), {
+        acceptedBallot: b === 0 ? null : this.ballots.ballotOf(b > 0 ? id - (b - 1) : id - b),
+        acceptedValue: v === 0 ? null : this.values.itemOf(v - 1),
+      });
     }
-    let row = byBallot.get(ballot);
-    if (row === undefined) byBallot.set(ballot, (row = new Array<undefined>(2 * this.setup.acceptors.size)));
-    // `acceptor` is a declared acceptor (the caller checked), so it has a slot.
-    let i = 0;
-    while (row[i] !== undefined && row[i] !== acceptor) i += 2;
-    row[i] = acceptor;
-    row[i + 1] = this.lastPromised;
+    return promises;
   }
 }
 
