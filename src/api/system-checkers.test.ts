@@ -94,6 +94,20 @@ describe('verifying a custom trace against its system', () => {
     expect(statusOf(finite)).toEqual({ refinement: 'pass', 'at-most-one': 'pass', 'first-ping': 'skip', 'ping-arrives': 'skip' });
   }, 60_000);
 
+  it('judges a 0-step lasso (no events, loop after seq 0: the initial state stutters forever) instead of refusing it as empty', async () => {
+    const trace = await counterexample(pingPong({ offers: [] }), 'first-ping');
+    const stutter = { header: { ...trace.header, loop: { afterSeq: 0 } }, events: [] };
+    const v = await verifyTrace({ lines: stutter }, { system: pingPong({ offers: [] }) });
+    expect(statusOf(v)).toEqual({ refinement: 'pass', 'at-most-one': 'pass', 'first-ping': 'fail', 'ping-arrives': 'pass' });
+    expect(v.verdicts.find((x) => x.property === 'first-ping')!.violations[0].message).toMatch(/fair cycle after seq 0 repeats forever/);
+    // With tick fair, stuttering in the initial state leaves the clock's tick waiting: not a fair behaviour.
+    const fair = await verifyTrace({ lines: stutter }, { system: pingPong() });
+    expect(statusOf(fair)['first-ping']).toBe('pass');
+    // Without a loop, a trace with no events still says nothing and is refused.
+    const empty = { header: { ...trace.header, loop: undefined }, events: [] };
+    await expect(verifyTrace({ lines: empty }, { system: pingPong(), name: 'e.jsonl' })).rejects.toThrow(/no events: nothing was checked/);
+  }, 60_000);
+
   it('refuses a trace of another system, a node the system lacks, and a custom trace without its system, each naming line 1 and the field', async () => {
     const trace = await counterexample(pingPong(), 'at-most-one');
     const where = async (t: Trace, system?: SystemSpec) => {
