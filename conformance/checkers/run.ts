@@ -7,7 +7,8 @@
  * A verdict is never PASS when nothing was checked. A trace with no events, or with only
  * environment events (faults, ticks, state snapshots) and none of its protocol, is
  * unusable input (a UserError: exit 2 in the CLI), because every property would pass
- * vacuously. A trace whose every property was skipped is a report with outcome
+ * vacuously (except a custom lasso, whose empty trace says the initial state stutters
+ * forever). A trace whose every property was skipped is a report with outcome
  * 'unchecked', which the CLI also treats as exit 2 (see `outcomeOf`).
  */
 import { UserError } from '../schema/user-error.ts';
