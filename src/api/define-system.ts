@@ -11,6 +11,7 @@ import { traceHeader } from '../../conformance/schema/header.ts';
 import { UserError } from '../../conformance/schema/user-error.ts';
 import type { Fairness, LivenessProperty } from '../explore/liveness.ts';
 import type { ActorSpec, FaultSpec, NetworkSpec, OfferContext, Property, SystemSpec } from '../explore/spec.ts';
+import { guarded } from './user-code.ts';
 
 /** An actor of a user system: like ActorSpec, with the machine's input type kept. */
 export interface ActorDefinition<M extends AnyStateMachine = AnyStateMachine> {
@@ -99,13 +100,24 @@ export function defineSystem(definition: SystemDefinition): DefinedSystem {
     actors,
     network: definition.network ?? { kind: 'multiset', loss: 0, duplicate: 0 },
     faults: { crashes: 0, restarts: 0, partitions: 0, ...definition.faults },
-    properties: [...definition.properties],
-    ...(definition.offers ? { offers: definition.offers } : {}),
+    properties: definition.properties.map((p) => guardProperty(name, p)),
+    ...(definition.offers ? { offers: guarded(name, 'offers', definition.offers) } : {}),
     ...(definition.symmetry ? { symmetry: definition.symmetry } : {}),
-    ...(definition.liveness ? { liveness: [...definition.liveness], fairness: definition.fairness ?? {} } : {}),
+    ...(definition.liveness ? { liveness: definition.liveness.map((p) => guardLiveness(name, p)), fairness: definition.fairness ?? {} } : {}),
     traceHeader: definition.traceHeader ?? (() => customHeader(name, actors.filter((a) => !a.environment).map((a) => a.id))),
   };
   return Object.assign(spec, { [SYSTEM_MARK]: true as const });
+}
+
+/** The property, its callback reporting an exception as a mistake in the system (user-code.ts). */
+function guardProperty(system: string, p: Property): Property {
+  const what = `property '${p.name}'`;
+  return p.kind === 'invariant' ? { ...p, check: guarded(system, what, p.check) } : { ...p, reached: guarded(system, what, p.reached) };
+}
+
+function guardLiveness(system: string, p: LivenessProperty): LivenessProperty {
+  const what = `liveness property '${p.name}'`;
+  return p.kind === 'eventually' ? { ...p, holds: guarded(system, what, p.holds) } : { ...p, from: guarded(system, what, p.from), to: guarded(system, what, p.to) };
 }
 
 /** True for anything `defineSystem` built, or a plain object with a SystemSpec's shape. */
