@@ -41,7 +41,11 @@ export interface SystemDefinition {
   liveness?: readonly LivenessProperty[];
   /** Default: `{ deliver: true }` (a message that stays deliverable is delivered); offers are unfair unless named. */
   fairness?: Fairness;
-  /** Groups of interchangeable names; enables `symmetry: true` in `check`. */
+  /**
+   * Groups of interchangeable names; enables `symmetry: true` in `check`. A renaming sorts a
+   * sorted list again (a set of names stays canonical), so keep an ordered sequence of names
+   * (a queue) as an object keyed by position, not an array (docs/symmetry.md).
+   */
   symmetry?: readonly (readonly string[])[];
   /**
    * The header a counterexample trace carries. Default: a `custom` protocol header naming
