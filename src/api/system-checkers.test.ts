@@ -116,6 +116,9 @@ describe('verifying a custom trace against its system', () => {
       return (err as UserError).format();
     };
     expect(await where(trace, twoPhaseCommit())).toMatch(/^t\.jsonl:1: config\.system: the trace is of system 'ping-pong', but the system given is 'two-phase-commit/);
+    // A header that records the --param values names them: the usual cause is forgetting one.
+    const withParams = { ...trace, header: { ...trace.header, config: { ...trace.header.config, params: { crashes: '0', participants: '3' } } } } as Trace;
+    expect(await where(withParams, twoPhaseCommit())).toMatch(/but the system given is 'two-phase-commit\(participants=2, crashes=1\)' \(the trace was checked with --param crashes=0 --param participants=3\)$/);
     const stranger = { ...trace, header: traceHeader('custom', { system: 'ping-pong', nodes: ['a', 'b', 'z'] }, { name: 'test' }) };
     expect(await where(stranger, pingPong())).toMatch(/^t\.jsonl:1: config\.nodes\.2: node 'z' is not an actor/);
     expect(await where(trace)).toMatch(/^t\.jsonl:1: protocol: a trace of the custom system 'ping-pong' is judged by replaying it/);
