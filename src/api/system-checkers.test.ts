@@ -9,6 +9,8 @@ import { check, type CounterexampleTrace } from './check.ts';
 import { pingPong } from './testing/ping-pong.ts';
 import { verifyTrace, type TraceVerdict } from './verify.ts';
 import type { SystemSpec } from '../explore/spec.ts';
+import { assign, setup } from 'xstate';
+import { defineSystem, invariant } from './define-system.ts';
 
 const statusOf = (v: TraceVerdict) => Object.fromEntries(v.verdicts.map((x) => [x.property, x.status]));
 const asTrace = (cx: CounterexampleTrace): Trace => ({ header: cx.header, events: cx.events });
@@ -106,6 +108,26 @@ describe('verifying a custom trace against its system', () => {
     // Without a loop, a trace with no events still says nothing and is refused.
     const empty = { header: { ...trace.header, loop: undefined }, events: [] };
     await expect(verifyTrace({ lines: empty }, { system: pingPong(), name: 'e.jsonl' })).rejects.toThrow(/no events: nothing was checked/);
+  }, 60_000);
+
+  it('records a context field initialised from the input once it changes (a balance 2 -> 1), and the replay checks it', async () => {
+    const account = setup({
+      types: { input: {} as { amount: number }, context: {} as { amount: number }, events: {} as { type: 'spend' } },
+    }).createMachine({
+      id: 'account', context: ({ input }) => ({ amount: input.amount }), initial: 'open',
+      states: { open: { on: { spend: { guard: ({ context }) => context.amount > 0, actions: assign({ amount: ({ context }) => context.amount - 1 }) } } } },
+    });
+    const system = defineSystem({
+      name: 'account', actors: [{ id: 'x', role: 'account', machine: account, input: { amount: 2 } }],
+      offers: (ctx) => ctx.offer('spend', () => ({ type: 'spend' })),
+      properties: [invariant('keeps-one', 'the balance stays above 0', (v) => (v.actor('x').snapshot.context as { amount: number }).amount > 0 || 'spent out')],
+    });
+    const trace = await counterexample(system, 'keeps-one', false);
+    expect(trace.events.map((e) => (e as { state?: unknown }).state)).toEqual([{ state: 'open', amount: 1 }, { state: 'open', amount: 0 }]);
+    expect(statusOf(await verifyTrace({ lines: trace }, { system }))).toEqual({ refinement: 'pass', 'keeps-one': 'fail' });
+    // A recorded balance the model cannot have is now a divergence.
+    const wrong = { header: trace.header, events: trace.events.map((e, i) => (i === 0 ? { ...e, state: { state: 'open', amount: 2 } } as TraceEvent : e)) };
+    expect(statusOf(await verifyTrace({ lines: wrong }, { system })).refinement).toBe('fail');
   }, 60_000);
 
   it('refuses a trace of another system, a node the system lacks, and a custom trace without its system, each naming line 1 and the field', async () => {
