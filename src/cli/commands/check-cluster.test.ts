@@ -52,7 +52,7 @@ describe('--open-clock: the unbounded liveness property, reported with its lasso
     const text = formatSummary(run);
     expect(text).toMatch(/✗ leader-eventually +leads to: after the last fault/);
     expect(text).toMatch(/lasso: 67 steps, then a cycle of 14 steps \(from step 68\) repeats forever/);
-    expect(text).toMatch(/\n +81 +env +rebase\(\)/);
+    expect(text).toMatch(/\n +81 +env +env takes rebase\(\)/);
   }, 120_000);
 
   it('the specification passes with one crash; a window shorter than the bound is a user error', () => {
