@@ -12,6 +12,7 @@ import { UserError } from '../../conformance/schema/user-error.ts';
 import type { Fairness, LivenessProperty } from '../explore/liveness.ts';
 import type { ActorSpec, FaultSpec, NetworkSpec, OfferContext, Property, SystemSpec } from '../explore/spec.ts';
 import { guarded } from './user-code.ts';
+import { MAX_ACTORS } from '../explore/state-layout.ts';
 
 /** An actor of a user system: like ActorSpec, with the machine's input type kept. */
 export interface ActorDefinition<M extends AnyStateMachine = AnyStateMachine> {
@@ -80,6 +81,8 @@ export function defineSystem(definition: SystemDefinition): DefinedSystem {
   const { name } = definition;
   if (typeof name !== 'string' || name === '') throw new UserError('a system needs a non-empty name', { field: 'name' });
   if (!Array.isArray(definition.actors) || definition.actors.length === 0) throw shapeError(name, 'a system needs at least one actor');
+  // The explorer's state layout holds at most MAX_ACTORS (state-layout.ts): say so here, not as a stack trace mid-search.
+  if (definition.actors.length > MAX_ACTORS) throw shapeError(name, `at most ${MAX_ACTORS} actors are supported (environment actors included), got ${definition.actors.length}`);
   const ids = new Set<string>();
   for (const a of definition.actors) {
     if (!a || typeof a.id !== 'string' || a.id === '') throw shapeError(name, 'every actor needs a non-empty id');
