@@ -13,4 +13,12 @@ describe('defineSystem checks the shape once', () => {
     expect(err).toBeInstanceOf(UserError);
     expect((err as UserError).format()).toBe("system 'many': at most 16 actors are supported (environment actors included), got 17");
   });
+
+  it('refuses a symmetry group mixing an actor with a non-actor name, or two roles; accepts actors of one role and plain values', () => {
+    const two = [...actors(2), { id: 'b0', role: 'b', machine: idle }];
+    const refusal = (symmetry: string[][]) => { try { defineSystem({ name: 's', actors: two, properties: [], symmetry }); return ''; } catch (e) { return (e as UserError).format(); } };
+    expect(refusal([['a0', 'zz']])).toBe("system 's': symmetry group [a0, zz] mixes actor ids with names that are not actors (zz)");
+    expect(refusal([['a0', 'b0']])).toBe("system 's': symmetry group [a0, b0] mixes roles (a, b): actors are interchangeable only within one role");
+    expect(refusal([['a0', 'a1'], ['v1', 'v2']])).toBe('');
+  });
 });

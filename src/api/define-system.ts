@@ -90,6 +90,7 @@ export function defineSystem(definition: SystemDefinition): DefinedSystem {
     if (!a.machine || typeof (a.machine as { transition?: unknown }).transition !== 'function') throw shapeError(name, `actor '${a.id}' has no XState machine`);
     ids.add(a.id);
   }
+  for (const group of definition.symmetry ?? []) checkSymmetryGroup(name, group, definition.actors);
   const names = new Set<string>();
   for (const p of definition.properties ?? []) {
     if (!p || typeof p.name !== 'string' || p.name === '') throw shapeError(name, 'every property needs a name');
@@ -114,6 +115,21 @@ export function defineSystem(definition: SystemDefinition): DefinedSystem {
     traceHeader: definition.traceHeader ?? (() => customHeader(name, actors.filter((a) => !a.environment).map((a) => a.id))),
   };
   return Object.assign(spec, { [SYSTEM_MARK]: true as const });
+}
+
+/**
+ * A symmetry group renames actors of one role among themselves, or names that are not actors
+ * (values): a group mixing the two, or two roles, cannot be a symmetry, and the explorer would
+ * fail mid-search on the renamed states (an unknown sender, a state another machine lacks).
+ */
+function checkSymmetryGroup(system: string, group: readonly string[], actors: readonly ActorDefinition[]): void {
+  const members = actors.filter((a) => group.includes(a.id));
+  const show = `[${group.join(', ')}]`;
+  if (members.length > 0 && members.length < group.length) {
+    throw shapeError(system, `symmetry group ${show} mixes actor ids with names that are not actors (${group.filter((n) => !members.some((a) => a.id === n)).join(', ')})`);
+  }
+  const roles = [...new Set(members.map((a) => a.role))];
+  if (roles.length > 1) throw shapeError(system, `symmetry group ${show} mixes roles (${roles.join(', ')}): actors are interchangeable only within one role`);
 }
 
 /** The property, its callback reporting an exception as a mistake in the system (user-code.ts). */
