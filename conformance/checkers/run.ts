@@ -7,7 +7,8 @@
  * A verdict is never PASS when nothing was checked. A trace with no events, or with only
  * environment events (faults, ticks, state snapshots) and none of its protocol, is
  * unusable input (a UserError: exit 2 in the CLI), because every property would pass
- * vacuously. A trace whose every property was skipped is a report with outcome
+ * vacuously (except a custom lasso, whose empty trace says the initial state stutters
+ * forever). A trace whose every property was skipped is a report with outcome
  * 'unchecked', which the CLI also treats as exit 2 (see `outcomeOf`).
  */
 import { UserError } from '../schema/user-error.ts';
@@ -54,6 +55,12 @@ class TraceJudge {
   /** Events only this protocol records (not faults, ticks, snapshots): without one, nothing was judged. */
   private protocolEvents = 0;
   private headerLine = 1;
+  /**
+   * A custom lasso (a header with `loop`): with no events it still says something, that the
+   * initial state stutters forever, which its system's checkers judge (a 0-step liveness
+   * counterexample, as `check` writes it).
+   */
+  private customLasso = false;
   /** The checker running now, named when it throws (a coordkit bug, not bad input). */
   private current = '';
 
@@ -64,6 +71,7 @@ class TraceJudge {
       const h = item.header;
       this.protocol = h.protocol;
       this.headerLine = item.line;
+      this.customLasso = h.protocol === 'custom' && h.loop !== undefined;
       this.current = `${this.protocol} checkers`;
       if (h.protocol === 'custom' && this.custom === undefined) {
         throw new UserError(`a trace of the custom system '${h.config.system}' is judged by replaying it on that system: give it (coordkit verify FILE --system ${h.config.module ?? './system.ts'})`, { file: this.file, line: item.line, field: 'protocol' });
@@ -88,8 +96,8 @@ class TraceJudge {
 
   end(): TraceReport {
     const at = { file: this.file, line: this.headerLine };
-    if (this.events === 0) throw new UserError('no events: nothing was checked (the trace has a header and no event lines)', at);
-    if (this.protocolEvents === 0) {
+    if (this.events === 0 && !this.customLasso) throw new UserError('no events: nothing was checked (the trace has a header and no event lines)', at);
+    if (this.protocolEvents === 0 && !this.customLasso) {
       throw new UserError(`no ${this.protocol} events: nothing was checked (the ${this.events} event(s) are all faults, ticks or state snapshots)`, at);
     }
     const verdicts = this.checkers.flatMap((c) => { this.current = c.name; return c.end(); })

@@ -53,6 +53,22 @@ describe('trace reader', () => {
     }), { numRuns: 1500 });
   });
 
+  it('reads a trace that opens with a UTF-8 byte order mark as the same 1 header and 3 events, streamed or not', async () => {
+    const header = JSON.stringify(traceHeader('paxos', { acceptors: ['a1'], proposers: ['p1'], learners: [], values: ['v'] }, { name: 't' }));
+    const events = [
+      { seq: 1, node: 'p1', kind: 'send', to: ['a1'], msg: { type: 'prepare', ballot: 1 } },
+      { seq: 2, node: 'a1', kind: 'receive', from: 'p1', msg: { type: 'prepare', ballot: 1 } },
+      { seq: 3, node: 'a1', kind: 'crash' },
+    ];
+    const text = join([header, ...events.map((e) => JSON.stringify(e))]);
+    const plain = await read(text);
+    expect(plain).toHaveLength(4);
+    expect(await read(`\uFEFF${text}`)).toEqual(plain);
+    expect([...readTraceTextSync(`\uFEFF${text}`, 't.jsonl')]).toEqual(plain);
+    // Only at the start of the file: elsewhere it is not JSON.
+    expect((await rejection(join([header, `\uFEFF${JSON.stringify(events[0])}`]))).where.line).toBe(2);
+  });
+
   it('reports a truncated last line as truncated', async () => {
     await fc.assert(fc.asyncProperty(validTrace, fc.nat(), async (t, cut) => {
       const text = toText(t);

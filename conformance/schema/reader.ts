@@ -63,6 +63,8 @@ class LineParser {
 
   line(text: string, out: TraceItem[]): void {
     const lineNo = ++this.lineNo;
+    // A UTF-8 byte order mark (Windows tools write one) opens the file, not the JSON.
+    if (lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (text.length > this.maxLineBytes) throw tooLong(this.maxLineBytes, { file: this.file, line: lineNo });
     if (this.badJson) throw new UserError(`bad JSON: ${this.badJson.message}`, this.badJson.at);
     if (text.charCodeAt(0) !== 0x7b && isBlank(text)) return; // a line opening with '{' is not blank

@@ -57,7 +57,9 @@ describe('cluster liveness with an open clock: after the last fault a leader is 
   }, 600_000);
 
   it('refuses configurations the rebase cannot keep exact (a window shorter than the bound, pauses)', () => {
-    expect(() => clusterSystem({ ...crashOnce, maxTicks: 6 })).toThrow(/maxTicks >= the liveness bound \(7\)/);
+    expect(() => clusterSystem({ ...crashOnce, maxTicks: 6 })).toThrow(/maxTicks >= 7 \(the liveness bound \(7\)/);
+    // A bound below syncLimit + 1 does not lower the window's floor: the message names the larger one (3), not the bound (0).
+    expect(() => clusterSystem({ ...crashOnce, livenessBound: 0, maxTicks: 2 })).toThrow(/needs maxTicks >= 3 \(the liveness bound \(0\) and syncLimit \+ 1 \(3\), whichever is larger\), got 2/);
     expect(() => clusterSystem({ ...crashOnce, faults: { ...NO_CLUSTER_FAULTS, pauses: 1 } })).toThrow(/does not support pauses/);
   });
 });

@@ -142,7 +142,8 @@ export function openClockProblem(cfg: Pick<ClusterConfig, 'openClock' | 'maxTick
   if (!cfg.openClock) return null;
   const bound = cfg.livenessBound ?? livenessBound(cfg.syncLimit);
   // A time floored at 0 must still read as "older than every threshold": syncLimit + 1 and the bound.
-  if (cfg.maxTicks < Math.max(bound, cfg.syncLimit + 1)) return `an open clock needs maxTicks >= the liveness bound (${bound}), got ${cfg.maxTicks}`;
+  const need = Math.max(bound, cfg.syncLimit + 1);
+  if (cfg.maxTicks < need) return `an open clock needs maxTicks >= ${need} (the liveness bound (${bound}) and syncLimit + 1 (${cfg.syncLimit + 1}), whichever is larger), got ${cfg.maxTicks}`;
   if (cfg.faults.pauses > 0) return 'an open clock does not support pauses (messages waiting for a paused server would keep stale ticks across a rebase)';
   return null;
 }

@@ -11,6 +11,8 @@ import { traceHeader } from '../../conformance/schema/header.ts';
 import { UserError } from '../../conformance/schema/user-error.ts';
 import type { Fairness, LivenessProperty } from '../explore/liveness.ts';
 import type { ActorSpec, FaultSpec, NetworkSpec, OfferContext, Property, SystemSpec } from '../explore/spec.ts';
+import { guarded } from './user-code.ts';
+import { MAX_ACTORS } from '../explore/state-layout.ts';
 
 /** An actor of a user system: like ActorSpec, with the machine's input type kept. */
 export interface ActorDefinition<M extends AnyStateMachine = AnyStateMachine> {
@@ -40,7 +42,11 @@ export interface SystemDefinition {
   liveness?: readonly LivenessProperty[];
   /** Default: `{ deliver: true }` (a message that stays deliverable is delivered); offers are unfair unless named. */
   fairness?: Fairness;
-  /** Groups of interchangeable names; enables `symmetry: true` in `check`. */
+  /**
+   * Groups of interchangeable names; enables `symmetry: true` in `check`. A renaming sorts a
+   * sorted list again (a set of names stays canonical), so keep an ordered sequence of names
+   * (a queue) as an object keyed by position, not an array (docs/symmetry.md).
+   */
   symmetry?: readonly (readonly string[])[];
   /**
    * The header a counterexample trace carries. Default: a `custom` protocol header naming
@@ -75,6 +81,8 @@ export function defineSystem(definition: SystemDefinition): DefinedSystem {
   const { name } = definition;
   if (typeof name !== 'string' || name === '') throw new UserError('a system needs a non-empty name', { field: 'name' });
   if (!Array.isArray(definition.actors) || definition.actors.length === 0) throw shapeError(name, 'a system needs at least one actor');
+  // The explorer's state layout holds at most MAX_ACTORS (state-layout.ts): say so here, not as a stack trace mid-search.
+  if (definition.actors.length > MAX_ACTORS) throw shapeError(name, `at most ${MAX_ACTORS} actors are supported (environment actors included), got ${definition.actors.length}`);
   const ids = new Set<string>();
   for (const a of definition.actors) {
     if (!a || typeof a.id !== 'string' || a.id === '') throw shapeError(name, 'every actor needs a non-empty id');
@@ -82,6 +90,7 @@ export function defineSystem(definition: SystemDefinition): DefinedSystem {
     if (!a.machine || typeof (a.machine as { transition?: unknown }).transition !== 'function') throw shapeError(name, `actor '${a.id}' has no XState machine`);
     ids.add(a.id);
   }
+  for (const group of definition.symmetry ?? []) checkSymmetryGroup(name, group, definition.actors);
   const names = new Set<string>();
   for (const p of definition.properties ?? []) {
     if (!p || typeof p.name !== 'string' || p.name === '') throw shapeError(name, 'every property needs a name');
@@ -99,13 +108,39 @@ export function defineSystem(definition: SystemDefinition): DefinedSystem {
     actors,
     network: definition.network ?? { kind: 'multiset', loss: 0, duplicate: 0 },
     faults: { crashes: 0, restarts: 0, partitions: 0, ...definition.faults },
-    properties: [...definition.properties],
-    ...(definition.offers ? { offers: definition.offers } : {}),
+    properties: definition.properties.map((p) => guardProperty(name, p)),
+    ...(definition.offers ? { offers: guarded(name, 'offers', definition.offers) } : {}),
     ...(definition.symmetry ? { symmetry: definition.symmetry } : {}),
-    ...(definition.liveness ? { liveness: [...definition.liveness], fairness: definition.fairness ?? {} } : {}),
+    ...(definition.liveness ? { liveness: definition.liveness.map((p) => guardLiveness(name, p)), fairness: definition.fairness ?? {} } : {}),
     traceHeader: definition.traceHeader ?? (() => customHeader(name, actors.filter((a) => !a.environment).map((a) => a.id))),
   };
   return Object.assign(spec, { [SYSTEM_MARK]: true as const });
+}
+
+/**
+ * A symmetry group renames actors of one role among themselves, or names that are not actors
+ * (values): a group mixing the two, or two roles, cannot be a symmetry, and the explorer would
+ * fail mid-search on the renamed states (an unknown sender, a state another machine lacks).
+ */
+function checkSymmetryGroup(system: string, group: readonly string[], actors: readonly ActorDefinition[]): void {
+  const members = actors.filter((a) => group.includes(a.id));
+  const show = `[${group.join(', ')}]`;
+  if (members.length > 0 && members.length < group.length) {
+    throw shapeError(system, `symmetry group ${show} mixes actor ids with names that are not actors (${group.filter((n) => !members.some((a) => a.id === n)).join(', ')})`);
+  }
+  const roles = [...new Set(members.map((a) => a.role))];
+  if (roles.length > 1) throw shapeError(system, `symmetry group ${show} mixes roles (${roles.join(', ')}): actors are interchangeable only within one role`);
+}
+
+/** The property, its callback reporting an exception as a mistake in the system (user-code.ts). */
+function guardProperty(system: string, p: Property): Property {
+  const what = `property '${p.name}'`;
+  return p.kind === 'invariant' ? { ...p, check: guarded(system, what, p.check) } : { ...p, reached: guarded(system, what, p.reached) };
+}
+
+function guardLiveness(system: string, p: LivenessProperty): LivenessProperty {
+  const what = `liveness property '${p.name}'`;
+  return p.kind === 'eventually' ? { ...p, holds: guarded(system, what, p.holds) } : { ...p, from: guarded(system, what, p.from), to: guarded(system, what, p.to) };
 }
 
 /** True for anything `defineSystem` built, or a plain object with a SystemSpec's shape. */

@@ -9,6 +9,8 @@ import { check, type CounterexampleTrace } from './check.ts';
 import { pingPong } from './testing/ping-pong.ts';
 import { verifyTrace, type TraceVerdict } from './verify.ts';
 import type { SystemSpec } from '../explore/spec.ts';
+import { assign, setup } from 'xstate';
+import { defineSystem, invariant } from './define-system.ts';
 
 const statusOf = (v: TraceVerdict) => Object.fromEntries(v.verdicts.map((x) => [x.property, x.status]));
 const asTrace = (cx: CounterexampleTrace): Trace => ({ header: cx.header, events: cx.events });
@@ -94,6 +96,40 @@ describe('verifying a custom trace against its system', () => {
     expect(statusOf(finite)).toEqual({ refinement: 'pass', 'at-most-one': 'pass', 'first-ping': 'skip', 'ping-arrives': 'skip' });
   }, 60_000);
 
+  it('judges a 0-step lasso (no events, loop after seq 0: the initial state stutters forever) instead of refusing it as empty', async () => {
+    const trace = await counterexample(pingPong({ offers: [] }), 'first-ping');
+    const stutter = { header: { ...trace.header, loop: { afterSeq: 0 } }, events: [] };
+    const v = await verifyTrace({ lines: stutter }, { system: pingPong({ offers: [] }) });
+    expect(statusOf(v)).toEqual({ refinement: 'pass', 'at-most-one': 'pass', 'first-ping': 'fail', 'ping-arrives': 'pass' });
+    expect(v.verdicts.find((x) => x.property === 'first-ping')!.violations[0].message).toMatch(/fair cycle after seq 0 repeats forever/);
+    // With tick fair, stuttering in the initial state leaves the clock's tick waiting: not a fair behaviour.
+    const fair = await verifyTrace({ lines: stutter }, { system: pingPong() });
+    expect(statusOf(fair)['first-ping']).toBe('pass');
+    // Without a loop, a trace with no events still says nothing and is refused.
+    const empty = { header: { ...trace.header, loop: undefined }, events: [] };
+    await expect(verifyTrace({ lines: empty }, { system: pingPong(), name: 'e.jsonl' })).rejects.toThrow(/no events: nothing was checked/);
+  }, 60_000);
+
+  it('records a context field initialised from the input once it changes (a balance 2 -> 1), and the replay checks it', async () => {
+    const account = setup({
+      types: { input: {} as { amount: number }, context: {} as { amount: number }, events: {} as { type: 'spend' } },
+    }).createMachine({
+      id: 'account', context: ({ input }) => ({ amount: input.amount }), initial: 'open',
+      states: { open: { on: { spend: { guard: ({ context }) => context.amount > 0, actions: assign({ amount: ({ context }) => context.amount - 1 }) } } } },
+    });
+    const system = defineSystem({
+      name: 'account', actors: [{ id: 'x', role: 'account', machine: account, input: { amount: 2 } }],
+      offers: (ctx) => ctx.offer('spend', () => ({ type: 'spend' })),
+      properties: [invariant('keeps-one', 'the balance stays above 0', (v) => (v.actor('x').snapshot.context as { amount: number }).amount > 0 || 'spent out')],
+    });
+    const trace = await counterexample(system, 'keeps-one', false);
+    expect(trace.events.map((e) => (e as { state?: unknown }).state)).toEqual([{ state: 'open', amount: 1 }, { state: 'open', amount: 0 }]);
+    expect(statusOf(await verifyTrace({ lines: trace }, { system }))).toEqual({ refinement: 'pass', 'keeps-one': 'fail' });
+    // A recorded balance the model cannot have is now a divergence.
+    const wrong = { header: trace.header, events: trace.events.map((e, i) => (i === 0 ? { ...e, state: { state: 'open', amount: 2 } } as TraceEvent : e)) };
+    expect(statusOf(await verifyTrace({ lines: wrong }, { system })).refinement).toBe('fail');
+  }, 60_000);
+
   it('refuses a trace of another system, a node the system lacks, and a custom trace without its system, each naming line 1 and the field', async () => {
     const trace = await counterexample(pingPong(), 'at-most-one');
     const where = async (t: Trace, system?: SystemSpec) => {
@@ -102,6 +138,9 @@ describe('verifying a custom trace against its system', () => {
       return (err as UserError).format();
     };
     expect(await where(trace, twoPhaseCommit())).toMatch(/^t\.jsonl:1: config\.system: the trace is of system 'ping-pong', but the system given is 'two-phase-commit/);
+    // A header that records the --param values names them: the usual cause is forgetting one.
+    const withParams = { ...trace, header: { ...trace.header, config: { ...trace.header.config, params: { crashes: '0', participants: '3' } } } } as Trace;
+    expect(await where(withParams, twoPhaseCommit())).toMatch(/but the system given is 'two-phase-commit\(participants=2, crashes=1\)' \(the trace was checked with --param crashes=0 --param participants=3\)$/);
     const stranger = { ...trace, header: traceHeader('custom', { system: 'ping-pong', nodes: ['a', 'b', 'z'] }, { name: 'test' }) };
     expect(await where(stranger, pingPong())).toMatch(/^t\.jsonl:1: config\.nodes\.2: node 'z' is not an actor/);
     expect(await where(trace)).toMatch(/^t\.jsonl:1: protocol: a trace of the custom system 'ping-pong' is judged by replaying it/);

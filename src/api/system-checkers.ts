@@ -33,7 +33,10 @@ type Live = SystemSpec & { liveness?: LivenessProperty[]; fairness?: Fairness };
 export function systemCheckers(spec: SystemSpec, file: string): CustomCheckers {
   return (header) => {
     if (header.config.system !== spec.name) {
-      throw new UserError(`the trace is of system '${header.config.system}', but the system given is '${spec.name}'`, { file, line: 1, field: 'config.system' });
+      // The usual cause is a forgotten --param: say which ones the trace was checked with.
+      const params = Object.entries(header.config.params ?? {}).map(([k, v]) => `--param ${k}=${v}`).join(' ');
+      const hint = params ? ` (the trace was checked with ${params})` : '';
+      throw new UserError(`the trace is of system '${header.config.system}', but the system given is '${spec.name}'${hint}`, { file, line: 1, field: 'config.system' });
     }
     const ids = new Set(spec.actors.map((a) => a.id));
     header.config.nodes.forEach((node, i) => {

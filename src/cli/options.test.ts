@@ -30,6 +30,11 @@ describe('wholeNumber', () => {
   it('names the long flag of a camel-case option (--max-depth) and an open range ("0 or more")', () => {
     expect(refusal(counts, { ballots: 2, maxDepth: '-1' })).toBe("--max-depth: expected a whole number of 0 or more, got '-1'");
   });
+
+  it('says where an open range ends (2^53 - 1) when a value is past it, instead of "0 or more"', () => {
+    expect(refusal(counts, { ballots: 2, maxDepth: '99999999999999999999' })).toBe("--max-depth: expected a whole number of at most 9007199254740991, got '99999999999999999999'");
+    expect(parseOptions(counts, { ballots: 2, maxDepth: '9007199254740991' }).maxDepth).toBe(9007199254740991);
+  });
 });
 
 describe('seed, positiveNumber, choice, path, flag', () => {

@@ -20,12 +20,13 @@ const DECIMAL = /^-?(\d+(\.\d*)?|\.\d+)$/;
 
 const fromText = (pattern: RegExp) => (v: unknown) => (typeof v === 'string' && pattern.test(v) ? Number(v) : v);
 
-const wholeIn = (min: number, max: number, error: string) =>
-  z.preprocess(fromText(WHOLE), z.number({ error }).int({ error }).min(min, { error }).max(max, { error }));
+const wholeIn = (min: number, max: number, error: string, above = error) =>
+  z.preprocess(fromText(WHOLE), z.number({ error }).min(min, { error }).max(max, { error: above }).int({ error }));
 
-/** A whole number in [min, max]. */
+/** A whole number in [min, max]; an open range still ends where numbers stop being exact (2^53 - 1). */
 export function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER) {
-  return wholeIn(min, max, max === Number.MAX_SAFE_INTEGER ? `expected a whole number of ${min} or more` : `expected a whole number from ${min} to ${max}`);
+  if (max !== Number.MAX_SAFE_INTEGER) return wholeIn(min, max, `expected a whole number from ${min} to ${max}`);
+  return wholeIn(min, max, `expected a whole number of ${min} or more`, `expected a whole number of at most ${max}`);
 }
 
 /** Seeds of every generator in the kit are 32-bit: a larger value would alias a smaller one. */
@@ -36,10 +37,13 @@ export function seed() {
   return wholeIn(0, SEED_MAX, `expected a seed: a whole number from 0 to ${SEED_MAX}`);
 }
 
-/** A duration or amount above zero that may have a fraction (seconds, milliseconds). */
-export function positiveNumber(unit: string) {
+/**
+ * A duration or amount above zero that may have a fraction (seconds, milliseconds), at most
+ * `max` (a timer longer than 2^31 - 1 ms fires at once in Node: a cap keeps it meaningful).
+ */
+export function positiveNumber(unit: string, max = Number.MAX_VALUE) {
   const error = `expected a positive number of ${unit}`;
-  return z.preprocess(fromText(DECIMAL), z.number({ error }).positive({ error }));
+  return z.preprocess(fromText(DECIMAL), z.number({ error }).positive({ error }).max(max, { error: `expected a positive number of ${unit}, at most ${max}` }));
 }
 
 /** One of a fixed list of words. */

@@ -8,6 +8,7 @@ import type { TraceEvent, TraceHeader } from '../../conformance/schema/trace.ts'
 import type { ComposedSystem } from './compose.ts';
 import { describeStep, stepActor, type Step } from './step.ts';
 import type { StateStore } from './state-store.ts';
+import { unfixedContext } from './unfixed-context.ts';
 
 /** One row of a counterexample's step table. */
 export interface StepRow {
@@ -31,12 +32,10 @@ export interface Counterexample {
 /** Trace kinds a machine may emit directly (besides `send`), copied into traces as they are. */
 const EMITTED_KINDS = new Set(['decide', 'propose', 'role', 'suspect', 'session', 'tick']);
 
-/** The local state of actor `i` without the fields fixed by its input. */
+/** The local state of actor `i` without the fields fixed by its input (unfixed-context.ts). */
 function localSummary(system: ComposedSystem, i: number, local: number): Record<string, unknown> {
   const snapshot = system.snapshot(i, local);
-  const fixed = new Set(Object.keys((system.spec.actors[i].input ?? {}) as object));
-  const context = Object.fromEntries(Object.entries(snapshot.context as object).filter(([k]) => !fixed.has(k)));
-  return { state: snapshot.value, ...context };
+  return { state: snapshot.value, ...unfixedContext(snapshot.context as object, system.spec.actors[i].input) };
 }
 
 const summaryText = (s: Record<string, unknown>) =>

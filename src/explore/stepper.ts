@@ -15,6 +15,7 @@ import { counterexample } from './counterexample.ts';
 import { StateStore } from './state-store.ts';
 import { describeMessage, type Message } from './step.ts';
 import type { Envelope, Property } from './spec.ts';
+import { unfixedContext } from './unfixed-context.ts';
 
 export interface EnabledStep {
   /** Position in the canonical list: what a shared path records. */
@@ -141,6 +142,5 @@ function activeNodes(snapshot: AnyMachineSnapshot): string[] {
 }
 
 function ownContext(snapshot: AnyMachineSnapshot, input: unknown): Record<string, unknown> {
-  const fixed = new Set(Object.keys((input ?? {}) as object));
-  return Object.fromEntries(Object.entries((snapshot.context ?? {}) as object).filter(([k]) => !fixed.has(k)));
+  return unfixedContext((snapshot.context ?? {}) as object, input);
 }

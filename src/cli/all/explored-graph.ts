@@ -8,6 +8,7 @@ import type { ComposedSystem } from '../../explore/compose.ts';
 import { describeStep } from '../../explore/step.ts';
 import type { StateStore } from '../../explore/state-store.ts';
 import type { StateGraph, StateGraphEdge, StateGraphNode } from '../../diagram/state-graph.ts';
+import { unfixedContext } from '../../explore/unfixed-context.ts';
 
 export interface ExploredGraphOptions {
   /** Store indices from the initial state on; drawn highlighted. Default: just the initial state. */
@@ -34,9 +35,8 @@ export function stateLabel(system: ComposedSystem, v: Uint32Array): string {
   const view = system.view(v);
   const lines = view.actors.map((a, i) => {
     if (a.crashed) return `${a.id}: crashed`;
-    const fixed = new Set(Object.keys((system.spec.actors[i].input ?? {}) as object));
-    const fields = Object.entries(a.snapshot.context as object)
-      .filter(([k, x]) => !fixed.has(k) && x !== null && !(typeof x === 'object' && Object.keys(x).length === 0))
+    const fields = Object.entries(unfixedContext(a.snapshot.context as object, system.spec.actors[i].input))
+      .filter(([, x]) => x !== null && !(typeof x === 'object' && Object.keys(x).length === 0))
       .map(([k, x]) => `${k}=${show(x)}`);
     return `${a.id}: ${show(a.snapshot.value)}${fields.length > 0 ? ` ${fields.join(' ')}` : ''}`;
   });

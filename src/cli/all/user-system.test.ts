@@ -7,7 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../testing/run-cli.ts';
-import { runUserSystem } from './user-system.ts';
+import { runUserSystem, stateGraphOf } from './user-system.ts';
+import { runCheck } from '../check/runner.ts';
+import { stateGraphToMermaid } from '../../diagram/state-graph.ts';
+import twoPhaseCommit from '../../../examples/two-phase-commit/system.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'coordkit-all-system-'));
 
@@ -36,6 +39,15 @@ describe('coordkit all --system', () => {
     expect(html).toContain('Counterexample: at-most-one (5 steps)');
     expect(JSON.parse(readFileSync(join(outDir, 'report.json'), 'utf8')).ok).toBe(false);
     expect(lines.at(-1)).toMatch(/1 UNEXPECTED/);
+  }, 120_000);
+
+  it('draws the liveness lasso when nothing else is violated (two-phase commit with a crash: all-decide, a 2-step cycle) instead of a witness', () => {
+    const run = runCheck('tpc', twoPhaseCommit(), { strategy: 'bfs', continueAfterViolation: true });
+    expect(run.summary.properties.filter((p) => p.status === 'violated').map((p) => p.name)).toEqual(['all-decide']);
+    const graph = stateGraphOf(run, 40);
+    expect(graph.loopAt).toBe(5);
+    expect(graph.highlight).toHaveLength(5 + 2 + 1);
+    expect(stateGraphToMermaid(graph)).toMatch(/back to loop start/);
   }, 120_000);
 
   it('passes two-phase commit without crashes (172 states, all-decide holds) from the CLI with exit 0, and refuses --only with --system (exit 2)', async () => {

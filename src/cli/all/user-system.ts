@@ -21,6 +21,7 @@ import { loadUserSystem, moduleName, withOrigin, type Params } from '../check/us
 import { counterexamplesOf, type CheckOutcome } from './checks.ts';
 import { slug, writeMachineDiagram, writeSequence, writeStateGraph } from './diagrams.ts';
 import { exploredGraph } from './explored-graph.ts';
+import { lassoPath } from '../../explore/liveness.ts';
 import { buildJson, buildReport, unexpected, type AllJson, type AllResult } from './report.ts';
 import type { Console } from './run.ts';
 import { verifyTrace, type TraceOutcome } from './traces.ts';
@@ -36,9 +37,14 @@ export interface UserSystemPlan {
 const GRAPH_MAX_STATES = 20_000;
 const GRAPH_MAX_NODES = 40;
 
-/** The explored graph around the first safety violation, else around the first witness, else the initial state. */
+/**
+ * The explored graph around the first safety violation, else a liveness lasso (with its back
+ * edge, as `all` draws the bundled models'), else around the first witness, else the initial state.
+ */
 export function stateGraphOf(run: CheckRun, maxNodes: number): StateGraph {
   const violated = run.result.properties.find((p) => p.status === 'violated' && p.path);
+  const [lasso] = violated ? [] : run.lassos.values();
+  if (lasso) return exploredGraph(run.system, run.result.store, { ...lassoPath(lasso), maxNodes });
   const target = violated ?? run.result.properties.find((p) => p.status === 'reached' && p.path);
   return exploredGraph(run.system, run.result.store, { path: target?.path, violation: violated !== undefined, maxNodes });
 }

@@ -2,7 +2,7 @@
  * `coordkit diagram ./system.ts`: diagrams of a user's system (the module `coordkit check`
  * loads). `./system.ts` draws its first actor's machine, `./system.ts#role` the first actor
  * of that role; `--graph` explores the system and draws the state graph around the first
- * safety violation (highlighted), else around a reachability witness. Its counterexample
+ * safety violation (highlighted), else a liveness lasso, else around a reachability witness. Its counterexample
  * traces are drawn like any trace, with `diagram --trace FILE`.
  */
 import type { AnyStateMachine } from 'xstate';

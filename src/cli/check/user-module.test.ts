@@ -38,6 +38,20 @@ describe('loading a user module for `coordkit check`', () => {
     expect(['./x.ts', 'a/b.mjs', 'x.js', 'paxos', 'cluster'].map(looksLikeModulePath)).toEqual([true, true, true, false, false]);
   });
 
+  it('names the place of a syntax error in a TypeScript module (line 1, column 27) on one line, not just "Transform failed with 1 error:"', async () => {
+    const r = await runCli(['check', file('syntax.mts', 'export const x = 1; syntax error here\n')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/cannot load the module: \S*syntax\.m?ts:1:27: Expected ";" but found "error"$/m);
+  }, 60_000);
+
+  it('says why a .ts module outside a "type": "module" package does not load (tsx loads it as CommonJS), and how to fix it', async () => {
+    // The temporary directory has no package.json: a .ts file there is CommonJS to Node.
+    const r = await runCli(['check', file('cjs.ts', 'export default 42;\n')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cjs\.ts: cannot load the module: it is loaded as CommonJS \(its package\.json has no "type": "module"\): name it \.mts/);
+  }, 60_000);
+
   it('checks the 2PC example from the CLI with a worker thread (585 states, exit 1), a bad module is one line with exit 2, and diagram draws the participant machine of the module', async () => {
     const [ok, none, bad, drawn] = await Promise.all([
       runCli(['check', 'examples/two-phase-commit/system.ts', '--workers', '1', '--json', '--trace-dir', dir]),

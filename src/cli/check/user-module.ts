@@ -37,6 +37,22 @@ export function parseParam(raw: string, previous: Params = {}): Params {
 }
 
 /** Imports the module and returns its system, built with `params` if it exports a function. */
+/**
+ * The one line of an import failure worth printing: its message's first line, except for a
+ * syntax error, whose first line from esbuild (through tsx) is only "Transform failed with 1
+ * error:" and whose next line says where (`file:line:col: ERROR: ...`), and a module loaded
+ * as CommonJS, whose message says nothing of the cause.
+ */
+function loadFailure(err: unknown): string {
+  const lines = String((err as Error)?.message ?? err).split('\n').filter((l) => l.trim() !== '');
+  if (/^Transform failed with \d+ errors?:$/.test(lines[0] ?? '') && lines[1]) return lines[1].replace(': ERROR: ', ': ');
+  // Node 20.19+ with tsx: a .ts file in a package without "type": "module" is loaded as CommonJS and fails so.
+  if (/^Cannot require\(\) ES Module .* in a cycle/.test(lines[0] ?? '')) {
+    return 'it is loaded as CommonJS (its package.json has no "type": "module"): name it .mts, or add "type": "module" to that package.json';
+  }
+  return lines[0] ?? String(err);
+}
+
 export async function loadUserSystem(file: string, params: Params = {}): Promise<SystemSpec> {
   const path = resolve(file);
   if (!existsSync(path)) throw new UserError('no such file', { file });
@@ -46,8 +62,7 @@ export async function loadUserSystem(file: string, params: Params = {}): Promise
   try {
     mod = await import(pathToFileURL(path).href) as Record<string, unknown>;
   } catch (err) {
-    const first = String((err as Error)?.message ?? err).split('\n')[0];
-    throw new UserError(`cannot load the module: ${first}`, { file });
+    throw new UserError(`cannot load the module: ${loadFailure(err)}`, { file });
   }
   const name = 'default' in mod && mod.default !== undefined ? 'default' : 'system' in mod ? 'system' : null;
   if (name === null) throw new UserError('exports no system: export one as default or as `system` (from defineSystem)', { file });

@@ -61,4 +61,11 @@ describe('--open-clock: the unbounded liveness property, reported with its lasso
     expect(run.summary.properties.find((x) => x.name === 'leader-eventually')!.status).toBe('holds');
     expect(() => build({ maxTicks: 6 })).toThrow(UserError);
   }, 120_000);
+
+  it('is refused with the session tracker (--sessions 1 or a session mutant), which it would silently leave out', () => {
+    expect(() => build({ sessions: 1 })).toThrow(expect.objectContaining({ where: { field: '--open-clock' } }));
+    expect(() => build({ mutant: 'session-never-expires' })).toThrow(/has no open clock/);
+    expect(() => build({ openClock: undefined, sessions: 1, livenessBound: 5 })).toThrow(expect.objectContaining({ where: { field: '--liveness-bound' } }));
+    expect(clusterCheckModel.build({ servers: 3, syncLimit: 2, maxTicks: 7, faults: 'none', sessionTimeout: 3, sessions: 1 }).name).toMatch(/^sessions\(/);
+  });
 });

@@ -82,6 +82,9 @@ export const clusterCheckModel: CheckModel = {
     }
     if (o.sessions !== undefined || sessionMutant) {
       if (serverMutant) throw new UserError(`mutant '${name}' is a server mutant; drop --sessions`, { field: '--mutant' });
+      // The session tracker has no election and no clock window: these would be silently ignored.
+      if (o.openClock) throw new UserError('the session tracker (--sessions or a session mutant) has no open clock; --open-clock is for the cluster model', { field: '--open-clock' });
+      if (o.livenessBound !== undefined) throw new UserError('the session tracker (--sessions or a session mutant) has no leader-liveness bound; --liveness-bound is for the cluster model', { field: '--liveness-bound' });
       return sessionSystem({
         sessions: o.sessions ?? 1, timeout: o.sessionTimeout, maxTicks: o.maxTicks,
         tracker: sessionMutant?.machine,

@@ -45,5 +45,8 @@ describe('coordkit thirdparty options', () => {
     expect(() => parseOptions(thirdpartyOptions, { ...defaults, readme: '' })).toThrow("expected a file name, got ''");
     expect(() => parseOptions(thirdpartyOptions, { ...defaults, seed: '-1' })).toThrow(UserError);
     expect(() => parseOptions(thirdpartyOptions, { ...defaults, timeout: '0' })).toThrow("expected a positive number of milliseconds, got '0'");
+    // 3e9 ms would overflow Node's 32-bit timer and time every call out after 1 ms.
+    expect(() => parseOptions(thirdpartyOptions, { ...defaults, timeout: '3000000000' })).toThrow("expected a positive number of milliseconds, at most 600000, got '3000000000'");
+    expect(parseOptions(thirdpartyOptions, { ...defaults, timeout: '600000' }).timeout).toBe(600000);
   });
 });

@@ -50,7 +50,8 @@ export const thirdpartyOptions = z.object({
   budget: parsedBy((raw) => ({ text: raw, limits: parseBudget(raw) })),
   shrink: positiveNumber('seconds'),
   seed: seed(),
-  timeout: positiveNumber('milliseconds'),
+  // As drive's --timeout: a per-call timer past 2^31 - 1 ms would fire at once (Node caps it to 1 ms).
+  timeout: positiveNumber('milliseconds', 600_000),
   only: text().optional(),
   python: flag(),
   replay: path().optional(),
