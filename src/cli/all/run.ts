@@ -5,20 +5,18 @@
  * happen: a correct model violating a property, a mutant surviving, or a trace whose
  * verdicts differ from what its name says are each reported as unexpected.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
 import { join } from 'node:path';
 import type { RegisteredMachine } from '../../../models/registered-machine.ts';
 import type { Protocol } from '../../../conformance/schema/trace.ts';
 import { families, machines, type FamilyMutant } from '../../families.ts';
 import type { Progress } from '../../explore/search.ts';
-import { renderReport } from '../../report/render.ts';
 import { UserError } from '../errors.ts';
 import type { Diagram } from '../../report/types.ts';
 import { catchMutant, checkConfiguration, defaultConfigurations, type CheckOutcome, type Configuration, type GraphRequest } from './checks.ts';
 import { catchTraceMutant, type TraceMutantOutcome } from './trace-mutants.ts';
 import { slug, writeMachineDiagram, writeSequence, writeStateGraph } from './diagrams.ts';
-import { buildJson, buildReport, unexpected, type AllJson, type AllResult } from './report.ts';
+import type { AllJson, AllResult } from './report.ts';
+import { hostEnvironment, writeReport } from './write-report.ts';
 import { findTraces, verifyTrace, type TraceOutcome } from './traces.ts';
 
 export interface PlannedCheck {
@@ -176,18 +174,8 @@ export async function runAll(plan: AllPlan, out: Console): Promise<{ result: All
     generatedAt: new Date().toISOString(),
     elapsedMs: performance.now() - started,
     checks, mutants, traceMutants, traces, diagramFiles, statecharts, graphs,
-    environment: { node: process.version, machine: `${process.platform}/${process.arch}, ${cpus().length} cores` },
+    environment: hostEnvironment(),
   };
-  const files = { html: join(plan.outDir, 'report.html'), json: join(plan.outDir, 'report.json') };
-  const json = buildJson(result, files);
-  mkdirSync(plan.outDir, { recursive: true });
-  writeFileSync(files.html, renderReport(buildReport(result)));
-  writeFileSync(files.json, `${JSON.stringify(json, null, 2)}\n`);
-  out.line(`Report: ${files.html}, ${files.json}`);
-
-  const bad = unexpected(result);
-  out.line(bad.length === 0
-    ? `All as expected (${secs(result.elapsedMs)}).`
-    : `${bad.length} UNEXPECTED (${secs(result.elapsedMs)}):\n${bad.map((b) => `  ✗ ${b}`).join('\n')}`);
+  const json = writeReport(result, plan.outDir, out.line);
   return { result, json };
 }

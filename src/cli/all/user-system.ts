@@ -8,13 +8,10 @@
  * out/report.json as for the bundled run. Expected: every property holds; anything else
  * is reported as unexpected (exit 1).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { systemCheckers } from '../../api/system-checkers.ts';
 import type { StateGraph } from '../../diagram/state-graph.ts';
 import type { SystemSpec } from '../../explore/spec.ts';
-import { renderReport } from '../../report/render.ts';
 import type { Diagram } from '../../report/types.ts';
 import { runCheck, type CheckRun } from '../check/runner.ts';
 import { loadUserSystem, moduleName, withOrigin, type Params } from '../check/user-module.ts';
@@ -22,7 +19,8 @@ import { counterexamplesOf, type CheckOutcome } from './checks.ts';
 import { slug, writeMachineDiagram, writeSequence, writeStateGraph } from './diagrams.ts';
 import { exploredGraph } from './explored-graph.ts';
 import { lassoPath } from '../../explore/liveness.ts';
-import { buildJson, buildReport, unexpected, type AllJson, type AllResult } from './report.ts';
+import type { AllJson, AllResult } from './report.ts';
+import { hostEnvironment, writeReport } from './write-report.ts';
 import type { Console } from './run.ts';
 import { verifyTrace, type TraceOutcome } from './traces.ts';
 
@@ -118,15 +116,8 @@ export async function runUserSystem(plan: UserSystemPlan, out: Console): Promise
     generatedAt: new Date().toISOString(),
     elapsedMs: performance.now() - started,
     checks: [check], mutants: [], traceMutants: [], traces, diagramFiles, statecharts, graphs,
-    environment: { node: process.version, machine: `${process.platform}/${process.arch}, ${cpus().length} cores`, system: `${spec.name} (${plan.file})` },
+    environment: { ...hostEnvironment(), system: `${spec.name} (${plan.file})` },
   };
-  const files = { html: join(plan.outDir, 'report.html'), json: join(plan.outDir, 'report.json') };
-  const json = buildJson(result, files);
-  mkdirSync(plan.outDir, { recursive: true });
-  writeFileSync(files.html, renderReport(buildReport(result)));
-  writeFileSync(files.json, `${JSON.stringify(json, null, 2)}\n`);
-  out.line(`Report: ${files.html}, ${files.json}`);
-  const bad = unexpected(result);
-  out.line(bad.length === 0 ? 'All as expected.' : `${bad.length} UNEXPECTED:\n${bad.map((b) => `  ✗ ${b}`).join('\n')}`);
+  const json = writeReport(result, plan.outDir, out.line);
   return { result, json };
 }

@@ -10,6 +10,7 @@ import type { StateGraph } from '../../diagram/state-graph.ts';
 import { featureMachine } from '../../diagram/testing/fixture-machines.ts';
 import { machineDiagram, stateGraphDiagram } from '../diagrams.ts';
 import type { ModelReport, Report } from '../types.ts';
+import { traceHeader } from '../../../conformance/schema/header.ts';
 
 type Pc = 'idle' | 'checked' | 'critical';
 
@@ -59,12 +60,12 @@ export function racyLockGraph(): StateGraph {
   return graph;
 }
 
-const paxosHeader: TraceHeader = {
-  type: 'header', format: 'coordkit-trace', version: 1, protocol: 'paxos',
-  producer: { name: 'coordkit-explorer', version: '0.1.0' },
-  description: 'counterexample: acceptor a2 accepts below its promise (mutant)',
-  config: { proposers: ['p1', 'p2'], acceptors: ['a1', 'a2', 'a3'], learners: ['l1'], values: ['v1', 'v2'], ballots: [1, 2] },
-};
+const paxosHeader: TraceHeader = traceHeader(
+  'paxos',
+  { proposers: ['p1', 'p2'], acceptors: ['a1', 'a2', 'a3'], learners: ['l1'], values: ['v1', 'v2'], ballots: [1, 2] },
+  { name: 'coordkit-explorer', version: '0.1.0' },
+  'counterexample: acceptor a2 accepts below its promise (mutant)',
+);
 
 /** p1 gets v1 chosen at ballot 1; the mutant a2 then accepts p2's v2 at ballot 1 after promising 2. */
 export function paxosCounterexample(): TraceEvent[] {
