@@ -4,6 +4,7 @@ import { ComposedSystem } from './compose.ts';
 import { search } from './search.ts';
 import type { SystemSpec } from './spec.ts';
 import { describeStep } from './step.ts';
+import { UserError } from '../../conformance/schema/user-error.ts';
 import { paxosMessageSystem, paxosTlaSystem } from '../../models/paxos/system.ts';
 import { clusterSystem } from '../../models/cluster/system.ts';
 
@@ -122,3 +123,24 @@ function collect(system: ComposedSystem, v: Uint32Array): number[] {
   system.successors(v, (code) => out.push(code));
   return out;
 }
+
+describe("a model's own mistakes are user errors (one line, exit 2), not explorer crashes", () => {
+  /** A client that pings on every `go`, without bound, to `to`. */
+  const spammer = (to: string) => setup({
+    types: { events: {} as { type: 'go' } | { type: 'pong' } },
+    actions: { ask: emit({ type: 'send', to: [to], msg: { type: 'ping' } }) },
+  }).createMachine({ id: 'spammer', initial: 'up', states: { up: { on: { go: { actions: 'ask' }, pong: {} } } } });
+  const withClient = (to: string): SystemSpec => ({ ...spec, actors: [spec.actors[0], { id: 'c', role: 'client', machine: spammer(to), input: {} }] });
+
+  it('a send to a node the system lacks names the sender, the message and the node', () => {
+    expect(() => search(new ComposedSystem(withClient('nobody')), { strategy: 'bfs' })).toThrow(new UserError('c sent ping to nobody, which is not an actor of the system', { field: 'system' }));
+  });
+
+  it('unbounded sends on a multiset network stop at the 16th copy with the way out', () => {
+    // The echo server answers each ping; a lossless multiset then fills up with pings.
+    let err: unknown;
+    try { search(new ComposedSystem(withClient('s')), { strategy: 'bfs' }); } catch (e) { err = e; }
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as Error).message).toMatch(/^more than 15 copies of one message in flight .*: the model sends without bound; bound its sends or use network kind 'set'$/);
+  });
+});

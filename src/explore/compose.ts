@@ -23,6 +23,7 @@ import { OfferCache } from './offer-cache.ts';
 import type { ActorView, Envelope, StateView, SystemSpec } from './spec.ts';
 import { MAX_COPIES, MAX_LOCALS, StateLayout } from './state-layout.ts';
 import { ActionKind, actionFields, decodeStep, describeStep, encodeAction, type Step } from './step.ts';
+import { UserError } from '../../conformance/schema/user-error.ts';
 
 export interface TableSizes {
   locals: number[];
@@ -205,7 +206,7 @@ export class ComposedSystem {
 
   /** Off the hot path, so `applied` stays small enough to inline the layout's addCopy. */
   private tooManyCopies(e: number): never {
-    throw new Error(`more than ${MAX_COPIES} copies of one message in flight: ${JSON.stringify(this.entries.values[e].envelope)}`);
+    throw new UserError(`more than ${MAX_COPIES} copies of one message in flight (${JSON.stringify(this.entries.values[e].envelope)}): the model sends without bound; bound its sends or use network kind 'set'`, { field: 'system' });
   }
 
   // ------------------------------------------------------------------ steps
@@ -219,7 +220,7 @@ export class ComposedSystem {
 
   internLocal(i: number, s: AnyMachineSnapshot): number {
     const id = this.localTables[i].intern(canonicalJson([s.value, s.context, s.status]), () => s);
-    if (id > MAX_LOCALS) throw new Error(`actor ${this.actorId(i)} has more than ${MAX_LOCALS} local states`);
+    if (id > MAX_LOCALS) throw new UserError(`actor ${this.actorId(i)} has more than ${MAX_LOCALS} local states: its context grows without bound, or the system is too large to search exhaustively`, { field: 'system' });
     return id;
   }
 
@@ -246,7 +247,7 @@ export class ComposedSystem {
   /** The id of a message in flight, interning it if new. */
   internEnvelope(envelope: Envelope): number {
     const from = this.actorIndex.get(envelope.from);
-    if (from === undefined) throw new Error(`unknown sender ${envelope.from}`);
+    if (from === undefined) throw new UserError(`a message from ${envelope.from}, which is not an actor of the system`, { field: 'system' });
     return this.entries.intern(canonicalJson(envelope), () => this.makeEntry(from, envelope));
   }
 
@@ -258,7 +259,7 @@ export class ComposedSystem {
     const recipients: Entry['recipients'] = [];
     for (const id of envelope.to) {
       const actor = this.actorIndex.get(id);
-      if (actor === undefined) throw new Error(`${envelope.from} sent ${envelope.msg.type} to unknown node ${id}`);
+      if (actor === undefined) throw new UserError(`${envelope.from} sent ${envelope.msg.type} to ${id}, which is not an actor of the system`, { field: 'system' });
       const receives = this.spec.actors[actor].receives;
       if (receives && !receives.includes(envelope.msg.type)) continue;
       const event = { ...envelope.msg, from: envelope.from } as EventObject;
