@@ -268,6 +268,16 @@ describe('output streams and files', () => {
   }
 });
 
+describe("commander's own errors are one line too (no help page after them), exit 2", () => {
+  it.concurrent.each([
+    [['check', 'paxos', '--ballots'], "error: option '--ballots <n>' argument missing\n"],
+    [['verify', '--bogus', 'x'], "error: unknown option '--bogus'\n"],
+  ])('%j', async (args, stderr) => {
+    const r = await runCli(args as string[]);
+    expect([r.code, r.stderr]).toEqual([2, stderr]);
+  }, 60_000);
+});
+
 describe('a bad option value is one line naming the option, the value and what is expected (exit 2)', () => {
   const out = join(dir, 'never-written.jsonl');
   // One representative value per command, most of them accepted silently before the

@@ -13,7 +13,8 @@ guardStdout();
 
 const program = new Command('coordkit')
   .description('Model-check, drive and verify ZooKeeper-style coordination protocols')
-  .showHelpAfterError()
+  // Commander's own errors (an unknown option, a missing argument) stay one line, like
+  // ours: the full help after them would bury the line that says what went wrong.
   .exitOverride();
 
 for (const register of commands) register(program);
