@@ -140,8 +140,9 @@ export async function* readTraceStream(input: Readable, file: string, opts: Read
   for await (const batch of readTraceBatches(input, file, opts)) yield* batch;
 }
 
+// An empty name is shown as '' (a message without any file name would say nothing).
 const cannotOpen = (path: string, err: unknown) =>
-  new UserError(`cannot open: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { file: path });
+  new UserError(`cannot open: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { file: path === '' ? "''" : path });
 
 /** What a non-regular file is, in words ("a FIFO"), for errors that refuse it. */
 export function kindOf(s: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {

@@ -268,10 +268,11 @@ describe('output streams and files', () => {
   }
 });
 
-describe("commander's own errors are one line too (no help page after them), exit 2", () => {
+describe("commander's own errors and an empty file name are one line too (no help page after them), exit 2", () => {
   it.concurrent.each([
     [['check', 'paxos', '--ballots'], "error: option '--ballots <n>' argument missing\n"],
     [['verify', '--bogus', 'x'], "error: unknown option '--bogus'\n"],
+    [['verify', ''], "coordkit: '': cannot open: ENOENT\n"],
   ])('%j', async (args, stderr) => {
     const r = await runCli(args as string[]);
     expect([r.code, r.stderr]).toEqual([2, stderr]);
