@@ -16,6 +16,7 @@ import { PropertyEvaluator } from './property-evaluator.ts';
 import { StateStore } from './state-store.ts';
 import { SuccessorBatch } from './successor-batch.ts';
 import { canonicalForm, type CanonicalFormKind } from './symmetry.ts';
+import { checkDeclaredSymmetry } from './symmetry-guard.ts';
 import type { Property } from './spec.ts';
 
 export type Strategy = 'bfs' | 'dfs';
@@ -165,6 +166,8 @@ export function startSearch(system: ComposedSystem, options: SearchOptions): Sea
   const priorMs = resume?.elapsedMs ?? 0;
   const interval = options.progressIntervalMs ?? 1000;
   if (options.symmetry && !system.spec.symmetry) throw new Error(`${system.spec.name} declares no symmetry`);
+  // A declared symmetry that does not hold would prune states silently: spot-check it first.
+  if (options.symmetry) checkDeclaredSymmetry(system, system.spec.symmetry!);
   const reducer = options.symmetry ? canonicalForm(system, system.spec.symmetry!, options.canonicalForm) : null;
   let statesUnreduced = resume?.statesUnreduced ?? 0;
   /**
