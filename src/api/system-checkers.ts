@@ -13,6 +13,9 @@
  *   fairness: no fair step stays enabled through the whole cycle without being taken. A
  *   finite trace shows no liveness violation: the verdict is a skip.
  *
+ * - with `deadlock` (as `check --deadlock`): `deadlock-free` (safety) fails when the trace
+ *   ends where every model state consistent with it has no step at all.
+ *
  * Reachability properties are about the state space, not one run, and are not judged.
  * Memory: the replay's candidate states (capped), O(1) per property.
  */
@@ -29,8 +32,13 @@ import { TraceReplay } from '../explore/trace-replay.ts';
 type Invariant = Extract<Property, { kind: 'invariant' }>;
 type Live = SystemSpec & { liveness?: LivenessProperty[]; fairness?: Fairness };
 
+export interface SystemCheckOptions {
+  /** Judge `deadlock-free` at the end of the trace, as `check --deadlock` does in the search. */
+  deadlock?: boolean;
+}
+
 /** Builds the checkers of `spec` for a trace `file`; refuses a trace of another system (exit 2). */
-export function systemCheckers(spec: SystemSpec, file: string): CustomCheckers {
+export function systemCheckers(spec: SystemSpec, file: string, options: SystemCheckOptions = {}): CustomCheckers {
   return (header) => {
     if (header.config.system !== spec.name) {
       // The usual cause is a forgotten --param: say which ones the trace was checked with.
@@ -42,7 +50,7 @@ export function systemCheckers(spec: SystemSpec, file: string): CustomCheckers {
     header.config.nodes.forEach((node, i) => {
       if (!ids.has(node)) throw new UserError(`node '${node}' is not an actor of system '${spec.name}' (actors: ${[...ids].join(', ')})`, { file, line: 1, field: `config.nodes.${i}` });
     });
-    return [new SystemTraceChecker(spec as Live, header, file)];
+    return [new SystemTraceChecker(spec as Live, header, file, options.deadlock === true)];
   };
 }
 
@@ -66,7 +74,7 @@ class SystemTraceChecker implements Checker {
   private lastLine = 1;
   private cycleStart: number | undefined;
 
-  constructor(private readonly spec: Live, private readonly header: HeaderOf<'custom'>, private readonly file: string) {
+  constructor(private readonly spec: Live, private readonly header: HeaderOf<'custom'>, private readonly file: string, private readonly deadlock: boolean) {
     this.system = new ComposedSystem(spec);
     this.replay = new TraceReplay(this.system);
     this.invariants = spec.properties.filter((p): p is Invariant => p.kind === 'invariant');
@@ -111,7 +119,18 @@ class SystemTraceChecker implements Checker {
       if (cut) return { property: p.name, class: 'safety', status: 'skip', note: cut, violations: [], figures: {} };
       return { property: p.name, class: 'safety', status: 'pass', note: p.description, violations: [], figures: {} };
     });
-    return [refinement, ...invariants, ...this.live.map((s) => this.liveVerdict(s, cycles, cut))];
+    return [refinement, ...invariants, ...(this.deadlock ? [this.deadlockVerdict(cut)] : []), ...this.live.map((s) => this.liveVerdict(s, cycles, cut))];
+  }
+
+  /** deadlock-free at the trace's end: fails when no model state consistent with it has a step. */
+  private deadlockVerdict(cut: string | undefined): Verdict {
+    const base = { property: 'deadlock-free', class: 'safety' as const, violations: [] as Violation[], figures: {} };
+    if (cut) return { ...base, status: 'skip', note: cut };
+    if (this.header.loop !== undefined) return { ...base, status: 'pass', note: 'the trace is a lasso: its cycle keeps stepping' };
+    const stuck = this.replay.states().every((v) => this.replay.enabled(v).length === 0);
+    return stuck
+      ? { ...base, status: 'fail', note: 'no state without successors', violations: [{ line: this.lastLine, message: 'deadlock-free violated: the trace ends in a state where no actor can take a step' }] }
+      : { ...base, status: 'pass', note: 'the trace ends in a state where some step is enabled' };
   }
 
   /** The closed cycles of the lasso; a cycle that does not return to its start is a divergence. */

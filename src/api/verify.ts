@@ -22,6 +22,8 @@ export interface VerifyOptions {
   name?: string;
   /** The system a `custom` trace is replayed on (its checkers: refinement, invariants, liveness on a lasso). */
   system?: SystemSpec;
+  /** With `system`: judge `deadlock-free` at the trace's end, as `check --deadlock` does. */
+  deadlock?: boolean;
 }
 
 export interface TraceVerdict extends TraceReport {
@@ -41,9 +43,9 @@ export interface TraceVerdict extends TraceReport {
  * @throws UserError for malformed input (naming file, line and field) or a trace with no protocol events.
  */
 export async function verifyTrace(input: TraceInput, options: string | VerifyOptions = {}): Promise<TraceVerdict> {
-  const { name, system } = typeof options === 'string' ? { name: options, system: undefined } : options;
+  const { name, system, deadlock } = typeof options === 'string' ? { name: options, system: undefined, deadlock: false } : options;
   const file = name ?? ('file' in input ? input.file : 'stream' in input ? '<stream>' : '<memory>');
-  const custom = system && systemCheckers(system, file);
+  const custom = system && systemCheckers(system, file, { deadlock });
   let report: TraceReport;
   if ('lines' in input) report = verifyLines(input.lines, file, custom);
   else if ('text' in input) report = await verifyItems(toAsync(readTraceTextSync(input.text, file)), file, undefined, custom);

@@ -78,3 +78,27 @@ describe('coordkit verify --system', () => {
     expect(badModule.stderr).toMatch(/no\/such\/system\.ts: no such file/);
   }, 60_000);
 });
+
+describe('coordkit verify --system --deadlock', () => {
+  it("a deadlock counterexample of check --deadlock fails deadlock-free under verify --deadlock (exit 1), and without it is a valid run (exit 0)", async () => {
+    const out = join(dir, 'deadlock');
+    const check = await runCli(['check', TPC, '--deadlock', '--param', 'crashes=0', '--trace-dir', out]);
+    expect(check.code, check.stderr).toBe(1);
+    const trace = join(out, 'two-phase-commit-deadlock-free.jsonl');
+    const [strict, plain, missing] = await Promise.all([
+      runCli(['verify', trace, '--system', TPC, '--param', 'crashes=0', '--deadlock']),
+      runCli(['verify', trace, '--system', TPC, '--param', 'crashes=0']),
+      runCli(['verify', trace, '--deadlock']),
+    ]);
+    expect(strict.code, strict.stderr).toBe(1);
+    expect(strict.stdout).toMatch(/FAIL deadlock-free \(safety\)[\s\S]*the trace ends in a state where no actor can take a step/);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stdout).not.toMatch(/(PASS|FAIL|SKIP) deadlock-free/);
+    expect([missing.code, missing.stderr]).toEqual([2, 'coordkit: --deadlock: --deadlock needs --system\n']);
+    // A prefix that stops while steps remain is no deadlock.
+    const prefix = write('tpc-deadlock-prefix.jsonl', linesOf(trace).slice(0, 5));
+    const early = await runCli(['verify', prefix, '--system', TPC, '--param', 'crashes=0', '--deadlock']);
+    expect(early.code, early.stderr).toBe(0);
+    expect(early.stdout).toMatch(/PASS deadlock-free \(safety\) — the trace ends in a state where some step is enabled/);
+  }, 120_000);
+});

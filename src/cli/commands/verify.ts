@@ -25,6 +25,7 @@ const verifyOptions = z.object({
   junit: path().optional(),
   refinement: flag(),
   system: path().optional(),
+  deadlock: flag().optional(),
   /** --param pairs, collected by parseParam. */
   param: z.record(z.string(), z.string()).optional(),
 });
@@ -43,12 +44,12 @@ export function exitCodeOf(r: FileResult): 0 | 1 | 2 {
 }
 
 /** Judges files one by one; a malformed file is a result, not the end of the others. */
-export async function* judgeFiles(files: string[], opts: { refinement?: boolean; system?: SystemSpec } = {}): AsyncGenerator<FileResult> {
+export async function* judgeFiles(files: string[], opts: { refinement?: boolean; system?: SystemSpec; deadlock?: boolean } = {}): AsyncGenerator<FileResult> {
   const skip = opts.refinement === false ? REFINEMENT : new Set<string>();
   for (const path of files) {
     const file = traceName(path);
     try {
-      yield { file, report: await verifyItems(readTraceFileBatches(path), file, skip, opts.system && systemCheckers(opts.system, file)) };
+      yield { file, report: await verifyItems(readTraceFileBatches(path), file, skip, opts.system && systemCheckers(opts.system, file, { deadlock: opts.deadlock })) };
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       yield { file, error: err };
@@ -94,15 +95,17 @@ export function register(program: Command): void {
     .option('--no-refinement', 'skip replaying the trace against the XState models (much faster on long traces)')
     .option('--system <file>', "a custom-protocol trace's system: the module it was checked from (coordkit check FILE); its trace is replayed on it")
     .addOption(new Option('--param <key=value>', 'a parameter for a --system module that exports a function (repeatable)').argParser(parseParam))
+    .option('--deadlock', 'with --system: the trace must not end where the model can take no step (deadlock-free, as check --deadlock)')
     .action(async (files: string[], raw: Record<string, unknown>) => {
       const opts = parseOptions(verifyOptions, raw);
       if (files.filter((f) => f === STDIN).length > 1) throw new UserError(`standard input ('${STDIN}') can be read only once`);
       if (opts.junit !== undefined) await checkOutputPath(opts.junit, '--junit');
       if (opts.param !== undefined && opts.system === undefined) throw new UserError('--param needs --system', { field: '--param' });
+      if (opts.deadlock && opts.system === undefined) throw new UserError('--deadlock needs --system', { field: '--deadlock' });
       const system = opts.system === undefined ? undefined : await loadUserSystem(opts.system, opts.param ?? {});
       const results: FileResult[] = [];
       let code = 0;
-      for await (const r of judgeFiles(files, { refinement: opts.refinement, system })) {
+      for await (const r of judgeFiles(files, { refinement: opts.refinement, system, deadlock: opts.deadlock })) {
         results.push(r);
         code = Math.max(code, exitCodeOf(r));
         process.exitCode = code; // the worst so far, should output end early (a closed pipe)
