@@ -6,12 +6,9 @@
  * the vectors. Result words, per state in order: a miss flag (1 = the worker lacked an id
  * and the main thread must expand this state itself), the number of successors, the
  * number of new ones (not yet in the shared visited set), then per new successor: action
- * high word, action low word, width, whether a property fired on it (1: the search must
- * evaluate them again to record the verdict; see PropertyEvaluator.anyFired), and the
- * vector's words.
+ * high word, action low word, width, and the vector's words.
  *
- * Besides the slots: `open`, one byte per property, 1 while the search still checks it
- * (the workers skip closed ones); `status`, words shared by all: [0] how many workers are
+ * Besides the slots: `status`, words shared by all: [0] how many workers are
  * ready (each adds 1 once it built its replica and takes 1 away when it stops); and per
  * worker `stats` (Float64Array, see WORKER_STATS) the search reads when asked.
  */
@@ -58,13 +55,12 @@ export interface WorkerInit {
   slots: SlotBuffers[];
   /** The shared visited set (SharedFingerprintSet). */
   visited: SharedArrayBuffer;
-  open: SharedArrayBuffer;
   status: SharedArrayBuffer;
   stats: SharedArrayBuffer;
 }
 
-/** Header words per new successor in a result: action high, action low, width, fired. */
-export const SUCCESSOR_HEADER = 4;
+/** Header words per new successor in a result: action high, action low, width. */
+export const SUCCESSOR_HEADER = 3;
 
 /** A worker's counters, in this order in its `stats` buffer (milliseconds unless said). */
 export const WORKER_STATS = ['bootMs', 'bootCpuMs', 'busyMs', 'waitMs', 'importMs', 'states', 'batches', 'cpuMs'] as const;

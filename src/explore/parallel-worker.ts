@@ -1,8 +1,7 @@
 /**
  * An expansion worker: a frozen replica of the main thread's composed system that
- * computes the successors of the batches it is given, inserts their fingerprints into
- * the shared visited set and evaluates the properties of the new ones, returning only
- * those. It may compute new local transitions (XState runs here too) but never invents
+ * computes the successors of the batches it is given and inserts their fingerprints into
+ * the shared visited set, returning only the new ones. It may compute new local transitions (XState runs here too) but never invents
  * an id: a state that would need one comes back as a miss, before anything of it is
  * inserted, and the main thread expands it.
  */
@@ -12,7 +11,6 @@ import { rawFingerprint, updateFingerprintAt, type Fingerprint } from './fingerp
 import { SharedFingerprintSet } from './fingerprint-set.ts';
 import { NotInterned } from './intern.ts';
 import { ACTION_SPAN, DONE, REQUEST, STOP, SUCCESSOR_HEADER, openSlot, threadCpuMs, workerStat, type WorkerInit } from './parallel-protocol.ts';
-import { PropertyEvaluator } from './property-evaluator.ts';
 import type { SystemSpec } from './spec.ts';
 
 const booted = performance.now();
@@ -22,7 +20,6 @@ const build = (await import(init.recipe.module))[init.recipe.exportName] as (arg
 const system = new ComposedSystem(await build(init.recipe.args));
 system.freeze();
 const visited = new SharedFingerprintSet(init.visited);
-const evaluator = new PropertyEvaluator(system, system.spec.properties, new Uint8Array(init.open));
 const slots = init.slots.map(openSlot);
 const port = parentPort!;
 const status = new Int32Array(init.status);
@@ -58,7 +55,6 @@ let his = new Uint32Array(64);
 let los = new Uint32Array(64);
 /** Where the home-slot reads go, so that they are not optimised away. */
 let sink = 0;
-let next = new Uint32Array(0);
 
 /**
  * Expands the batch in `req` into `out` (layout in parallel-protocol.ts); returns how many
@@ -84,7 +80,7 @@ function expandBatch(req: Uint32Array, out: Uint32Array): number {
       miss = true;
     }
     // Too little room left for this state's successors: let the main thread expand it.
-    if (miss || at + used + count > limit) {
+    if (miss || at + used > limit) {
       out[at++] = 1;
       out[at++] = 0;
       out[at++] = 0;
@@ -117,11 +113,7 @@ function expandBatch(req: Uint32Array, out: Uint32Array): number {
         out[at++] = pending[p];
         out[at++] = pending[p + 1];
         out[at++] = width;
-        if (next.length !== width) next = new Uint32Array(width);
-        for (let k = 0; k < width; k++) next[k] = pending[p + 3 + k];
-        evaluator.evaluate(next, v);
-        out[at++] = evaluator.anyFired() ? 1 : 0;
-        for (let k = 0; k < width; k++) out[at++] = next[k];
+        for (let k = 0; k < width; k++) out[at++] = pending[p + 3 + k];
       }
       p += 3 + width;
     }

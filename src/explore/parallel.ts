@@ -7,11 +7,11 @@
  * deltas sent before each batch; a state whose expansion needs a new id is a miss and
  * is expanded by the main thread, which then interns it for everyone.
  *
- * On two cores the main thread shares a core with the workers, so it does as little per
- * state as it can: batches go out as block copies of the queue, the workers evaluate the
- * properties of the states they find (the search re-evaluates only those where one
- * fired), and the search starts alone while the workers boot (`launch`), handing them
- * batches once all are ready.
+ * On two cores the main thread shares a core with the workers: batches go out as block
+ * copies of the queue, and the search starts alone while the workers boot (`launch`),
+ * handing them batches once all are ready. Properties stay on the main thread: each
+ * worker would keep its own memo of property values and recompute what the others have
+ * (measured: about 1 s more CPU in all on ballots {0..3} than the main thread's share).
  */
 import { Worker } from 'node:worker_threads';
 import type { ComposedSystem, TableSizes } from './compose.ts';
@@ -61,7 +61,12 @@ import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
   .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL(`./parallel-worker${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url).href)}); });
 `;
 
-const SLOTS_PER_WORKER = 2;
+/**
+ * The search collects batches in queue order, so a worker can run ahead of the other by
+ * fewer batches than it has slots: with 2, a batch slower than its neighbour (or a
+ * descheduled main thread) left workers waiting; 4 halved their waits on ballots {0..3}.
+ */
+const SLOTS_PER_WORKER = 4;
 const MAX_WIDTH = 64;
 const SUCCESSORS_PER_STATE = 24;
 
@@ -78,8 +83,6 @@ export class ParallelExpander {
   misses = 0;
   /** The visited set the workers and the main thread share. */
   readonly visited: SharedFingerprintSet;
-  /** One byte per property, 1 while it is checked: the search's PropertyEvaluator.open, seen by the workers. */
-  readonly openProperties: Uint8Array;
   /** See parallel-protocol.ts: [0] = workers ready. */
   private readonly status: Int32Array;
   private readonly workerStats: Float64Array[];
@@ -113,8 +116,6 @@ export class ParallelExpander {
   private constructor(private readonly system: ComposedSystem, options: ParallelOptions) {
     this.batch = options.batch ?? 1024;
     this.visited = new SharedFingerprintSet(SharedFingerprintSet.allocate(options.capacity ?? 1 << 24));
-    const open = new SharedArrayBuffer(Math.max(1, system.spec.properties.length));
-    this.openProperties = new Uint8Array(open).fill(1);
     const status = new SharedArrayBuffer(4);
     this.status = new Int32Array(status);
     const requestWords = 2 + this.batch * MAX_WIDTH;
@@ -124,7 +125,7 @@ export class ParallelExpander {
     const stats = buffers.map(() => new SharedArrayBuffer(8 * WORKER_STATS.length));
     this.workerStats = stats.map((b) => new Float64Array(b));
     this.workers = buffers.map((slots, k) => {
-      const w = new Worker(WORKER_BOOT, { eval: true, workerData: { recipe: options.recipe, slots, visited: this.visited.buffer, open, status, stats: stats[k] } });
+      const w = new Worker(WORKER_BOOT, { eval: true, workerData: { recipe: options.recipe, slots, visited: this.visited.buffer, status, stats: stats[k] } });
       w.on('error', (err) => { this.failure ??= err; });
       w.unref();
       return w;
@@ -207,7 +208,7 @@ export class ParallelExpander {
    * visited before and returns how many successors it had; -1 if the main thread must
    * expand it itself (not dispatched, or a miss).
    */
-  replay(index: number, store: StateStore, fresh: (action: number, next: Uint32Array, fired: boolean) => void): number {
+  replay(index: number, store: StateStore, fresh: (action: number, next: Uint32Array) => void): number {
     this.committed = index;
     // Batches wholly behind `index` (states the search skipped) are done with.
     while (this.pending.length > 0 && this.pending[0].first + this.pending[0].count <= index) this.release(this.pending.shift()!);
@@ -230,12 +231,11 @@ export class ParallelExpander {
       for (let s = 0; s < count; s++) {
         const action = res[at] * ACTION_SPAN + res[at + 1];
         const width = res[at + 2];
-        const fired = res[at + 3] === 1;
         at += SUCCESSOR_HEADER;
         if (this.scratch.length !== width) this.scratch = new Uint32Array(width);
         for (let k = 0; k < width; k++) this.scratch[k] = res[at + k];
         at += width;
-        fresh(action, this.scratch, fired);
+        fresh(action, this.scratch);
       }
     }
     if (index === head.first + head.count - 1) this.release(this.pending.shift()!);

@@ -20,12 +20,8 @@ interface Group {
 export class PropertyEvaluator {
   private readonly groups: Group[] = [];
 
-  /**
-   * `open` may be given: parallel expansion shares one array (in shared memory) between
-   * the search, which closes properties, and the workers, which then skip them.
-   */
-  constructor(private readonly system: ComposedSystem, private readonly props: readonly Property[], open?: Uint8Array) {
-    this.open = open ?? new Uint8Array(props.length).fill(1);
+  constructor(private readonly system: ComposedSystem, private readonly props: readonly Property[]) {
+    this.open = new Uint8Array(props.length).fill(1);
     this.values = props.map(() => true);
     const byReads = new Map<string, Group>();
     props.forEach((p, k) => {
@@ -49,17 +45,6 @@ export class PropertyEvaluator {
   /** After `evaluate`: the properties evaluated, and their values (indexed by property). */
   readonly evaluated: number[] = [];
   readonly values: Value[];
-
-  /** After `evaluate`: whether property `k` (one evaluated) is violated (an invariant) or reached (a goal). */
-  fired(k: number): boolean {
-    return this.props[k].kind === 'invariant' ? this.values[k] !== true : this.values[k] === true;
-  }
-
-  /** After `evaluate`: whether any property evaluated fired. */
-  anyFired(): boolean {
-    for (const k of this.evaluated) if (this.fired(k)) return true;
-    return false;
-  }
 
   /**
    * Evaluates every open property whose value may differ from the parent's (all of them

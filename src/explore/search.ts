@@ -189,7 +189,7 @@ export function startSearch(system: ComposedSystem, options: SearchOptions): Sea
   };
   let nextProgress = started + interval;
 
-  const evaluator = new PropertyEvaluator(system, props, expander?.openProperties);
+  const evaluator = new PropertyEvaluator(system, props);
   results.forEach((r, k) => {
     evaluator.open[k] = r.status === 'holds' || r.status === 'unreached' ? 1 : 0;
   });
@@ -198,8 +198,8 @@ export function startSearch(system: ComposedSystem, options: SearchOptions): Sea
     evaluator.evaluate(vector, parent);
     let keepGoing = true;
     for (const k of evaluator.evaluated) {
-      if (!evaluator.fired(k)) continue;
       const value = evaluator.values[k];
+      if (props[k].kind === 'invariant' ? value === true : value !== true) continue;
       evaluator.open[k] = 0;
       if (props[k].kind === 'reachable') {
         Object.assign(results[k], { status: 'reached', path: store.pathTo(index) });
@@ -276,16 +276,12 @@ export function startSearch(system: ComposedSystem, options: SearchOptions): Sea
     }
     batch.clear();
   };
-  /**
-   * A successor a worker found new (already in the shared visited set). The worker has
-   * evaluated the properties: `fired` says whether one may be violated or reached, and
-   * only then are they evaluated again here, to record the verdict.
-   */
-  const onFresh = (action: number, next: Uint32Array, fired: boolean) => {
+  /** A successor a worker found new (already in the shared visited set). */
+  const onFresh = (action: number, next: Uint32Array) => {
     if (stopReason) return;
     const child = store.push(next, expanding, action, expandingDepth + 1);
     if (expandingDepth + 1 > maxDepth) maxDepth = expandingDepth + 1;
-    if (fired && !check(child, next, current)) stopReason = 'violation';
+    if (!check(child, next, current)) stopReason = 'violation';
   };
 
   let expansions = 0;
