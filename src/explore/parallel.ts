@@ -24,7 +24,11 @@ import type { StateStore } from './state-store.ts';
 export interface ParallelOptions {
   workers: number;
   recipe: SystemRecipe;
-  /** States per batch. */
+  /**
+   * States per batch; default 4096: against 1024 it cut the workers' waits about in half on
+   * ballots {0..3} (fewer hand-overs through the main thread, each a wake-up), for a few
+   * hundred more misses (replicas hear of new ids once a batch) and ~60 MB of slots.
+   */
   batch?: number;
   /** Capacity of the shared visited set (fixed: it cannot grow while shared); default 2^24. */
   capacity?: number;
@@ -114,7 +118,7 @@ export class ParallelExpander {
   }
 
   private constructor(private readonly system: ComposedSystem, options: ParallelOptions) {
-    this.batch = options.batch ?? 1024;
+    this.batch = options.batch ?? 4096;
     this.visited = new SharedFingerprintSet(SharedFingerprintSet.allocate(options.capacity ?? 1 << 24));
     const status = new SharedArrayBuffer(4);
     this.status = new Int32Array(status);
