@@ -7,7 +7,13 @@
  * and the main thread must expand this state itself), the number of successors, the
  * number of new ones (not yet in the shared visited set), then per new successor: action
  * high word, action low word, width, and the vector's words.
+ *
+ * Besides the slots: `status`, words shared by all: [0] how many workers are
+ * ready (each adds 1 once it built its replica and takes 1 away when it stops); and per
+ * worker `stats` (Float64Array, see WORKER_STATS) the search reads when asked.
  */
+import { readFileSync } from 'node:fs';
+
 export const IDLE = 0;
 export const REQUEST = 1;
 export const DONE = 2;
@@ -49,6 +55,25 @@ export interface WorkerInit {
   slots: SlotBuffers[];
   /** The shared visited set (SharedFingerprintSet). */
   visited: SharedArrayBuffer;
+  status: SharedArrayBuffer;
+  stats: SharedArrayBuffer;
 }
 
+/** Header words per new successor in a result: action high, action low, width. */
+export const SUCCESSOR_HEADER = 3;
+
+/** A worker's counters, in this order in its `stats` buffer (milliseconds unless said). */
+export const WORKER_STATS = ['bootMs', 'bootCpuMs', 'busyMs', 'waitMs', 'importMs', 'states', 'batches', 'cpuMs'] as const;
+export const workerStat = (name: (typeof WORKER_STATS)[number]): number => WORKER_STATS.indexOf(name);
+
 export const ACTION_SPAN = 2 ** 32;
+
+/** The calling thread's CPU time in ms (Linux; NaN elsewhere): on a shared machine, wall-clock busy time overstates it. */
+export function threadCpuMs(): number {
+  try {
+    const fields = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}

@@ -1,18 +1,19 @@
 /**
  * An expansion worker: a frozen replica of the main thread's composed system that
  * computes the successors of the batches it is given and inserts their fingerprints into
- * the shared visited set, returning only the new ones. It may compute new local
- * transitions (XState runs here too) but never invents an id: a state that would need one
- * comes back as a miss, before anything of it is inserted, and the main thread expands it.
+ * the shared visited set, returning only the new ones. It may compute new local transitions (XState runs here too) but never invents
+ * an id: a state that would need one comes back as a miss, before anything of it is
+ * inserted, and the main thread expands it.
  */
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { ComposedSystem, type InternTables } from './compose.ts';
 import { rawFingerprint, updateFingerprintAt, type Fingerprint } from './fingerprint.ts';
 import { SharedFingerprintSet } from './fingerprint-set.ts';
 import { NotInterned } from './intern.ts';
-import { ACTION_SPAN, DONE, REQUEST, STOP, openSlot, type WorkerInit } from './parallel-protocol.ts';
+import { ACTION_SPAN, DONE, REQUEST, STOP, SUCCESSOR_HEADER, openSlot, threadCpuMs, workerStat, type WorkerInit } from './parallel-protocol.ts';
 import type { SystemSpec } from './spec.ts';
 
+const booted = performance.now();
 const init = workerData as WorkerInit;
 const build = (await import(init.recipe.module))[init.recipe.exportName] as (args: unknown) => SystemSpec | Promise<SystemSpec>;
 // A recipe may be async (a user's module is imported): await it.
@@ -21,7 +22,12 @@ system.freeze();
 const visited = new SharedFingerprintSet(init.visited);
 const slots = init.slots.map(openSlot);
 const port = parentPort!;
-port.postMessage({ ready: true });
+const status = new Int32Array(init.status);
+const stats = new Float64Array(init.stats);
+stats[workerStat('bootMs')] = performance.now() - booted;
+stats[workerStat('bootCpuMs')] = threadCpuMs();
+Atomics.add(status, 0, 1);
+Atomics.notify(status, 0);
 
 /** One state's successors, gathered before any is inserted: a miss must leave no trace. */
 let pending = new Uint32Array(1 << 16);
@@ -34,29 +40,30 @@ const gather = (action: number, next: Uint32Array) => {
     grown.set(pending);
     pending = grown;
   }
-  pending[used++] = Math.floor(action / ACTION_SPAN);
-  pending[used++] = action % ACTION_SPAN;
+  // Subtraction, not `%`: a remainder of doubles is a library call, once per successor.
+  const high = Math.floor(action / ACTION_SPAN);
+  pending[used++] = high;
+  pending[used++] = action - high * ACTION_SPAN;
   pending[used++] = next.length;
   for (let k = 0; k < next.length; k++) pending[used++] = next[k];
 };
 
 const parentFp: Fingerprint = { hi: 0, lo: 0 };
 const fp: Fingerprint = { hi: 0, lo: 0 };
+/** Per gathered successor: its fingerprint, or lo = 0 for a self-loop (not new). */
+let his = new Uint32Array(64);
+let los = new Uint32Array(64);
+/** Where the home-slot reads go, so that they are not optimised away. */
+let sink = 0;
 
-for (let s = 0; ; s = (s + 1) % slots.length) {
-  const slot = slots[s];
-  // Slots are served strictly in turn: wait while this one is idle or not yet collected.
-  let signal = Atomics.load(slot.control, 0);
-  while (signal !== REQUEST && signal !== STOP) {
-    Atomics.wait(slot.control, 0, signal);
-    signal = Atomics.load(slot.control, 0);
-  }
-  if (signal === STOP) break;
-  for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) system.importTables(m.message as InternTables);
-  const req = slot.request;
+/**
+ * Expands the batch in `req` into `out` (layout in parallel-protocol.ts); returns how many
+ * states it held. A function, not inline in the loop below: V8 optimises the top level of
+ * a module with top-level await poorly, and this loop is the worker's whole work.
+ */
+function expandBatch(req: Uint32Array, out: Uint32Array): number {
   const states = req[0];
   const stride = req[1];
-  const out = slot.result;
   // Keep room for every state's header words, whatever the successors take.
   const limit = out.length - 3 * states;
   let at = 0;
@@ -83,12 +90,30 @@ for (let s = 0; ; s = (s + 1) % slots.length) {
     at += 3;
     let fresh = 0;
     rawFingerprint(v, parentFp);
-    for (let p = 0; p < used;) {
+    // Fingerprint every successor first and read their home slots, then insert: the
+    // probes' cache misses overlap (as in SuccessorBatch) instead of queueing.
+    if (his.length < count) {
+      his = new Uint32Array(count * 2);
+      los = new Uint32Array(count * 2);
+    }
+    for (let p = 0, j = 0; p < used; j++) {
       const width = pending[p + 2];
       // A self-loop (successor equal to its parent) is not new: no probe.
-      if (updateFingerprintAt(v, pending, p + 3, width, parentFp, fp) && visited.add(fp.hi, fp.lo)) {
+      if (updateFingerprintAt(v, pending, p + 3, width, parentFp, fp)) {
+        his[j] = fp.hi;
+        los[j] = fp.lo;
+        sink ^= visited.touch(fp.hi, fp.lo);
+      } else los[j] = 0;
+      p += 3 + width;
+    }
+    for (let p = 0, j = 0; p < used; j++) {
+      const width = pending[p + 2];
+      if (los[j] !== 0 && visited.add(his[j], los[j])) {
         fresh++;
-        for (let k = 0; k < 3 + width; k++) out[at++] = pending[p + k];
+        out[at++] = pending[p];
+        out[at++] = pending[p + 1];
+        out[at++] = width;
+        for (let k = 0; k < width; k++) out[at++] = pending[p + 3 + k];
       }
       p += 3 + width;
     }
@@ -96,6 +121,30 @@ for (let s = 0; ; s = (s + 1) % slots.length) {
     out[head + 1] = count;
     out[head + 2] = fresh;
   }
+  return states;
+}
+
+for (let s = 0; ; s = (s + 1) % slots.length) {
+  const slot = slots[s];
+  // Slots are served strictly in turn: wait while this one is idle or not yet collected.
+  const waiting = performance.now();
+  let signal = Atomics.load(slot.control, 0);
+  while (signal !== REQUEST && signal !== STOP) {
+    Atomics.wait(slot.control, 0, signal);
+    signal = Atomics.load(slot.control, 0);
+  }
+  const started = performance.now();
+  stats[workerStat('waitMs')] += started - waiting;
+  if (signal === STOP) break;
+  for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) system.importTables(m.message as InternTables);
+  stats[workerStat('importMs')] += performance.now() - started;
+  const states = expandBatch(slot.request, slot.result);
+  stats[workerStat('busyMs')] += performance.now() - started;
+  stats[workerStat('states')] += states;
+  stats[workerStat('batches')]++;
   Atomics.store(slot.control, 0, DONE);
   Atomics.notify(slot.control, 0);
 }
+stats[workerStat('cpuMs')] = threadCpuMs();
+Atomics.sub(status, 0, 1);
+Atomics.notify(status, 0);

@@ -3,7 +3,7 @@ import { paxosTlaSystem } from '../../models/paxos/system.ts';
 import { buildCheckSystem } from '../cli/check/models.ts';
 import { ComposedSystem } from './compose.ts';
 import { ParallelExpander } from './parallel.ts';
-import { search } from './search.ts';
+import { search, startSearch } from './search.ts';
 
 const recipe = (opts: Record<string, unknown>) => ({
   module: new URL('../cli/check/models.ts', import.meta.url).href, exportName: 'buildCheckSystem', args: { model: 'paxos', opts },
@@ -37,6 +37,34 @@ describe('parallel expansion', () => {
     const agreement = r.properties.find((p) => p.name === 'agreement')!;
     expect(agreement.status).toBe('violated');
     expect(agreement.path!.length - 1).toBe(8);
+  });
+
+  it('hands over to workers that become ready mid-search, with the same result (Paxos.tla, ballots {0,1})', async () => {
+    const opts = { network: 'set', acceptors: 3, values: 2, ballots: 2 };
+    const sequential = search(new ComposedSystem(paxosTlaSystem({ acceptors: 3, values: 2, ballots: 2 })), { strategy: 'bfs' });
+    const system = new ComposedSystem(buildCheckSystem({ model: 'paxos', opts }));
+    expander = ParallelExpander.launch(system, { workers: 2, recipe: recipe(opts), batch: 64 });
+    const run = startSearch(system, { strategy: 'bfs', expander });
+    // The workers load only while this thread's event loop turns: the first slice is the search's alone.
+    expect(run.advance(performance.now())).toBe(false);
+    expect(expander.workersReady).toBe(false);
+    while (!expander.workersReady) await new Promise((resolve) => setTimeout(resolve, 10));
+    run.advance();
+    const parallel = run.finish();
+    expect(summary(parallel)).toEqual(summary(sequential));
+    expect(expander.expanded).toBeGreaterThan(2000);
+    expect(expander.expanded).toBeLessThan(3921 - 256);
+  });
+
+  it('records where the time went: every state a worker expanded is counted', async () => {
+    const opts = { network: 'set', acceptors: 3, values: 2, ballots: 2 };
+    const system = new ComposedSystem(buildCheckSystem({ model: 'paxos', opts }));
+    expander = await ParallelExpander.start(system, { workers: 2, recipe: recipe(opts), batch: 64 });
+    search(system, { strategy: 'bfs', expander });
+    const stats = expander.stats();
+    expect(stats.workers).toHaveLength(2);
+    expect(stats.workers.reduce((n, w) => n + w.states, 0)).toBe(stats.expanded + stats.misses);
+    expect(stats.deltas).toBeGreaterThan(0);
   });
 
   it('refuses depth-first search', async () => {

@@ -53,6 +53,22 @@ export class StateStore {
     return out;
   }
 
+  /**
+   * Copies states `first .. first+count-1` into `out` from `offset`, one after another at
+   * `stride` words each: one block copy per chunk, where reading them one by one costs a
+   * call per state (the parallel search ships whole batches of the queue this way).
+   */
+  copyRange(first: number, count: number, out: Uint32Array, offset: number): void {
+    let at = offset;
+    for (let i = first; i < first + count;) {
+      const o = i & (CHUNK - 1);
+      const n = Math.min(CHUNK - o, first + count - i);
+      out.set(this.vectors[i >>> 16].subarray(o * this.stride, (o + n) * this.stride), at);
+      at += n * this.stride;
+      i += n;
+    }
+  }
+
   get width(): number {
     return this.stride;
   }

@@ -157,12 +157,8 @@ export async function runModelCheck(
     process.on('SIGTERM', onSignal);
     try {
       const system = new ComposedSystem(spec);
-      const expander = workers > 0
-        ? await ParallelExpander.start(system, {
-          workers,
-          recipe,
-        })
-        : undefined;
+      // The search starts at once and hands the workers batches when they are ready.
+      const expander = workers > 0 ? ParallelExpander.launch(system, { workers, recipe }) : undefined;
       const run = await runCheckAsync(model.name, system, {
         expander,
         maxMemoryBytes: opts.maxMemory * 2 ** 20,
@@ -187,6 +183,7 @@ export async function runModelCheck(
       if (opts.json) process.stdout.write(`${JSON.stringify(run.summary, null, 2)}\n`);
       else process.stdout.write(`${formatSummary(run)}\n`);
       for (const e of run.summary.writeErrors) process.stderr.write(`coordkit: ${e}\n`);
+      if (expander && process.env.COORDKIT_WORKER_STATS === '1') process.stderr.write(`workers: ${JSON.stringify(expander.stats())}\n`);
       process.exitCode = run.summary.writeErrors.length > 0 ? EXIT.unusable : verdictExitCode(run.summary.verdict);
     } finally {
       process.off('SIGINT', onSignal);
