@@ -48,9 +48,16 @@
     await render();
   }
 
+  let renders = 0;
+
   async function render() {
+    // data-depth says the page shows the state at that depth: gone while a render is in
+    // flight, and only the latest render draws (an older response arriving last is stale).
+    const mine = ++renders;
+    document.body.removeAttribute('data-depth');
     const response = await fetch(`/api/state?path=${path.join('.')}`);
     const body = await response.json();
+    if (mine !== renders) return;
     if (!response.ok) {
       $('verdicts').replaceChildren(el('div', { class: 'violation' }, body.error || 'unknown path'));
       return;
