@@ -22,7 +22,7 @@
  * 10 violations per property.
  */
 import type { CheckerFactory } from '../types.ts';
-import { EventWindow } from '../window.ts';
+import { SharedEventWindow } from '../window.ts';
 import { AcceptorChecker } from './acceptors.ts';
 import { BallotIndex } from './ballot-index.ts';
 import { UniqueBallotChecker } from './ballots.ts';
@@ -37,7 +37,7 @@ import { paxosSetup } from './setup.ts';
 export const paxosCheckers: CheckerFactory<'paxos'> = (h) => {
   const ballots = new BallotIndex();
   const chosen = new ChosenTracker(paxosSetup(h), ballots);
-  const window = new EventWindow();
+  const window = new SharedEventWindow();
   return [
     new AgreementChecker(h, chosen, window),
     new ValidityChecker(h, chosen, window),
