@@ -27,6 +27,35 @@ export interface CanonicalForm {
   canonical(v: Uint32Array): { fingerprint: Fingerprint; orbit: number };
 }
 
+/** Index of the least of the first `count` image fingerprints (hi, lo pairs), unsigned 64-bit order; hot path, no allocation. */
+export function leastImage(images: Int32Array, count: number): number {
+  let best = 0;
+  let bestHi = images[0] >>> 0;
+  let bestLo = images[1] >>> 0;
+  for (let c = 1; c < count; c++) {
+    const h = images[2 * c] >>> 0;
+    if (h > bestHi) continue;
+    const l = images[2 * c + 1] >>> 0;
+    if (h < bestHi || l < bestLo) {
+      best = c;
+      bestHi = h;
+      bestLo = l;
+    }
+  }
+  return best;
+}
+
+/** How many of the first `count` image fingerprints differ from one another. */
+export function distinctImages(images: Int32Array, count: number): number {
+  let distinct = 0;
+  for (let c = 0; c < count; c++) {
+    let seen = false;
+    for (let q = 0; q < c && !seen; q++) seen = images[2 * q] === images[2 * c] && images[2 * q + 1] === images[2 * c + 1];
+    if (!seen) distinct++;
+  }
+  return distinct;
+}
+
 /** Slots of the two renaming-invariant words (fault budget, duplications). */
 const BUDGET_SLOT = 0x30000;
 

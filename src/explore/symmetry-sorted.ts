@@ -18,7 +18,7 @@
  */
 import type { ComposedSystem } from './compose.ts';
 import { fmix, type Fingerprint } from './fingerprint.ts';
-import { budgetKeys, type CanonicalForm } from './symmetry-form.ts';
+import { budgetKeys, distinctImages, leastImage, type CanonicalForm } from './symmetry-form.ts';
 import { FAULTS } from './state-layout.ts';
 import { SymmetryTables } from './symmetry-tables.ts';
 
@@ -110,26 +110,11 @@ export class SortedSymmetryReducer implements CanonicalForm {
     for (let d = 0; d < this.D; d++) this.addCandidates(d);
     this.computeImages(v);
     const { images, count } = this;
-    let bestHi = images[0] >>> 0;
-    let bestLo = images[1] >>> 0;
-    for (let c = 1; c < count; c++) {
-      const h = images[2 * c] >>> 0;
-      if (h > bestHi) continue;
-      const l = images[2 * c + 1] >>> 0;
-      if (h < bestHi || l < bestLo) {
-        bestHi = h;
-        bestLo = l;
-      }
-    }
-    let distinct = 0;
-    for (let c = 0; c < count; c++) {
-      let seen = false;
-      for (let q = 0; q < c && !seen; q++) seen = images[2 * q] === images[2 * c] && images[2 * q + 1] === images[2 * c + 1];
-      if (!seen) distinct++;
-    }
+    const best = leastImage(images, count);
+    const distinct = distinctImages(images, count);
     if ((this.group * distinct) % count !== 0) throw new Error(`sorted canonical form: ${distinct} distinct images among ${count} candidates do not divide a group of ${this.group}`);
     this.lastOrbit = (this.group * distinct) / count;
-    budgetKeys(v, bestHi, bestLo, out);
+    budgetKeys(v, images[2 * best] >>> 0, images[2 * best + 1] >>> 0, out);
     return true;
   }
 

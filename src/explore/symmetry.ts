@@ -17,7 +17,7 @@
  */
 import type { ComposedSystem } from './compose.ts';
 import type { Fingerprint } from './fingerprint.ts';
-import { budgetKeys, type CanonicalForm, type CanonicalFormKind } from './symmetry-form.ts';
+import { budgetKeys, distinctImages, leastImage, type CanonicalForm, type CanonicalFormKind } from './symmetry-form.ts';
 import { SortedSymmetryReducer } from './symmetry-sorted.ts';
 import { FAULTS, LOCALS } from './state-layout.ts';
 import { SymmetryTables } from './symmetry-tables.ts';
@@ -146,19 +146,8 @@ export class SymmetryReducer implements CanonicalForm {
     } else {
       this.imagesOf(v, images);
     }
-    // Unsigned 64-bit minimum of the (hi, lo) pairs, on the hot path: no allocation.
-    let bestHi = images[0] >>> 0;
-    let bestLo = images[1] >>> 0;
-    for (let r = 1; r < R; r++) {
-      const h = images[2 * r] >>> 0;
-      if (h > bestHi) continue;
-      const l = images[2 * r + 1] >>> 0;
-      if (h < bestHi || l < bestLo) {
-        bestHi = h;
-        bestLo = l;
-      }
-    }
-    budgetKeys(v, bestHi, bestLo, out);
+    const best = leastImage(images, R);
+    budgetKeys(v, images[2 * best] >>> 0, images[2 * best + 1] >>> 0, out);
     return true;
   }
 
@@ -173,13 +162,7 @@ export class SymmetryReducer implements CanonicalForm {
     let fixed = 0;
     for (let r = 0; r < R; r++) if (images[2 * r] === images[0] && images[2 * r + 1] === images[1]) fixed++;
     if (R % fixed === 0) return R / fixed;
-    let distinct = 0;
-    for (let r = 0; r < R; r++) {
-      let seen = false;
-      for (let q = 0; q < r && !seen; q++) seen = images[2 * q] === images[2 * r] && images[2 * q + 1] === images[2 * r + 1];
-      if (!seen) distinct++;
-    }
-    return distinct;
+    return distinctImages(images, R);
   }
 
   /** The canonical fingerprint and orbit of `v`, from scratch (tests, resumed searches). */
