@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import type { TraceEvent, TraceHeader } from '../../conformance/schema/trace.ts';
+import { paxosHeader, prepare, promise } from './testing/fixture-trace.ts';
 import { buildSequence, sequenceToMermaid, traceToMermaid } from './sequence.ts';
 import { readSequence } from './testing/mermaid-node.ts';
 
-const header: TraceHeader = {
-  type: 'header', format: 'coordkit-trace', version: 1, producer: { name: 'test' }, protocol: 'paxos',
-  config: { proposers: ['p1'], acceptors: ['a1', 'a2'], learners: [], values: ['v1'] },
-};
-const prepare = { type: 'prepare' as const, ballot: 1 };
-const promise = { type: 'promise' as const, ballot: 1, acceptedBallot: null, acceptedValue: null };
+const header = paxosHeader;
 
 const trace: TraceEvent[] = [
   { seq: 1, node: 'p1', kind: 'send', to: ['a1', 'a2'], msg: prepare, id: 'm1' },

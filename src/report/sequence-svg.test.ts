@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { TraceEvent, TraceHeader } from '../../conformance/schema/trace.ts';
+import type { TraceEvent } from '../../conformance/schema/trace.ts';
+import { paxosHeader, prepare, promise } from '../diagram/testing/fixture-trace.ts';
 import { buildSequence } from '../diagram/sequence.ts';
 import { sequenceToSvg } from './sequence-svg.ts';
 
-const header: TraceHeader = {
-  type: 'header', format: 'coordkit-trace', version: 1, producer: { name: 'test' }, protocol: 'paxos',
-  config: { proposers: ['p1'], acceptors: ['a1', 'a2'], learners: [], values: ['v1'] },
-};
-const prepare = { type: 'prepare' as const, ballot: 1 };
-const promise = { type: 'promise' as const, ballot: 1, acceptedBallot: null, acceptedValue: null };
+const header = paxosHeader;
 const trace: TraceEvent[] = [
   { seq: 1, node: 'p1', kind: 'send', to: ['a1'], msg: prepare, id: 'm1' },
   { seq: 2, node: 'a1', kind: 'receive', from: 'p1', msg: prepare, id: 'm1' },
