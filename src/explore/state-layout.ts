@@ -26,6 +26,16 @@ export const MAX_COPIES = 15;
 
 export type Fault = keyof FaultsUsed;
 
+/**
+ * A state's identity as a string, whatever its width: trailing zero words do not count,
+ * since the encoding widens as messages are interned (fingerprints ignore them too).
+ */
+export function stateKey(v: Uint32Array): string {
+  let end = v.length;
+  while (end > 0 && v[end - 1] === 0) end--;
+  return v.subarray(0, end).join(',');
+}
+
 export class StateLayout {
   /** Index of the first network word. */
   readonly netOffset: number;

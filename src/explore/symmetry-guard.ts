@@ -13,7 +13,7 @@
  */
 import { UserError } from '../../conformance/schema/user-error.ts';
 import type { ComposedSystem } from './compose.ts';
-import { BUDGET, DUPS, FAULTS } from './state-layout.ts';
+import { BUDGET, DUPS, FAULTS, stateKey } from './state-layout.ts';
 import { describeStep } from './step.ts';
 import { SymmetryTables } from './symmetry-tables.ts';
 
@@ -26,13 +26,13 @@ export function checkDeclaredSymmetry(system: ComposedSystem, groups: readonly (
   const limit = Math.max(20, Math.floor(BUDGET_OF_COMPARISONS / tables.size));
   const seen = new Set<string>();
   const queue: { v: Uint32Array; depth: number }[] = [{ v: system.initial(), depth: 0 }];
-  seen.add(keyOf(queue[0].v));
+  seen.add(stateKey(queue[0].v));
   for (let head = 0; head < queue.length && head < limit; head++) {
     const { v, depth } = queue[head];
     const successors = successorsOf(system, v);
     for (let r = 1; r < tables.size; r++) {
-      const expected = new Map(successors.map(({ action, next }) => [keyOf(imageOf(system, tables, r, next)), action]));
-      const actual = new Map(successorsOf(system, imageOf(system, tables, r, v)).map(({ action, next }) => [keyOf(next), action]));
+      const expected = new Map(successors.map(({ action, next }) => [stateKey(imageOf(system, tables, r, next)), action]));
+      const actual = new Map(successorsOf(system, imageOf(system, tables, r, v)).map(({ action, next }) => [stateKey(next), action]));
       const extra = [...actual].find(([k]) => !expected.has(k));
       const missing = [...expected].find(([k]) => !actual.has(k));
       if (extra || missing) {
@@ -48,7 +48,7 @@ export function checkDeclaredSymmetry(system: ComposedSystem, groups: readonly (
       }
     }
     for (const { next } of successors) {
-      const k = keyOf(next);
+      const k = stateKey(next);
       if (!seen.has(k)) { seen.add(k); queue.push({ v: next, depth: depth + 1 }); }
     }
   }
@@ -76,9 +76,3 @@ function imageOf(system: ComposedSystem, tables: SymmetryTables, r: number, v: U
   return out;
 }
 
-/** A state's identity whatever its width (states widen as messages are interned). */
-function keyOf(v: Uint32Array): string {
-  let end = v.length;
-  while (end > 0 && v[end - 1] === 0) end--;
-  return v.subarray(0, end).join(',');
-}

@@ -22,6 +22,7 @@ import type { TraceEvent } from '../../conformance/schema/trace.ts';
 import { canonicalJson } from './canonical.ts';
 import type { ComposedSystem } from './compose.ts';
 import { stepRecord, type StepEvent } from './counterexample.ts';
+import { stateKey } from './state-layout.ts';
 
 const CANDIDATE_LIMIT = 10_000;
 /** States reached by silent (environment) steps before one recorded event. */
@@ -37,13 +38,6 @@ export interface Candidate {
 }
 
 export type ReplayOutcome = { ok: true } | { ok: false; reason: string };
-
-/** The state vector's identity: trailing zero words do not count (the encoding widens). */
-function keyOf(v: Uint32Array): string {
-  let end = v.length;
-  while (end > 0 && v[end - 1] === 0) end--;
-  return v.subarray(0, end).join(',');
-}
 
 const IGNORED = new Set(['seq', 'ts', 'id', 'kind', 'node']);
 const recipients = (to: unknown) => canonicalJson([to].flat());
@@ -96,7 +90,7 @@ export class TraceReplay {
 
   constructor(private readonly system: ComposedSystem) {
     const state = system.initial();
-    this.candidates = [{ state, key: keyOf(state), rest: [] }];
+    this.candidates = [{ state, key: stateKey(state), rest: [] }];
   }
 
   /** True when every candidate is between two steps. */
@@ -173,7 +167,7 @@ export class TraceReplay {
   }
 
   private advance(from: Candidate, code: number, next: Uint32Array, rest: StepEvent[]): Candidate {
-    const c: Candidate = { state: next, key: keyOf(next), rest };
+    const c: Candidate = { state: next, key: stateKey(next), rest };
     if (from.cycle) c.cycle = { origin: from.cycle.origin, actions: [...from.cycle.actions, code], states: [...from.cycle.states, next] };
     return c;
   }
@@ -195,7 +189,7 @@ export class TraceReplay {
   }
 
   private successorsOf(state: Uint32Array): { code: number; next: Uint32Array; events: StepEvent[] }[] {
-    const key = keyOf(state);
+    const key = stateKey(state);
     const hit = this.successorCache.get(key);
     if (hit) return hit;
     const raw: { code: number; next: Uint32Array }[] = [];

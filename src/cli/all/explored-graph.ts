@@ -9,6 +9,7 @@ import { describeStep } from '../../explore/step.ts';
 import type { StateStore } from '../../explore/state-store.ts';
 import type { StateGraph, StateGraphEdge, StateGraphNode } from '../../diagram/state-graph.ts';
 import { unfixedContext } from '../../explore/unfixed-context.ts';
+import { stateKey } from '../../explore/state-layout.ts';
 
 export interface ExploredGraphOptions {
   /** Store indices from the initial state on; drawn highlighted. Default: just the initial state. */
@@ -19,13 +20,6 @@ export interface ExploredGraphOptions {
   loopAt?: number;
   /** Most states taken (the path itself is always taken). */
   maxNodes: number;
-}
-
-/** Fingerprints ignore trailing zero words (the encoding widens as messages appear); so does this key. */
-function keyOf(v: Uint32Array): string {
-  let end = v.length;
-  while (end > 0 && v[end - 1] === 0) end--;
-  return v.subarray(0, end).join(',');
 }
 
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
@@ -53,13 +47,13 @@ export function exploredGraph(system: ComposedSystem, store: StateStore, options
   const path = options.path && options.path.length > 0 ? options.path : [0];
   const index = new Map<string, number>();
   const buffer = new Uint32Array(store.width);
-  for (let i = 0; i < store.size; i++) index.set(keyOf(store.read(i, buffer)), i);
+  for (let i = 0; i < store.size; i++) index.set(stateKey(store.read(i, buffer)), i);
 
   /** Distinct (action, stored successor) pairs of state i; successors the search never stored are skipped. */
   const successorsOf = (i: number): { action: number; to: number }[] => {
     const out: { action: number; to: number }[] = [];
     system.successors(store.read(i), (action, next) => {
-      const to = index.get(keyOf(next));
+      const to = index.get(stateKey(next));
       if (to !== undefined) out.push({ action, to });
     });
     return out;
