@@ -166,9 +166,9 @@ export function startSearch(system: ComposedSystem, options: SearchOptions): Sea
   const priorMs = resume?.elapsedMs ?? 0;
   const interval = options.progressIntervalMs ?? 1000;
   if (options.symmetry && !system.spec.symmetry) throw new Error(`${system.spec.name} declares no symmetry`);
-  // A declared symmetry that does not hold would prune states silently: spot-check it first.
-  if (options.symmetry) checkDeclaredSymmetry(system, system.spec.symmetry!);
   const reducer = options.symmetry ? canonicalForm(system, system.spec.symmetry!, options.canonicalForm) : null;
+  // A declared symmetry that does not hold would prune states silently: spot-check it first.
+  if (reducer) checkDeclaredSymmetry(system, reducer.tables);
   let statesUnreduced = resume?.statesUnreduced ?? 0;
   /**
    * Marks the state visited, by its canonical form under symmetry; false if seen before.

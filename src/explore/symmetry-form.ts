@@ -4,7 +4,7 @@
  * part both share: the renaming-invariant words keyed into the canonical fingerprint.
  */
 import type { Fingerprint } from './fingerprint.ts';
-import { keyHi, keyLo } from './symmetry-tables.ts';
+import { keyHi, keyLo, type SymmetryTables } from './symmetry-tables.ts';
 import { BUDGET, DUPS } from './state-layout.ts';
 
 export type CanonicalFormKind = 'renamings' | 'sorted';
@@ -12,6 +12,8 @@ export type CanonicalFormKind = 'renamings' | 'sorted';
 export interface CanonicalForm {
   /** Size of the symmetry group. */
   readonly group: number;
+  /** Every renaming's image of each local state and message (filled as they are met). */
+  readonly tables: SymmetryTables;
   /** The state about to be expanded, stored at `index`: its successors are fingerprinted next. */
   enter(parent: Uint32Array, index?: number): void;
   /**

@@ -15,14 +15,16 @@ import { UserError } from '../../conformance/schema/user-error.ts';
 import type { ComposedSystem } from './compose.ts';
 import { BUDGET, DUPS, FAULTS, stateKey } from './state-layout.ts';
 import { describeStep } from './step.ts';
-import { SymmetryTables } from './symmetry-tables.ts';
+import type { SymmetryTables } from './symmetry-tables.ts';
 
 /** How many successor comparisons (states x renamings) the check may make at most. */
 const BUDGET_OF_COMPARISONS = 6_000;
 
-/** Throws a UserError when the declared symmetry fails on one of the first states. */
-export function checkDeclaredSymmetry(system: ComposedSystem, groups: readonly (readonly string[])[]): void {
-  const tables = new SymmetryTables(system, groups);
+/**
+ * Throws a UserError when the declared symmetry fails on one of the first states. `tables`
+ * are the search's own (CanonicalForm.tables): what this fills, the search reuses.
+ */
+export function checkDeclaredSymmetry(system: ComposedSystem, tables: SymmetryTables): void {
   const limit = Math.max(20, Math.floor(BUDGET_OF_COMPARISONS / tables.size));
   const seen = new Set<string>();
   const queue: { v: Uint32Array; depth: number }[] = [{ v: system.initial(), depth: 0 }];
