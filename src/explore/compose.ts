@@ -355,6 +355,23 @@ export class ComposedSystem {
     return next;
   }
 
+  /**
+   * Whether local step `r` of actor `i`, in local state `local`, leaves `v` as it is (a set
+   * network): the same local state, and every message it sends present already or dropped.
+   * About a third of Paxos.tla's steps are such self-loops; `successors` emits `v` itself
+   * for them, sparing a copy, and its consumers spot them by identity instead of by diff.
+   */
+  private keepsState(v: Uint32Array, i: number, local: number, r: number): boolean {
+    const s = this.steps[r] as LocalStep;
+    if (s.next !== local) return false;
+    for (let k = 0; k < s.sends.length; k++) {
+      const e = s.sends[k];
+      if (this.connections && !this.reachable(v, i, this.entryTarget[e])) continue;
+      if (this.layout.copies(v, e) === 0) return false;
+    }
+    return true;
+  }
+
   /** Connection semantics: whether a message from `from` can reach `to` in state `v`. */
   private reachable(v: Uint32Array, from: number, to: number): boolean {
     return !this.layout.crashed(v, to) && this.layout.connected(v, from, to);
@@ -370,7 +387,8 @@ export class ComposedSystem {
 
   /**
    * Calls `emit(code, next)` for every successor of `v`, with the step's code (step.ts).
-   * `next` is a scratch buffer, valid only during the call.
+   * `next` is read-only and valid only during the call: a scratch buffer, or `v` itself
+   * when the step changes nothing (`keepsState`), possibly narrower than `width`.
    */
   successors(v: Uint32Array, emit: (action: number, next: Uint32Array) => void): void {
     const { n, layout } = this;
@@ -395,7 +413,8 @@ export class ComposedSystem {
           bits &= this.isSet ? bits - 1 : ~(0xf << (k * 4));
           const e = w * this.perWord + k;
           if (side !== 0 && ((side >>> this.entries.values[e].fromIndex) & 1) !== ((side >>> i) & 1)) continue;
-          emit(encodeAction(ActionKind.Deliver, i, e), this.applied(v, i, d.results[e], e));
+          const r = d.results[e];
+          emit(encodeAction(ActionKind.Deliver, i, e), this.isSet && this.keepsState(v, i, local, r) ? v : this.applied(v, i, r, e));
         }
       }
     }
@@ -664,6 +683,17 @@ export class ComposedSystem {
 
   // ------------------------------------------------------------------ views
 
+  /**
+   * Message `e` with `count` copies as views list it: made once and frozen, since a search
+   * builds a view for every state whose properties it evaluates.
+   */
+  private messageView(e: number, count: number): Envelope & { count: number } {
+    const row = (this.messageViews[e] ??= []);
+    return (row[count] ??= Object.freeze({ ...this.entries.values[e].envelope, count }));
+  }
+
+  private readonly messageViews: (Envelope & { count: number })[][] = [];
+
   view(v: Uint32Array): StateView {
     const { layout } = this;
     const actors: ActorView[] = this.spec.actors.map((a, i) => ({
@@ -673,7 +703,7 @@ export class ComposedSystem {
       crashed: layout.crashed(v, i),
     }));
     const messages: (Envelope & { count: number })[] = [];
-    layout.forEachPresent(v, (e) => messages.push({ ...this.entries.values[e].envelope, count: layout.copies(v, e) }));
+    layout.forEachPresent(v, (e) => messages.push(this.messageView(e, layout.copies(v, e))));
     const side = layout.side(v);
     return {
       actors,

@@ -43,6 +43,17 @@ export function fingerprint(words: Uint32Array, from: number, len: number, out: 
 }
 
 /**
+ * The state's fingerprint as one 53-bit number, a Map key. For sets of a few thousand
+ * states (spot checks), where a collision is out of reach; not for a search's visited set.
+ */
+export function fingerprintKey(words: Uint32Array): number {
+  fingerprint(words, 0, words.length, scratch);
+  return scratch.hi * 2 ** 21 + (scratch.lo >>> 11);
+}
+
+const scratch: Fingerprint = { hi: 0, lo: 0 };
+
+/**
  * Turns `out`, the fingerprint of `before`, into the fingerprint of `after` by re-hashing
  * only the words that differ. `raw` must hold `before`'s raw fingerprint (`rawFingerprint`).
  * Returns false, leaving `out` as it was, when `after` equals `before` (a self-loop): a

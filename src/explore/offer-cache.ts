@@ -48,6 +48,9 @@ type Cached =
   | { kind: 'live' }
   | { kind: 'memo'; selectors: Int32Array; memo: Map<number | string, number[]> };
 
+/** 2^(16k): selector k's bits in a numeric key (a table: `2 ** x` is a library call). */
+const SELECTOR_SCALE = [1, 2 ** 16, 2 ** 32];
+
 export class OfferCache {
   private readonly cache: (Cached | undefined)[][] = [];
   private readonly selectors = new Interner<Selector>();
@@ -95,7 +98,7 @@ export class OfferCache {
       for (let j = 0; j < entries.length && j < 31; j++) if (host.copies(v, entries[j]) > 0) bits |= 1 << j;
       for (let j = 31; j < entries.length; j++) if (host.copies(v, entries[j]) > 0) text += `${k}.${j},`;
       // 16 bits per selector keeps the key exact as a number for up to 3 small selectors.
-      if (k < 3 && entries.length <= 16) key += bits * 2 ** (16 * k);
+      if (k < 3 && entries.length <= 16) key += bits * SELECTOR_SCALE[k];
       else text += `${k}:${bits},`;
     }
     return text === '' ? key : `${key}|${text}`;

@@ -33,8 +33,11 @@ Atomics.notify(status, 0);
 let pending = new Uint32Array(1 << 16);
 let used = 0;
 let count = 0;
+/** The state being expanded: a successor that is this very array is a self-loop (compose.ts `keepsState`). */
+let expanding = new Uint32Array(0);
 const gather = (action: number, next: Uint32Array) => {
   count++;
+  if (next === expanding) return;
   if (used + 3 + next.length > pending.length) {
     const grown = new Uint32Array(pending.length * 2);
     grown.set(pending);
@@ -73,6 +76,7 @@ function expandBatch(req: Uint32Array, out: Uint32Array): number {
     used = 0;
     count = 0;
     let miss = false;
+    expanding = v;
     try {
       system.successors(v, gather);
     } catch (err) {

@@ -248,6 +248,8 @@ export function startSearch(system: ComposedSystem, options: SearchOptions): Sea
     successors++;
     if (stopReason) return;
     transitions++;
+    // A self-loop (`next` is `current` itself, or equal to it) is not new: the parent was visited.
+    if (next === current) return;
     if (!reducer) {
       if (updateFingerprint(current, next, parentFp, fp)) batch.add(action, next, fp);
       return;

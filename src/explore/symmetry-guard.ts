@@ -13,7 +13,8 @@
  */
 import { UserError } from '../../conformance/schema/user-error.ts';
 import type { ComposedSystem } from './compose.ts';
-import { BUDGET, DUPS, FAULTS, stateKey } from './state-layout.ts';
+import { fingerprintKey } from './fingerprint.ts';
+import { BUDGET, DUPS, FAULTS } from './state-layout.ts';
 import { describeStep } from './step.ts';
 import type { SymmetryTables } from './symmetry-tables.ts';
 
@@ -26,15 +27,17 @@ const BUDGET_OF_COMPARISONS = 6_000;
  */
 export function checkDeclaredSymmetry(system: ComposedSystem, tables: SymmetryTables): void {
   const limit = Math.max(20, Math.floor(BUDGET_OF_COMPARISONS / tables.size));
-  const seen = new Set<string>();
+  // States are keyed by fingerprint: at a few thousand keys a collision is out of reach.
+  const seen = new Set<number>();
   const queue: { v: Uint32Array; depth: number }[] = [{ v: system.initial(), depth: 0 }];
-  seen.add(stateKey(queue[0].v));
+  seen.add(fingerprintKey(queue[0].v));
   for (let head = 0; head < queue.length && head < limit; head++) {
     const { v, depth } = queue[head];
     const successors = successorsOf(system, v);
     for (let r = 1; r < tables.size; r++) {
-      const expected = new Map(successors.map(({ action, next }) => [stateKey(imageOf(system, tables, r, next)), action]));
-      const actual = new Map(successorsOf(system, imageOf(system, tables, r, v)).map(({ action, next }) => [stateKey(next), action]));
+      const expected = new Map(successors.map(({ action, next }) => [fingerprintKey(imageOf(system, tables, r, next)), action]));
+      const actual = new Map<number, number>();
+      system.successors(imageOf(system, tables, r, v), (action, next) => actual.set(fingerprintKey(next), action));
       const extra = [...actual].find(([k]) => !expected.has(k));
       const missing = [...expected].find(([k]) => !actual.has(k));
       if (extra || missing) {
@@ -50,7 +53,7 @@ export function checkDeclaredSymmetry(system: ComposedSystem, tables: SymmetryTa
       }
     }
     for (const { next } of successors) {
-      const k = stateKey(next);
+      const k = fingerprintKey(next);
       if (!seen.has(k)) { seen.add(k); queue.push({ v: next, depth: depth + 1 }); }
     }
   }

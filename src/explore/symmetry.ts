@@ -196,12 +196,49 @@ export class SymmetryReducer implements CanonicalForm {
   private updateImages(parent: Uint32Array, v: Uint32Array): boolean {
     // The successor may be wider than its parent (messages interned meanwhile): missing words are 0.
     const end = Math.max(parent.length, v.length);
+    const common = Math.min(parent.length, v.length);
     let first = 0;
-    while (first < end && (first < parent.length ? parent[first] : 0) === (first < v.length ? v[first] : 0)) first++;
+    while (first < common && parent[first] === v[first]) first++;
+    if (first === common) {
+      const wider = parent.length > v.length ? parent : v;
+      while (first < end && wider[first] === 0) first++;
+    }
     if (first === end) return false;
-    const { R, images, tables, parentImages } = this;
-    // A loop: for 2R words TypedArray#set's fixed cost dominates.
-    for (let k = 0; k < 2 * R; k++) images[k] = parentImages[k];
+    const { R, tables } = this;
+    const width = 2 * R;
+    // The one-copy keys that change (local states, a set network's messages) are gathered
+    // first and XORed into the parent's images in one pass: a typical step changes an
+    // actor's local state and sends one message, three rows.
+    this.changed = 0;
+    for (let at = Math.max(first, LOCALS); at < this.netOffset; at++) {
+      const a = parent[at];
+      const b = v[at];
+      if (a === b) continue;
+      const i = (at - LOCALS) * 2;
+      if ((a & 0xffff) !== (b & 0xffff)) {
+        this.change(tables.localRow(i, a & 0xffff), (a & 0xffff) * width);
+        this.change(tables.localRow(i, b & 0xffff), (b & 0xffff) * width);
+      }
+      if (i + 1 < this.n && a >>> 16 !== b >>> 16) {
+        this.change(tables.localRow(i + 1, a >>> 16), (a >>> 16) * width);
+        this.change(tables.localRow(i + 1, b >>> 16), (b >>> 16) * width);
+      }
+    }
+    if (this.isSet) {
+      for (let at = Math.max(first, this.netOffset); at < end; at++) {
+        const a = at < parent.length ? parent[at] : 0;
+        const b = at < v.length ? v[at] : 0;
+        let d = (a ^ b) >>> 0;
+        const firstEntry = (at - this.netOffset) * 32;
+        while (d !== 0) {
+          const e = firstEntry + 31 - Math.clz32(d & -d);
+          d &= d - 1;
+          this.change(tables.entryRow(e), e * width);
+        }
+      }
+    }
+    this.applyChanges();
+    const { images } = this;
     const a0 = parent[FAULTS];
     const b0 = v[FAULTS];
     if (a0 !== b0) {
@@ -210,26 +247,47 @@ export class SymmetryReducer implements CanonicalForm {
         images[2 * r + 1] ^= tables.faultKeyLo(r, a0) ^ tables.faultKeyLo(r, b0);
       }
     }
-    for (let at = Math.max(first, LOCALS); at < this.netOffset; at++) {
-      const a = parent[at];
-      const b = v[at];
-      if (a === b) continue;
-      const i = (at - LOCALS) * 2;
-      if ((a & 0xffff) !== (b & 0xffff)) {
-        this.xorLocal(images, i, a & 0xffff);
-        this.xorLocal(images, i, b & 0xffff);
+    if (!this.isSet) {
+      for (let at = Math.max(first, this.netOffset); at < end; at++) {
+        const a = at < parent.length ? parent[at] : 0;
+        const b = at < v.length ? v[at] : 0;
+        if (a !== b) this.xorNetworkWord(images, at, a, b);
       }
-      if (i + 1 < this.n && a >>> 16 !== b >>> 16) {
-        this.xorLocal(images, i + 1, a >>> 16);
-        this.xorLocal(images, i + 1, b >>> 16);
-      }
-    }
-    for (let at = Math.max(first, this.netOffset); at < end; at++) {
-      const a = at < parent.length ? parent[at] : 0;
-      const b = at < v.length ? v[at] : 0;
-      if (a !== b) this.xorNetworkWord(images, at, a, b);
     }
     return true;
+  }
+
+  /** Key rows (a table and an offset) whose keys `updateImages` XORs in. */
+  private readonly changedRows: Int32Array[] = [];
+  private readonly changedBases: number[] = [];
+  private changed = 0;
+
+  private change(row: Int32Array, base: number): void {
+    this.changedRows[this.changed] = row;
+    this.changedBases[this.changed] = base;
+    this.changed++;
+  }
+
+  /** `images` := the parent's images with every changed row XORed in, three at a time. */
+  private applyChanges(): void {
+    const { images, parentImages, changedRows: rows, changedBases: bases } = this;
+    const width = 2 * this.R;
+    let j = 0;
+    if (this.changed >= 3) {
+      const r0 = rows[0], r1 = rows[1], r2 = rows[2];
+      const b0 = bases[0], b1 = bases[1], b2 = bases[2];
+      for (let k = 0; k < width; k++) images[k] = parentImages[k] ^ r0[b0 + k] ^ r1[b1 + k] ^ r2[b2 + k];
+      j = 3;
+    } else if (this.changed === 2) {
+      const r0 = rows[0], r1 = rows[1];
+      const b0 = bases[0], b1 = bases[1];
+      for (let k = 0; k < width; k++) images[k] = parentImages[k] ^ r0[b0 + k] ^ r1[b1 + k];
+      j = 2;
+    } else {
+      // A loop: for 2R words TypedArray#set's fixed cost dominates.
+      for (let k = 0; k < width; k++) images[k] = parentImages[k];
+    }
+    for (; j < this.changed; j++) xorRow(images, rows[j], bases[j], width);
   }
 
   private xorLocal(images: Int32Array, i: number, local: number): void {
