@@ -37,9 +37,10 @@ export interface Measurement {
 /** TLC's and SPIN's distinct-state counts for Paxos.tla with these ballots. */
 export const EXPECTED: Record<number, number> = {
   1: 73, 2: 3_921, 3: 185_369, 4: 8_220_065,
-  // Ballots {0..4}: coordkit's own figure with symmetry (29,730,227 orbits), pinned so that
-  // it cannot move unnoticed. Not yet cross-checked by another tool: issue 13 quotes about
-  // 329.3 million from a SPIN hash-compact run; see docs/symmetry.md.
+  // Ballots {0..4}: coordkit's figure with symmetry (29,730,227 orbits), pinned so that it
+  // cannot move unnoticed. Cross-checked by reducing with another group (acceptors alone:
+  // 59,448,969 orbits, bench/symmetry-groups.ts) to the same sum; SPIN's hash-compact runs
+  // (about 331 million) lose states, as they do on {0..3}. See docs/symmetry.md.
   5: 352_133_865,
 };
 const MEASURE = '--measure';

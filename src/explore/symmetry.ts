@@ -52,7 +52,9 @@ class ImageWindow {
       if (this.tags[slot] > entered) return;
     }
     this.tags[slot] = index;
-    this.data.set(images, slot * this.width);
+    // A loop: for 2R words TypedArray#set's fixed cost dominates.
+    const { data, width } = this;
+    for (let k = 0, at = slot * width; k < width; k++) data[at + k] = images[k];
   }
 
   /** Copies the images kept for state `index` into `out`; false if they were not kept. */
