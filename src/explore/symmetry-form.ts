@@ -29,15 +29,20 @@ export interface CanonicalForm {
   canonical(v: Uint32Array): { fingerprint: Fingerprint; orbit: number };
 }
 
+/** The top bit of a word, as an int32. */
+const SIGN = 0x80000000 | 0;
+
 /** Index of the least of the first `count` image fingerprints (hi, lo pairs), unsigned 64-bit order; hot path, no allocation. */
 export function leastImage(images: Int32Array, count: number): number {
+  // Unsigned order as signed order of the words with their top bit flipped: int32
+  // arithmetic throughout, where `>>> 0` would make doubles of half the words.
   let best = 0;
-  let bestHi = images[0] >>> 0;
-  let bestLo = images[1] >>> 0;
+  let bestHi = images[0] ^ SIGN;
+  let bestLo = images[1] ^ SIGN;
   for (let c = 1; c < count; c++) {
-    const h = images[2 * c] >>> 0;
+    const h = images[2 * c] ^ SIGN;
     if (h > bestHi) continue;
-    const l = images[2 * c + 1] >>> 0;
+    const l = images[2 * c + 1] ^ SIGN;
     if (h < bestHi || l < bestLo) {
       best = c;
       bestHi = h;
