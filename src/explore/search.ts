@@ -313,8 +313,6 @@ export function startSearch(system: ComposedSystem, options: SearchOptions): Sea
       }
       if (current.length !== store.width) current = new Uint32Array(store.width);
       store.read(index, current);
-      if (!reducer) rawFingerprint(current, parentFp);
-      else reducer.enter(current, index);
       successors = 0;
       expanding = index;
       expandingDepth = depth;
@@ -323,6 +321,8 @@ export function startSearch(system: ComposedSystem, options: SearchOptions): Sea
         successors = replayed;
         if (!stopReason) transitions += replayed;
       } else {
+        if (!reducer) rawFingerprint(current, parentFp);
+        else reducer.enter(current, index);
         system.successors(current, onSuccessor);
         if (batch.size > 0) commitBatch();
       }
