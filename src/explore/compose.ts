@@ -49,6 +49,9 @@ interface Deliveries {
   results: Int32Array;
   /** Messages considered so far. */
   seen: number;
+  /** The mask's words [first, end) hold every set bit (an actor that receives nothing: none). */
+  first: number;
+  end: number;
 }
 
 /** One memoized local transition. */
@@ -402,8 +405,8 @@ export class ComposedSystem {
       if ((crashedMask >>> i) & 1) continue;
       const local = layout.local(v, i);
       const d = this.deliveries(i, local);
-      const words = Math.min(d.mask.length, v.length - off);
-      for (let w = 0; w < words; w++) {
+      const words = Math.min(d.end, v.length - off);
+      for (let w = d.first; w < words; w++) {
         let bits = v[off + w] & d.mask[w];
         // Only the enabled entries, in entry order (a multiset's 4-bit count field is found
         // by its lowest set bit, then cleared whole): most words enable one or two.
@@ -484,7 +487,7 @@ export class ComposedSystem {
   private deliveries(i: number, local: number): Deliveries {
     const table = (this.deliveryTables[i] ??= []);
     let d = table[local];
-    if (d === undefined) table[local] = d = { mask: new Uint32Array(0), results: new Int32Array(0), seen: 0 };
+    if (d === undefined) table[local] = d = { mask: new Uint32Array(0), results: new Int32Array(0), seen: 0, first: 0, end: 0 };
     if (d.seen !== this.entries.size) this.extendDeliveries(i, local, d);
     return d;
   }
@@ -516,6 +519,12 @@ export class ComposedSystem {
       }
       d.seen = size;
     }
+    let end = d.mask.length;
+    while (end > 0 && d.mask[end - 1] === 0) end--;
+    let first = 0;
+    while (first < end && d.mask[first] === 0) first++;
+    d.first = first;
+    d.end = end;
   }
 
   // ------------------------------------------------------------------ faults
