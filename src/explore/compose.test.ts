@@ -42,6 +42,16 @@ describe('composition', () => {
     expect(r.properties[0].path!.length - 1).toBe(3); // go, ping delivered (echo), pong delivered
   });
 
+  it('lists each message in views as one frozen object, shared by every view that holds it', () => {
+    const system = new ComposedSystem(paxosTlaSystem({ acceptors: 3, values: 2, ballots: 2 }));
+    const { store } = search(system, { strategy: 'bfs', maxStates: 50 });
+    const [a, b] = [system.view(store.read(40)), system.view(store.read(41))];
+    const shared = a.messages.find((m) => b.messages.some((n) => n === m));
+    expect(shared).toBeDefined();
+    expect(Object.isFrozen(shared)).toBe(true);
+    expect(() => { (shared as { count: number }).count = 2; }).toThrow(TypeError);
+  });
+
   it('keeps it on a set network too, where steps that change nothing are emitted as the state itself', () => {
     const r = search(new ComposedSystem({ ...spec, network: { kind: 'set' } }), { strategy: 'bfs' });
     expect(r.properties[0].status).toBe('reached');

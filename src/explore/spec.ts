@@ -59,8 +59,11 @@ export interface Envelope {
 export interface StateView {
   readonly actors: readonly ActorView[];
   actor(id: string): ActorView;
-  /** Messages in the network (set: present ones; multiset: with their copy counts). */
-  readonly messages: readonly (Envelope & { count: number })[];
+  /**
+   * Messages in the network (set: present ones; multiset: with their copy counts). Each
+   * is frozen and shared by every view that holds it: writing to one throws.
+   */
+  readonly messages: readonly Readonly<Envelope & { count: number }>[];
   /** The network side of each actor under a partition, or null when connected. */
   readonly partition: readonly number[] | null;
   /** Fault budget used so far on the path to this state (monitors use it to date faults). */
