@@ -18,6 +18,7 @@ import { search } from '../src/explore/search.ts';
 import { ParallelExpander } from '../src/explore/parallel.ts';
 import { paxosTlaSystem } from '../models/paxos/system.ts';
 import { naiveBfs } from './naive-bfs.ts';
+import { medianRun, REPEAT, runTimes } from './median.ts';
 
 type Engine = 'explorer' | 'explorer+symmetry' | 'explorer+2 workers' | 'naive';
 
@@ -32,6 +33,8 @@ export interface Measurement {
   /** With symmetry: the unreduced count the orbits add up to. */
   statesUnreduced?: number;
   peakRssBytes: number;
+  /** When measured several times: every run's time (this record is the median run). */
+  timesMs?: number[];
 }
 
 /** TLC's and SPIN's distinct-state counts for Paxos.tla with these ballots. */
@@ -116,22 +119,35 @@ function table(rows: Measurement[]): string {
 /** This bench run's measurements, for bench/spin.ts's ratios (main.ts runs both in one process). */
 export const measuredRows: Measurement[] = [];
 
+/** The engines compared with each other and with SPIN on ballots {0..3}. */
+const COMPARED: Engine[] = ['explorer', 'explorer+2 workers', 'explorer+symmetry'];
+
 export async function run(): Promise<void> {
   console.log('Paxos.tla (3 acceptors, 2 values, majority quorums): explorer vs naive JSON-keyed BFS, each in its own process');
-  const plan: [Engine, number][] = [['explorer', 3], ['naive', 3], ['explorer+symmetry', 3], ['explorer+2 workers', 3]];
-  if (process.env.BENCH_QUICK === '1') console.log(`  (ballots ${ballotSet(4)} skipped: BENCH_QUICK=1)`);
-  else plan.push(['explorer', 4], ['explorer+2 workers', 4], ['explorer+symmetry', 4]);
-  // Ballots {0..4} exist only with symmetry (about 329 million states unreduced): minutes.
-  if (process.env.BENCH_QUICK !== '1' && process.env.BENCH_SKIP_5 !== '1') plan.push(['explorer+symmetry', 5]);
-  else console.log(`  (ballots ${ballotSet(5)} with symmetry skipped: BENCH_QUICK or BENCH_SKIP_5)`);
+  const quick = process.env.BENCH_QUICK === '1';
+  if (quick) console.log(`  (ballots ${ballotSet(4)} skipped: BENCH_QUICK=1)`);
+  // Ballots {0..4} exist only with symmetry (about 352 million states unreduced): minutes.
+  const five = !quick && process.env.BENCH_SKIP_5 !== '1';
+  if (!five) console.log(`  (ballots ${ballotSet(5)} with symmetry skipped: BENCH_QUICK or BENCH_SKIP_5)`);
   // How idle the machine was: every figure below is wall-clock time.
   console.log(`  load average at start: ${loadavg().map((x) => x.toFixed(2)).join(', ')} on ${availableParallelism()} cores`);
   const rows = measuredRows;
-  for (const [engine, ballots] of plan) {
+  const once = async (engine: Engine, ballots: number) => {
     console.log(`  ${engine}, ballots ${ballotSet(ballots)} ...`);
-    rows.push(await measureInChild(engine, ballots));
+    return measureInChild(engine, ballots);
+  };
+  for (const [engine, ballots] of [['explorer', 3], ['naive', 3], ['explorer+symmetry', 3], ['explorer+2 workers', 3]] as const) rows.push(await once(engine, ballots));
+  if (!quick) {
+    // In turns, so that a slow spell of the machine falls on every engine alike.
+    const runs = new Map<Engine, Measurement[]>(COMPARED.map((e) => [e, []]));
+    for (let k = 0; k < REPEAT; k++) for (const engine of COMPARED) runs.get(engine)!.push(await once(engine, 4));
+    for (const engine of COMPARED) rows.push(medianRun(runs.get(engine)!));
   }
+  if (five) rows.push(await once('explorer+symmetry', 5));
   console.log(table(rows));
+  for (const m of rows) {
+    if (m.timesMs && m.timesMs.length > 1) console.log(`  ${m.engine}, ballots ${ballotSet(m.ballots)}: ${runTimes(m.timesMs)}, the median run kept`);
+  }
   console.log(`  load average at end: ${loadavg().map((x) => x.toFixed(2)).join(', ')}`);
   console.log('  (transitions: successors generated; the engines differ in which no-op steps they generate, the distinct states must not)');
   const [explorer, naive] = rows;
