@@ -17,9 +17,16 @@ export class Projector {
   private maskedEntries = 0;
   private scratch = new Uint32Array(8);
 
+  /**
+   * What this projection reads, resolved against the system: two projections with the same
+   * key read the same words (roles no actor has, and duplicate types, drop out).
+   */
+  readonly key: string;
+
   constructor(private readonly system: ComposedSystem, projection: Projection) {
     this.actors = Int32Array.from(system.spec.actors.flatMap((a, i) => (projection.roles.includes(a.role) ? [i] : [])));
     this.types = new Set(projection.messageTypes);
+    this.key = `${this.actors.join(',')}|${[...this.types].sort().join(',')}`;
   }
 
   /** Whether `a` and `b` differ in what this projection reads. */

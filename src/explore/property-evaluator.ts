@@ -1,10 +1,11 @@
 /**
  * Evaluates properties on explored states cheaply. Properties that read the same part of
- * the state (`reads`) form a group sharing one projection: the group is skipped along a
- * step that leaves its projection as the parent had it (the parent's verdicts carry over),
- * and otherwise evaluated once per distinct projection (memoized).
+ * the state (`reads`, resolved against the system: Paxos.tla's learner-reading property
+ * reads what agreement reads, as it has no learners) form a group sharing one projection:
+ * the group is skipped along a step that leaves its projection as the parent had it (the
+ * parent's verdicts carry over), and otherwise evaluated once per distinct projection
+ * (memoized).
  */
-import { canonicalJson } from './canonical.ts';
 import type { ComposedSystem } from './compose.ts';
 import { ProjectionMemo, Projector } from './projection.ts';
 import type { Property, StateView, Verdict } from './spec.ts';
@@ -29,15 +30,20 @@ export class PropertyEvaluator {
         this.groups.push({ members: [k], memo: null });
         return;
       }
-      const key = canonicalJson(p.reads);
-      let group = byReads.get(key);
+      const projector = new Projector(system, p.reads);
+      let group = byReads.get(projector.key);
       if (!group) {
-        group = { members: [], memo: new ProjectionMemo<Value[]>(new Projector(system, p.reads)) };
-        byReads.set(key, group);
+        group = { members: [], memo: new ProjectionMemo<Value[]>(projector) };
+        byReads.set(projector.key, group);
         this.groups.push(group);
       }
       group.members.push(k);
     });
+  }
+
+  /** How many projections the properties with `reads` share among them. */
+  get projections(): number {
+    return this.groups.filter((g) => g.memo !== null).length;
   }
 
   /** 1 for each property still undecided (invariant holding so far, goal not reached yet). */
