@@ -621,14 +621,21 @@ export class ComposedSystem {
       }
     }
 
-    if (left.losses > 0 || left.duplicates > 0) {
-      this.layout.forEachPresent(v, (e) => {
-        const lost = this.lose(v, e);
-        if (lost !== null) emit(encodeAction(ActionKind.Lose, 0, e), lost);
-        const dup = this.duplicate(v, e);
-        if (dup !== null) emit(encodeAction(ActionKind.Duplicate, 0, e), dup);
-      });
-    }
+    if (left.losses > 0 || left.duplicates > 0) this.messageFaultSuccessors(v, emit);
+  }
+
+  /**
+   * Losing and duplicating each message in flight. Apart from `faultSuccessors`, which runs
+   * for every state: a closure there capturing `v` and `emit` made V8 allocate a context on
+   * every call, faults or not.
+   */
+  private messageFaultSuccessors(v: Uint32Array, emit: (action: number, next: Uint32Array) => void): void {
+    this.layout.forEachPresent(v, (e) => {
+      const lost = this.lose(v, e);
+      if (lost !== null) emit(encodeAction(ActionKind.Lose, 0, e), lost);
+      const dup = this.duplicate(v, e);
+      if (dup !== null) emit(encodeAction(ActionKind.Duplicate, 0, e), dup);
+    });
   }
 
   /** Local state after a restart: the machine's own `restart` handling, or its initial state. */
