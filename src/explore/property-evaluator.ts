@@ -23,6 +23,7 @@ export class PropertyEvaluator {
 
   constructor(private readonly system: ComposedSystem, private readonly props: readonly Property[]) {
     this.open = new Uint8Array(props.length).fill(1);
+    this.evaluated = new Int32Array(props.length);
     this.values = props.map(() => true);
     const byReads = new Map<string, Group>();
     props.forEach((p, k) => {
@@ -48,8 +49,13 @@ export class PropertyEvaluator {
 
   /** 1 for each property still undecided (invariant holding so far, goal not reached yet). */
   readonly open: Uint8Array;
-  /** After `evaluate`: the properties evaluated, and their values (indexed by property). */
-  readonly evaluated: number[] = [];
+  /**
+   * After `evaluate`: the properties evaluated (the first `evaluatedCount`), and their
+   * values (indexed by property). A fixed array and a count: emptying a JS array by
+   * `length = 0` drops its storage, and the next push allocates it again, per state.
+   */
+  readonly evaluated: Int32Array;
+  evaluatedCount = 0;
   readonly values: Value[];
 
   /**
@@ -57,7 +63,7 @@ export class PropertyEvaluator {
    * for the initial state, `parent` = null); see `evaluated` and `values`.
    */
   evaluate(v: Uint32Array, parent: Uint32Array | null): void {
-    this.evaluated.length = 0;
+    this.evaluatedCount = 0;
     let view: StateView | null = null;
     for (let g = 0; g < this.groups.length; g++) {
       const { members, memo } = this.groups[g];
@@ -79,7 +85,7 @@ export class PropertyEvaluator {
         const k = members[j];
         if (!this.open[k]) continue;
         this.values[k] = values[j];
-        this.evaluated.push(k);
+        this.evaluated[this.evaluatedCount++] = k;
       }
     }
   }

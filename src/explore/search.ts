@@ -197,7 +197,8 @@ export function startSearch(system: ComposedSystem, options: SearchOptions): Sea
   const check = (index: number, vector: Uint32Array, parent: Uint32Array | null): boolean => {
     evaluator.evaluate(vector, parent);
     let keepGoing = true;
-    for (const k of evaluator.evaluated) {
+    for (let j = 0; j < evaluator.evaluatedCount; j++) {
+      const k = evaluator.evaluated[j];
       const value = evaluator.values[k];
       if (props[k].kind === 'invariant' ? value === true : value !== true) continue;
       evaluator.open[k] = 0;
