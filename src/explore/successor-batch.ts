@@ -33,10 +33,21 @@ export class SuccessorBatch {
     this.starts[j + 1] = at + next.length;
   }
 
-  /** Successor j's vector: a view, valid until `clear`. */
+  /**
+   * Successor j's vector, copied into a buffer that the next call reuses. Not a subarray:
+   * a view is an object, and a search asks for one per new state (about 800 MB of garbage
+   * on Paxos.tla with ballots {0..3}).
+   */
   vector(j: number): Uint32Array {
-    return this.words.subarray(this.starts[j], this.starts[j + 1]);
+    const from = this.starts[j];
+    const width = this.starts[j + 1] - from;
+    if (this.out.length !== width) this.out = new Uint32Array(width);
+    const { out, words } = this;
+    for (let k = 0; k < width; k++) out[k] = words[from + k];
+    return out;
   }
+
+  private out = new Uint32Array(0);
 
   /** Reads the home slot of every fingerprint in the batch, so the probes that follow hit the cache. */
   touch(set: { touch(hi: number, lo: number): number }): void {
