@@ -127,6 +127,9 @@ describe('checkpoint and resume', () => {
       const old = join(dir, 'old.ckpt');
       writeFileSync(old, 'coordkit-checkpoint 1\n\0\0\0\0');
       expect(refused(old)).toMatch(/older format/);
+      // Format 2 held step codes of the old encoding (step.ts): its store would decode wrongly.
+      writeFileSync(old, 'coordkit-checkpoint 2\n\0\0\0\0');
+      expect(refused(old)).toMatch(/older format/);
     });
   });
 

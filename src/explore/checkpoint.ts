@@ -22,8 +22,9 @@ import type { ComposedSystem, InternTables } from './compose.ts';
 import type { SearchSnapshot } from './search.ts';
 import { StateStore } from './state-store.ts';
 
-const MAGIC = 'coordkit-checkpoint 2\n';
-const OLD_MAGIC = 'coordkit-checkpoint 1\n';
+// Format 3: step codes are kind << 28 | actor << 24 | arg (step.ts), no longer doubles.
+const MAGIC = 'coordkit-checkpoint 3\n';
+const OLD_MAGICS = ['coordkit-checkpoint 1\n', 'coordkit-checkpoint 2\n'];
 const HEADER = MAGIC.length + 8 + 32;
 
 /** The options that define a search, by the name the user knows them by ('--ballots': 3). */
@@ -132,8 +133,8 @@ export function readCheckpoint(file: string, system: ComposedSystem, identity: C
   const stat = statSync(file);
   if (!stat.isFile()) throw new UserError(`${describe(stat)}, not a checkpoint file`, where);
   const buf = readFileSync(file);
-  if (buf.subarray(0, OLD_MAGIC.length).toString() === OLD_MAGIC) {
-    throw new UserError('a checkpoint of an older format (no options, no checksum); start the search again', where);
+  if (OLD_MAGICS.some((old) => buf.subarray(0, old.length).toString() === old)) {
+    throw new UserError('a checkpoint of an older format; start the search again', where);
   }
   if (buf.subarray(0, MAGIC.length).toString() !== MAGIC) throw new UserError('not a coordkit checkpoint', where);
   if (buf.length < HEADER) throw new UserError(`truncated: ${buf.length} bytes, shorter than a checkpoint header`, where);

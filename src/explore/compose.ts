@@ -22,7 +22,7 @@ import { Interner } from './intern.ts';
 import { OfferCache } from './offer-cache.ts';
 import type { ActorView, Envelope, StateView, SystemSpec } from './spec.ts';
 import { MAX_COPIES, MAX_LOCALS, StateLayout } from './state-layout.ts';
-import { ActionKind, actionFields, decodeStep, describeStep, encodeAction, type Step } from './step.ts';
+import { ActionKind, actionFields, decodeStep, describeStep, encodeAction, MAX_STEP_ARG, type Step } from './step.ts';
 import { UserError } from '../../conformance/schema/user-error.ts';
 
 export interface TableSizes {
@@ -228,7 +228,9 @@ export class ComposedSystem {
   }
 
   internEvent(i: number, key: string, make: () => EventObject): number {
-    return this.eventTables[i].intern(key, make);
+    const id = this.eventTables[i].intern(key, make);
+    if (id >= MAX_STEP_ARG) throw new UserError(`actor ${this.actorId(i)} receives more than ${MAX_STEP_ARG} distinct events: the system is too large to search exhaustively`, { field: 'system' });
+    return id;
   }
 
   private emittedOf(actions: readonly { type: string; params?: unknown }[]): EventObject[] {
@@ -259,6 +261,7 @@ export class ComposedSystem {
   }
 
   private makeEntry(fromIndex: number, envelope: Envelope): Entry {
+    if (this.entries.size >= MAX_STEP_ARG) throw new UserError(`more than ${MAX_STEP_ARG} distinct messages: the system is too large to search exhaustively`, { field: 'system' });
     const recipients: Entry['recipients'] = [];
     for (const id of envelope.to) {
       const actor = this.actorIndex.get(id);
