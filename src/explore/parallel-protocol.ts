@@ -5,8 +5,8 @@
  * worker may start), DONE (successors written), STOP. Request words: count, stride, then
  * the vectors. Result words, per state in order: a miss flag (1 = the worker lacked an id
  * and the main thread must expand this state itself), the number of successors, the
- * number of new ones (not yet in the shared visited set), then per new successor: action
- * high word, action low word, width, and the vector's words.
+ * number of new ones (not yet in the shared visited set), then per new successor: its step
+ * code (one word: step.ts), width, and the vector's words.
  *
  * Besides the slots: `status`, words shared by all: [0] how many workers are
  * ready (each adds 1 once it built its replica and takes 1 away when it stops); and per
@@ -59,14 +59,12 @@ export interface WorkerInit {
   stats: SharedArrayBuffer;
 }
 
-/** Header words per new successor in a result: action high, action low, width. */
-export const SUCCESSOR_HEADER = 3;
+/** Header words per new successor in a result: step code, width. */
+export const SUCCESSOR_HEADER = 2;
 
 /** A worker's counters, in this order in its `stats` buffer (milliseconds unless said). */
 export const WORKER_STATS = ['bootMs', 'bootCpuMs', 'busyMs', 'waitMs', 'importMs', 'states', 'batches', 'cpuMs'] as const;
 export const workerStat = (name: (typeof WORKER_STATS)[number]): number => WORKER_STATS.indexOf(name);
-
-export const ACTION_SPAN = 2 ** 32;
 
 /** The calling thread's CPU time in ms (Linux; NaN elsewhere): on a shared machine, wall-clock busy time overstates it. */
 export function threadCpuMs(): number {

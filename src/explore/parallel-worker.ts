@@ -10,7 +10,7 @@ import { ComposedSystem, type InternTables } from './compose.ts';
 import { rawFingerprint, updateFingerprintAt, type Fingerprint } from './fingerprint.ts';
 import { SharedFingerprintSet } from './fingerprint-set.ts';
 import { NotInterned } from './intern.ts';
-import { ACTION_SPAN, DONE, REQUEST, STOP, SUCCESSOR_HEADER, openSlot, threadCpuMs, workerStat, type WorkerInit } from './parallel-protocol.ts';
+import { DONE, REQUEST, STOP, SUCCESSOR_HEADER, openSlot, threadCpuMs, workerStat, type WorkerInit } from './parallel-protocol.ts';
 import type { SystemSpec } from './spec.ts';
 
 const booted = performance.now();
@@ -38,15 +38,12 @@ let expanding = new Uint32Array(0);
 const gather = (action: number, next: Uint32Array) => {
   count++;
   if (next === expanding) return;
-  if (used + 3 + next.length > pending.length) {
+  if (used + SUCCESSOR_HEADER + next.length > pending.length) {
     const grown = new Uint32Array(pending.length * 2);
     grown.set(pending);
     pending = grown;
   }
-  // Subtraction, not `%`: a remainder of doubles is a library call, once per successor.
-  const high = Math.floor(action / ACTION_SPAN);
-  pending[used++] = high;
-  pending[used++] = action - high * ACTION_SPAN;
+  pending[used++] = action;
   pending[used++] = next.length;
   for (let k = 0; k < next.length; k++) pending[used++] = next[k];
 };
@@ -101,25 +98,24 @@ function expandBatch(req: Uint32Array, out: Uint32Array): number {
       los = new Uint32Array(count * 2);
     }
     for (let p = 0, j = 0; p < used; j++) {
-      const width = pending[p + 2];
+      const width = pending[p + 1];
       // A self-loop (successor equal to its parent) is not new: no probe.
-      if (updateFingerprintAt(v, pending, p + 3, width, parentFp, fp)) {
+      if (updateFingerprintAt(v, pending, p + SUCCESSOR_HEADER, width, parentFp, fp)) {
         his[j] = fp.hi;
         los[j] = fp.lo;
         sink ^= visited.touch(fp.hi, fp.lo);
       } else los[j] = 0;
-      p += 3 + width;
+      p += SUCCESSOR_HEADER + width;
     }
     for (let p = 0, j = 0; p < used; j++) {
-      const width = pending[p + 2];
+      const width = pending[p + 1];
       if (los[j] !== 0 && visited.add(his[j], los[j])) {
         fresh++;
         out[at++] = pending[p];
-        out[at++] = pending[p + 1];
         out[at++] = width;
-        for (let k = 0; k < width; k++) out[at++] = pending[p + 3 + k];
+        for (let k = 0; k < width; k++) out[at++] = pending[p + SUCCESSOR_HEADER + k];
       }
-      p += 3 + width;
+      p += SUCCESSOR_HEADER + width;
     }
     out[head] = 0;
     out[head + 1] = count;

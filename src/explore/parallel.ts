@@ -17,7 +17,7 @@ import { Worker } from 'node:worker_threads';
 import type { ComposedSystem, TableSizes } from './compose.ts';
 import { SharedFingerprintSet } from './fingerprint-set.ts';
 import {
-  ACTION_SPAN, DONE, IDLE, REQUEST, STOP, SUCCESSOR_HEADER, WORKER_STATS, allocateSlot, openSlot, threadCpuMs, type Slot, type SystemRecipe,
+  DONE, IDLE, REQUEST, STOP, SUCCESSOR_HEADER, WORKER_STATS, allocateSlot, openSlot, threadCpuMs, type Slot, type SystemRecipe,
 } from './parallel-protocol.ts';
 import type { StateStore } from './state-store.ts';
 
@@ -233,8 +233,8 @@ export class ParallelExpander {
     else {
       this.expanded++;
       for (let s = 0; s < count; s++) {
-        const action = res[at] * ACTION_SPAN + res[at + 1];
-        const width = res[at + 2];
+        const action = res[at];
+        const width = res[at + 1];
         at += SUCCESSOR_HEADER;
         if (this.scratch.length !== width) this.scratch = new Uint32Array(width);
         for (let k = 0; k < width; k++) this.scratch[k] = res[at + k];
@@ -272,7 +272,7 @@ export class ParallelExpander {
       offsets[i] = at;
       const count = res[at + 2];
       at += 3;
-      for (let s = 0; s < count; s++) at += SUCCESSOR_HEADER + res[at + 2];
+      for (let s = 0; s < count; s++) at += SUCCESSOR_HEADER + res[at + 1];
     }
     return offsets;
   }
