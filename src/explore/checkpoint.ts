@@ -22,7 +22,7 @@ import type { ComposedSystem, InternTables } from './compose.ts';
 import type { SearchSnapshot } from './search.ts';
 import { StateStore } from './state-store.ts';
 
-// Format 3: step codes are kind << 28 | actor << 24 | arg (step.ts), no longer doubles.
+// Format 3: step codes are kind << 28 | actor << 24 | arg (step.ts), an Int32Array column, no longer doubles.
 const MAGIC = 'coordkit-checkpoint 3\n';
 const OLD_MAGICS = ['coordkit-checkpoint 1\n', 'coordkit-checkpoint 2\n'];
 const HEADER = MAGIC.length + 8 + 32;
@@ -170,7 +170,7 @@ export function readCheckpoint(file: string, system: ComposedSystem, identity: C
     stride: meta.stride,
     vectors: take(Uint32Array, n * meta.stride),
     parents: take(Int32Array, n),
-    actions: take(Float64Array, n),
+    actions: take(Int32Array, n),
     depths: take(Uint16Array, n),
   });
   return { ...meta.search, store };

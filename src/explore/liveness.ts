@@ -67,7 +67,7 @@ interface Graph {
   nodes: number;
   offsets: Uint32Array;
   targets: Uint32Array;
-  actions: Float64Array;
+  actions: Int32Array;
   fairClass: Int32Array;
 }
 
@@ -124,7 +124,7 @@ function buildGraph(system: ComposedSystem, store: StateStore, fairness: Fairnes
     });
     offsets[i + 1] = targets.length;
   }
-  return { nodes, offsets, targets: Uint32Array.from(targets), actions: Float64Array.from(actions), fairClass: Int32Array.from(fair) };
+  return { nodes, offsets, targets: Uint32Array.from(targets), actions: Int32Array.from(actions), fairClass: Int32Array.from(fair) };
 }
 
 /** Checks the liveness properties on the complete graph of `store`. */

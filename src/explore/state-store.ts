@@ -9,7 +9,8 @@ const CHUNK = 1 << 16;
 export class StateStore {
   private vectors: Uint32Array[] = [];
   private parents: Int32Array[] = [];
-  private actions: Float64Array[] = [];
+  /** Step codes (step.ts): int32. */
+  private actions: Int32Array[] = [];
   private depths: Uint16Array[] = [];
   private count = 0;
 
@@ -20,7 +21,7 @@ export class StateStore {
   }
 
   get bytes(): number {
-    return this.vectors.length * CHUNK * (this.stride * 4 + 4 + 8 + 2);
+    return this.vectors.length * CHUNK * (this.stride * 4 + 4 + 4 + 2);
   }
 
   /** Appends a state; returns its index. */
@@ -31,7 +32,7 @@ export class StateStore {
     if (c === this.vectors.length) {
       this.vectors.push(new Uint32Array(CHUNK * this.stride));
       this.parents.push(new Int32Array(CHUNK));
-      this.actions.push(new Float64Array(CHUNK));
+      this.actions.push(new Int32Array(CHUNK));
       this.depths.push(new Uint16Array(CHUNK));
     }
     const o = i & (CHUNK - 1);
@@ -93,11 +94,11 @@ export class StateStore {
   }
 
   /** The stored columns, trimmed to the states stored: for checkpoints. */
-  columns(): { stride: number; vectors: Uint32Array; parents: Int32Array; actions: Float64Array; depths: Uint16Array } {
+  columns(): { stride: number; vectors: Uint32Array; parents: Int32Array; actions: Int32Array; depths: Uint16Array } {
     const n = this.count;
     const vectors = new Uint32Array(n * this.stride);
     const parents = new Int32Array(n);
-    const actions = new Float64Array(n);
+    const actions = new Int32Array(n);
     const depths = new Uint16Array(n);
     for (let c = 0; c * CHUNK < n; c++) {
       const k = Math.min(CHUNK, n - c * CHUNK);

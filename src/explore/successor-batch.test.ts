@@ -10,12 +10,13 @@ test.prop([vectors, vectors])('returns each successor as added, in order, across
   for (const round of [first, second]) {
     const copies = round.map((v) => Array.from(v));
     round.forEach((v, j) => {
-      batch.add(j * 2 ** 33 + 7, v, { hi: j, lo: j + 1 });
+      // Step codes are non-negative int32 (step.ts): up to 2^31 - 1.
+      batch.add(j * 2 ** 24 + 7, v, { hi: j, lo: j + 1 });
       v.fill(0xdead); // the caller's buffer is reused: the batch must have copied it
     });
     expect(batch.size).toBe(round.length);
     round.forEach((_, j) => {
-      expect([batch.actions[j], batch.hi[j], batch.lo[j]]).toEqual([j * 2 ** 33 + 7, j, j + 1]);
+      expect([batch.actions[j], batch.hi[j], batch.lo[j]]).toEqual([j * 2 ** 24 + 7, j, j + 1]);
       expect(Array.from(batch.vector(j))).toEqual(copies[j]);
     });
     batch.clear();

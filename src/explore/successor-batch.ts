@@ -7,7 +7,7 @@ import type { Fingerprint } from './fingerprint.ts';
 
 export class SuccessorBatch {
   size = 0;
-  actions = new Float64Array(16);
+  actions = new Int32Array(16);
   hi = new Uint32Array(16);
   lo = new Uint32Array(16);
   /** Vector j is words[starts[j], starts[j + 1]). */
@@ -62,7 +62,7 @@ export class SuccessorBatch {
 
   private grow(): void {
     const n = this.actions.length * 2;
-    const actions = new Float64Array(n);
+    const actions = new Int32Array(n);
     actions.set(this.actions);
     const hi = new Uint32Array(n);
     hi.set(this.hi);
