@@ -2,7 +2,8 @@ import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
 import { FingerprintSet, SharedFingerprintSet } from './fingerprint-set.ts';
 
-const fingerprints = fc.array(fc.tuple(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 1, max: 2 ** 32 - 1 })), { maxLength: 3000 });
+/** Neither word is 0 (fingerprint.ts); the shared set refuses such a fingerprint. */
+const fingerprints = fc.array(fc.tuple(fc.integer({ min: 1, max: 2 ** 32 - 1 }), fc.integer({ min: 1, max: 2 ** 32 - 1 })), { maxLength: 3000 });
 
 test.prop([fingerprints], { numRuns: 200 })('behaves like a set of (hi, lo) pairs across growth', (pairs) => {
   const set = new FingerprintSet(16);
@@ -22,4 +23,35 @@ test.prop([fingerprints], { numRuns: 100 })('the shared set agrees with the plai
   const shared = new SharedFingerprintSet(SharedFingerprintSet.allocate(8192));
   for (const [hi, lo] of pairs) expect(shared.add(hi, lo)).toBe(plain.add(hi, lo));
   expect(shared.size).toBe(plain.size);
+});
+
+/**
+ * Few lines of the recent-fingerprint filter, many fingerprints on each (same hi and
+ * another lo, or another hi on the same line), added again and again: the filter must
+ * answer "seen" only for a fingerprint that is in the set.
+ */
+const crowded = fc.array(
+  fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 4 })).map(([line, k, lo]) => [line + 4096 * k, lo] as const),
+  { maxLength: 400 },
+);
+
+test.prop([crowded], { numRuns: 300 })('fingerprints sharing a line of the recent filter stay apart, in both sets', (pairs) => {
+  const plain = new FingerprintSet(16);
+  const shared = new SharedFingerprintSet(SharedFingerprintSet.allocate(256));
+  const model = new Set<string>();
+  for (const [hi, lo] of pairs) {
+    const key = `${hi}:${lo}`;
+    plain.touch(hi, lo);
+    expect(plain.add(hi, lo)).toBe(!model.has(key));
+    expect(shared.add(hi, lo)).toBe(!model.has(key));
+    model.add(key);
+  }
+  expect(plain.size).toBe(model.size);
+});
+
+test('the shared set refuses a fingerprint with a 0 word, which its readers would wait for forever', () => {
+  const shared = new SharedFingerprintSet(SharedFingerprintSet.allocate(16));
+  expect(() => shared.add(0, 5)).toThrow(RangeError);
+  expect(() => shared.add(5, 0)).toThrow(RangeError);
+  expect(shared.add(5, 5)).toBe(true);
 });

@@ -45,3 +45,12 @@ test.prop([words, fc.nat(11), fc.integer({ min: 1, max: 2 ** 32 - 1 })])('changi
 test.prop([words])('never produces the empty slot lo = 0', (w) => {
   expect(full(w).lo).not.toBe(0);
 });
+
+test('neither word of a fingerprint is 0, the visited sets\' markers: the all-zero state, whose hash is 0, included', () => {
+  expect(full(new Uint32Array(5))).toEqual({ hi: 1, lo: 1 });
+  const raw = { hi: 0, lo: 0 };
+  rawFingerprint(Uint32Array.of(7), raw);
+  const out = { hi: 0, lo: 0 };
+  expect(updateFingerprint(Uint32Array.of(7), Uint32Array.of(0), raw, out)).toBe(true);
+  expect(out).toEqual({ hi: 1, lo: 1 });
+});

@@ -3,7 +3,8 @@
  * 64-bit hash of (position, word), with zero words contributing nothing. Two properties
  * follow: a state keeps its fingerprint when the encoding widens (new trailing zero
  * words), and a successor's fingerprint is its parent's with only the changed words
- * re-hashed (`updateFingerprint`). Fingerprints never have lo = 0 (the empty slot).
+ * re-hashed (`updateFingerprint`). Fingerprints never have lo = 0 (a visited set's empty
+ * slot) nor hi = 0 (the shared set's slot being written): 0 becomes 1.
  */
 export interface Fingerprint {
   hi: number;
@@ -38,7 +39,7 @@ export function fingerprint(words: Uint32Array, from: number, len: number, out: 
     hi ^= wordHi(i, w);
     lo ^= wordLo(i, w);
   }
-  out.hi = hi >>> 0;
+  out.hi = hi >>> 0 || 1;
   out.lo = lo >>> 0 || 1;
 }
 
@@ -78,12 +79,12 @@ export function updateFingerprintAt(before: Uint32Array, buffer: Uint32Array, of
     lo ^= wordLo(i, a) ^ wordLo(i, b);
   }
   if (!changed) return false;
-  out.hi = hi >>> 0;
+  out.hi = hi >>> 0 || 1;
   out.lo = lo >>> 0 || 1;
   return true;
 }
 
-/** The fingerprint before the lo = 0 adjustment, as `updateFingerprint` needs it. */
+/** The fingerprint before the adjustment of 0 words, as `updateFingerprint` needs it. */
 export function rawFingerprint(words: Uint32Array, out: Fingerprint): void {
   let hi = 0;
   let lo = 0;

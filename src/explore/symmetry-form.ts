@@ -70,6 +70,6 @@ const BUDGET_SLOT = 0x30000;
 export function budgetKeys(v: Uint32Array, hi: number, lo: number, out: Fingerprint): void {
   const budget = v[BUDGET];
   const dups = v[DUPS];
-  out.hi = (hi ^ (budget === 0 ? 0 : keyHi(BUDGET_SLOT, budget)) ^ (dups === 0 ? 0 : keyHi(BUDGET_SLOT + 1, dups))) >>> 0;
+  out.hi = (hi ^ (budget === 0 ? 0 : keyHi(BUDGET_SLOT, budget)) ^ (dups === 0 ? 0 : keyHi(BUDGET_SLOT + 1, dups))) >>> 0 || 1;
   out.lo = (lo ^ (budget === 0 ? 0 : keyLo(BUDGET_SLOT, budget)) ^ (dups === 0 ? 0 : keyLo(BUDGET_SLOT + 1, dups))) >>> 0 || 1;
 }
