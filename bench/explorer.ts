@@ -20,7 +20,10 @@ import { paxosTlaSystem } from '../models/paxos/system.ts';
 import { naiveBfs } from './naive-bfs.ts';
 import { medianRun, REPEAT, runTimes } from './median.ts';
 
-type Engine = 'explorer' | 'explorer+symmetry' | 'explorer+2 workers' | 'naive';
+type Engine = 'explorer' | 'explorer+symmetry' | 'explorer+1 worker' | 'explorer+2 workers' | 'naive';
+
+/** Expansion worker threads besides the main one (which expands batches too), per engine. */
+const WORKERS: Partial<Record<Engine, number>> = { 'explorer+1 worker': 1, 'explorer+2 workers': 2 };
 
 export interface Measurement {
   engine: Engine;
@@ -57,8 +60,9 @@ async function measure(engine: Engine, ballots: number): Promise<Measurement> {
     return { engine, ballots, states: r.states, transitions: r.transitions, elapsedMs: r.elapsedMs, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
   }
   const system = new ComposedSystem(paxosTlaSystem(cfg));
-  const expander = engine === 'explorer+2 workers'
-    ? await ParallelExpander.start(system, { workers: 2, recipe: { module: new URL('../models/paxos/system.ts', import.meta.url).href, exportName: 'paxosTlaSystem', args: cfg } })
+  const workers = WORKERS[engine];
+  const expander = workers
+    ? await ParallelExpander.start(system, { workers, recipe: { module: new URL('../models/paxos/system.ts', import.meta.url).href, exportName: 'paxosTlaSystem', args: cfg } })
     : undefined;
   let last = 0;
   const r = search(system, {
@@ -120,7 +124,7 @@ function table(rows: Measurement[]): string {
 export const measuredRows: Measurement[] = [];
 
 /** The engines compared with each other and with SPIN on ballots {0..3}. */
-const COMPARED: Engine[] = ['explorer', 'explorer+2 workers', 'explorer+symmetry'];
+export const COMPARED: Engine[] = ['explorer', 'explorer+1 worker', 'explorer+2 workers', 'explorer+symmetry'];
 
 export async function run(): Promise<void> {
   console.log('Paxos.tla (3 acceptors, 2 values, majority quorums): explorer vs naive JSON-keyed BFS, each in its own process');
@@ -153,9 +157,10 @@ export async function run(): Promise<void> {
   const [explorer, naive] = rows;
   console.log(`  explorer / naive, ballots ${ballotSet(3)}: ${(rate(explorer) / rate(naive)).toFixed(2)}x the distinct states per second, ${(naive.peakRssBytes / explorer.peakRssBytes).toFixed(2)}x less peak memory`);
   const large = rows.find((m) => m.engine === 'explorer' && m.ballots === 4);
-  const parallel = rows.find((m) => m.engine === 'explorer+2 workers' && m.ballots === 4);
-  if (large && parallel) {
-    console.log(`  ballots ${ballotSet(4)}: main thread + 2 expansion workers / main thread alone: ${(rate(parallel) / rate(large)).toFixed(2)}x; ${n(rate(parallel))} states/s = ${(rate(parallel) / TLC_2_WORKERS).toFixed(1)}x TLC's quoted 2-worker rate, ${(SPIN / rate(parallel)).toFixed(1)}x below SPIN's`);
+  for (const [engine, threads] of [['explorer+1 worker', 'main thread + 1 expansion worker (2 threads, one per core)'], ['explorer+2 workers', 'main thread + 2 expansion workers (3 threads on 2 cores)']] as const) {
+    const parallel = rows.find((m) => m.engine === engine && m.ballots === 4);
+    if (!large || !parallel) continue;
+    console.log(`  ballots ${ballotSet(4)}: ${threads} / main thread alone: ${(rate(parallel) / rate(large)).toFixed(2)}x; ${n(rate(parallel))} states/s = ${(rate(parallel) / TLC_2_WORKERS).toFixed(1)}x TLC's quoted 2-worker rate, ${(SPIN / rate(parallel)).toFixed(1)}x below SPIN's`);
   }
   if (large) {
     console.log(`  ballots ${ballotSet(4)}: ${n(rate(large))} states/s = ${(rate(large) / TLC_2_WORKERS).toFixed(1)}x TLC's quoted 2-worker rate, ${(SPIN / rate(large)).toFixed(1)}x below SPIN's quoted rate; peak ${mb(large.peakRssBytes)}`);

@@ -206,7 +206,7 @@ export async function run(): Promise<void> {
     console.log(`  SPIN skipped: ${why}`);
     return;
   }
-  const { measuredRows, measureInChild, EXPECTED } = await import('./explorer.ts');
+  const { measuredRows, measureInChild, EXPECTED, COMPARED } = await import('./explorer.ts');
   const quick = process.env.BENCH_QUICK === '1';
   const spinRuns: (SpinRun & { timesMs?: number[] })[] = [];
   for (const ballots of quick ? [2, 3] : [2, 3, 4]) {
@@ -228,11 +228,11 @@ export async function run(): Promise<void> {
   if (big.timesMs && big.timesMs.length > 1) console.log(`  SPIN, ballots {0..${big.ballots - 1}}: ${runTimes(big.timesMs)}, the median run kept`);
   // The coordkit runs of this bench (bench/explorer.ts ran first), or our own when run alone.
   const rows = measuredRows.length > 0 ? measuredRows : [];
-  for (const engine of ['explorer', 'explorer+2 workers', 'explorer+symmetry'] as const) {
+  for (const engine of COMPARED) {
     if (!rows.some((m) => m.engine === engine && m.ballots === big.ballots)) rows.push(await measureInChild(engine, big.ballots));
   }
   console.log(`coordkit / SPIN time, ballots {0..${big.ballots - 1}} (SPIN ${s(big.elapsedMs)}, ${n(big.states)} states; < 1 = coordkit faster):`);
-  for (const engine of ['explorer', 'explorer+2 workers', 'explorer+symmetry'] as const) {
+  for (const engine of COMPARED) {
     const m = rows.find((x) => x.engine === engine && x.ballots === big.ballots)!;
     const what = m.statesUnreduced !== undefined ? `${n(m.states)} orbits = ${n(m.statesUnreduced)} states` : `${n(m.states)} states`;
     console.log(`  ${engine.padEnd(20)} ${s(m.elapsedMs).padStart(8)}  ${(m.elapsedMs / big.elapsedMs).toFixed(2)}x  (${what})`);

@@ -1,23 +1,34 @@
 /**
  * Shared-memory layout between the search (main thread) and expansion workers.
  *
- * Each slot is one batch of states. `control[0]`: IDLE, REQUEST (vectors written, the
- * worker may start), DONE (successors written), STOP. Request words: count, stride, then
- * the vectors. Result words, per state in order: a miss flag (1 = the worker lacked an id
- * and the main thread must expand this state itself), the number of successors, the
- * number of new ones (not yet in the shared visited set), then per new successor: its step
- * code (one word: step.ts), width, and the vector's words.
+ * Batches of states are numbered in queue order (their sequence number) and go round a
+ * ring of slots: batch q uses slot q mod slots. Any thread may expand any batch: each
+ * takes the next sequence number from the shared claim counter, so a thread that is
+ * descheduled or slow holds up one small batch, not every batch dealt to it.
  *
- * Besides the slots: `status`, words shared by all: [0] how many workers are
- * ready (each adds 1 once it built its replica and takes 1 away when it stops); and per
- * worker `stats` (Float64Array, see WORKER_STATS) the search reads when asked.
+ * A slot's `control` words: [0] the sequence number it holds + 1 once its request is
+ * written (STOP: the search is over), [1] the sequence number + 1 once its results are.
+ * Request words: count, stride, then the vectors. Result words, per state in order: a miss
+ * flag (1 = the expanding thread lacked an id and the search must expand this state
+ * itself), the number of successors, the number of new ones (not yet in the shared
+ * visited set), then per new successor: its step code (one word: step.ts), width, and
+ * the vector's words.
+ *
+ * Besides the slots, `status` words shared by all: [0] how many workers are ready (each
+ * adds 1 once it built its replica and takes 1 away when it stops), [1] the next sequence
+ * number to claim; and per worker `stats` (Float64Array, see WORKER_STATS) the search
+ * reads when asked.
  */
 import { readFileSync } from 'node:fs';
 
-export const IDLE = 0;
-export const REQUEST = 1;
-export const DONE = 2;
-export const STOP = 3;
+/** `control[0]` of every slot once the search is over. */
+export const STOP = -1;
+/** Indices into `control` and `status`. */
+export const REQUESTED = 0;
+export const DONE = 1;
+export const READY = 0;
+export const CLAIM = 1;
+export const STATUS_WORDS = 2;
 
 export interface SlotBuffers {
   control: SharedArrayBuffer;
@@ -33,7 +44,7 @@ export interface Slot {
 
 export function allocateSlot(requestWords: number, resultWords: number): SlotBuffers {
   return {
-    control: new SharedArrayBuffer(4),
+    control: new SharedArrayBuffer(8),
     request: new SharedArrayBuffer(requestWords * 4),
     result: new SharedArrayBuffer(resultWords * 4),
   };
@@ -52,6 +63,7 @@ export interface SystemRecipe {
 
 export interface WorkerInit {
   recipe: SystemRecipe;
+  /** The ring, in order. */
   slots: SlotBuffers[];
   /** The shared visited set (SharedFingerprintSet). */
   visited: SharedArrayBuffer;

@@ -63,8 +63,31 @@ describe('parallel expansion', () => {
     search(system, { strategy: 'bfs', expander });
     const stats = expander.stats();
     expect(stats.workers).toHaveLength(2);
-    expect(stats.workers.reduce((n, w) => n + w.states, 0)).toBe(stats.expanded + stats.misses);
+    expect(stats.workers.reduce((n, w) => n + w.states, 0) + stats.helped).toBe(stats.expanded + stats.misses);
     expect(stats.deltas).toBeGreaterThan(0);
+  });
+
+  it('goes round a ring of two slots, batches of 16 states, with the same result (Paxos.tla, ballots {0,1})', async () => {
+    const opts = { network: 'set', acceptors: 3, values: 2, ballots: 2 };
+    const sequential = search(new ComposedSystem(paxosTlaSystem({ acceptors: 3, values: 2, ballots: 2 })), { strategy: 'bfs' });
+    const system = new ComposedSystem(buildCheckSystem({ model: 'paxos', opts }));
+    expander = await ParallelExpander.start(system, { workers: 2, recipe: recipe(opts), batch: 16, ring: 2 });
+    expect(summary(search(system, { strategy: 'bfs', expander }))).toEqual(summary(sequential));
+    expect(expander.expanded).toBeGreaterThan(3000);
+  });
+
+  it('has the main thread expand the batches no worker takes (here, with none at all)', async () => {
+    const opts = { network: 'set', acceptors: 3, values: 2, ballots: 2, mutant: 'phase2a-any-value' };
+    const sequential = search(new ComposedSystem(buildCheckSystem({ model: 'paxos', opts })), { strategy: 'bfs', continueAfterViolation: true });
+    const system = new ComposedSystem(buildCheckSystem({ model: 'paxos', opts }));
+    expander = await ParallelExpander.start(system, { workers: 0, recipe: recipe(opts), batch: 16, ring: 3 });
+    const parallel = search(system, { strategy: 'bfs', expander, continueAfterViolation: true });
+    expect(summary(parallel)).toEqual(summary(sequential));
+    const stats = expander.stats();
+    // Every state went through a batch, and the main thread's own system never lacks an id.
+    expect(stats.helped).toBe(parallel.states);
+    expect(stats.expanded).toBe(stats.helped);
+    expect(stats.misses).toBe(0);
   });
 
   it('refuses depth-first search', async () => {

@@ -1,35 +1,38 @@
 /**
  * Parallel expansion for breadth-first search. Worker threads compute the successors of
- * upcoming batches of the queue while the main thread commits (fingerprints, stores,
- * checks) the batch before. The main thread consumes results in queue order, so the
- * search visits states in exactly the sequential order: same counts, same shortest
- * counterexamples. Workers hold frozen replicas of the interning tables, kept current by
- * deltas sent before each batch; a state whose expansion needs a new id is a miss and
- * is expanded by the main thread, which then interns it for everyone.
+ * upcoming batches of the queue while the main thread commits (stores, checks) the batch
+ * before. The main thread consumes results in queue order, so the search finds the
+ * sequential search's counts and shortest counterexamples. Workers hold frozen replicas
+ * of the interning tables, kept current by deltas sent to all before a batch; a state
+ * whose expansion needs a new id is a miss and is expanded by the main thread, which
+ * then interns it for everyone.
  *
- * On two cores the main thread shares a core with the workers: batches go out as block
- * copies of the queue, and the search starts alone while the workers boot (`launch`),
- * handing them batches once all are ready. Properties stay on the main thread: each
- * worker would keep its own memo of property values and recompute what the others have
- * (measured: about 1 s more CPU in all on ballots {0..3} than the main thread's share).
+ * Batches go round a ring that any thread takes from in turn (parallel-protocol.ts), the
+ * main thread too: rather than wait for the batch it needs next, it expands the oldest
+ * one nobody has taken. On two cores the main thread shares a core with the workers, so
+ * a worker the scheduler set aside holds up one small batch, which another thread
+ * finishes, instead of every batch dealt to it. The search starts alone while the workers
+ * boot (`launch`) and hands them batches once all are ready. Properties stay on the main
+ * thread: each worker would keep its own memo of property values and recompute what the
+ * others have (measured: about 1 s more CPU in all on ballots {0..3} than the main
+ * thread's share).
  */
 import { Worker } from 'node:worker_threads';
 import type { ComposedSystem, TableSizes } from './compose.ts';
+import { BatchExpansion } from './batch-expansion.ts';
 import { SharedFingerprintSet } from './fingerprint-set.ts';
 import {
-  DONE, IDLE, REQUEST, STOP, SUCCESSOR_HEADER, WORKER_STATS, allocateSlot, openSlot, threadCpuMs, type Slot, type SystemRecipe,
+  CLAIM, DONE, READY, REQUESTED, STATUS_WORDS, STOP, SUCCESSOR_HEADER, WORKER_STATS, allocateSlot, openSlot, threadCpuMs, type Slot, type SystemRecipe,
 } from './parallel-protocol.ts';
 import type { StateStore } from './state-store.ts';
 
 export interface ParallelOptions {
   workers: number;
   recipe: SystemRecipe;
-  /**
-   * States per batch; default 4096: against 1024 it cut the workers' waits about in half on
-   * ballots {0..3} (fewer hand-overs through the main thread, each a wake-up), for a few
-   * hundred more misses (replicas hear of new ids once a batch) and ~60 MB of slots.
-   */
+  /** States per batch (default BATCH). */
   batch?: number;
+  /** Batches in flight: the ring's slots (default RING). */
+  ring?: number;
   /** Capacity of the shared visited set (fixed: it cannot grow while shared); default 2^24. */
   capacity?: number;
 }
@@ -41,9 +44,10 @@ export interface ParallelStats {
   mainCpuMs: number;
   /** Milliseconds the search waited for a batch. */
   waitedMs: number;
-  /** States expanded by workers, and states they handed back (misses). */
+  /** States expanded in batches (by workers or, in `helped`, the main thread), and those handed back (misses). */
   expanded: number;
   misses: number;
+  helped: number;
   /** Interning-table deltas posted, and their total size as JSON. */
   deltas: number;
   deltaChars: number;
@@ -52,7 +56,7 @@ export interface ParallelStats {
 
 interface Pending {
   slot: Slot;
-  worker: number;
+  seq: number;
   first: number;
   count: number;
   /** Result offsets per state, once the batch is done. */
@@ -66,28 +70,36 @@ import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
 `;
 
 /**
- * The search collects batches in queue order, so a worker can run ahead of the other by
- * fewer batches than it has slots: with 2, a batch slower than its neighbour (or a
- * descheduled main thread) left workers waiting; 4 halved their waits on ballots {0..3}.
+ * Default states per batch and batches in flight. A small batch is what a descheduled
+ * thread holds up; on ballots {0..3} with 2 workers, batches of 512 to 2,048 states and
+ * rings of 16 or 32 measured alike, within the machine's noise.
  */
-const SLOTS_PER_WORKER = 4;
+const BATCH = 1024;
+const RING = 16;
 const MAX_WIDTH = 64;
 const SUCCESSORS_PER_STATE = 24;
 
 export class ParallelExpander {
   private readonly workers: Worker[];
-  private readonly slots: Slot[][];
+  /** Batch q goes in ring[q % ring.length]. */
+  private readonly ring: Slot[];
+  /** Batches handed out and not yet consumed, in sequence (= queue) order. */
   private readonly pending: Pending[] = [];
   private readonly batch: number;
+  /** The next batch's sequence number. */
+  private seq = 0;
+  /** Index of the first stored state not yet in a batch. */
   private dispatched = 0;
-  private nextSlot = 0;
   private scratch = new Uint32Array(0);
-  /** States the workers expanded, and those the main thread had to. */
+  /** The main thread's own expansion of batches nobody took (see `await`). */
+  private readonly own: BatchExpansion;
+  /** States replayed from batches, states handed back (misses), and states of batches the main thread expanded. */
   expanded = 0;
   misses = 0;
+  helped = 0;
   /** The visited set the workers and the main thread share. */
   readonly visited: SharedFingerprintSet;
-  /** See parallel-protocol.ts: [0] = workers ready. */
+  /** See parallel-protocol.ts: READY, CLAIM. */
   private readonly status: Int32Array;
   private readonly workerStats: Float64Array[];
   private ready = false;
@@ -100,7 +112,7 @@ export class ParallelExpander {
   static async start(system: ComposedSystem, options: ParallelOptions): Promise<ParallelExpander> {
     const expander = ParallelExpander.launch(system, options);
     const status = expander.status;
-    while (Atomics.load(status, 0) < expander.workers.length) {
+    while (Atomics.load(status, READY) < expander.workers.length) {
       if (expander.failure) throw expander.failure;
       // The workers need this thread's event loop to load their modules: wait in it.
       await new Promise((resolve) => setTimeout(resolve, 5));
@@ -118,18 +130,19 @@ export class ParallelExpander {
   }
 
   private constructor(private readonly system: ComposedSystem, options: ParallelOptions) {
-    this.batch = options.batch ?? 4096;
+    this.batch = options.batch ?? BATCH;
     this.visited = new SharedFingerprintSet(SharedFingerprintSet.allocate(options.capacity ?? 1 << 24));
-    const status = new SharedArrayBuffer(4);
+    this.own = new BatchExpansion(system, this.visited);
+    const status = new SharedArrayBuffer(4 * STATUS_WORDS);
     this.status = new Int32Array(status);
     const requestWords = 2 + this.batch * MAX_WIDTH;
     const resultWords = this.batch * (3 + SUCCESSORS_PER_STATE * (SUCCESSOR_HEADER + 16));
-    const buffers = Array.from({ length: options.workers }, () => Array.from({ length: SLOTS_PER_WORKER }, () => allocateSlot(requestWords, resultWords)));
-    this.slots = buffers.map((bs) => bs.map(openSlot));
-    const stats = buffers.map(() => new SharedArrayBuffer(8 * WORKER_STATS.length));
+    const buffers = Array.from({ length: options.ring ?? RING }, () => allocateSlot(requestWords, resultWords));
+    this.ring = buffers.map(openSlot);
+    const stats = Array.from({ length: options.workers }, () => new SharedArrayBuffer(8 * WORKER_STATS.length));
     this.workerStats = stats.map((b) => new Float64Array(b));
-    this.workers = buffers.map((slots, k) => {
-      const w = new Worker(WORKER_BOOT, { eval: true, workerData: { recipe: options.recipe, slots, visited: this.visited.buffer, status, stats: stats[k] } });
+    this.workers = stats.map((workerStats) => {
+      const w = new Worker(WORKER_BOOT, { eval: true, workerData: { recipe: options.recipe, slots: buffers, visited: this.visited.buffer, status, stats: workerStats } });
       w.on('error', (err) => { this.failure ??= err; });
       w.unref();
       return w;
@@ -145,27 +158,23 @@ export class ParallelExpander {
   private allReady(): boolean {
     if (this.ready) return true;
     if (this.failure) throw this.failure;
-    this.ready = Atomics.load(this.status, 0) === this.workers.length;
+    this.ready = Atomics.load(this.status, READY) === this.workers.length;
     return this.ready;
   }
 
   /**
-   * Hands batches of not-yet-dispatched stored states to idle slots, in queue order, never
-   * past the level of the state being committed (`level`): workers insert into the shared
+   * Hands batches of not-yet-dispatched stored states to free slots, in queue order, never
+   * past the level of the state being committed (`level`): threads insert into the shared
    * visited set as they go, and a state must be first reached at its shortest depth.
    */
   private dispatch(store: StateStore, level: number): void {
-    const total = this.workers.length * SLOTS_PER_WORKER;
-    if (this.pending.length === total || !this.allReady()) return;
+    if (this.pending.length === this.ring.length || !this.allReady()) return;
     const stride = store.width;
     if (stride > MAX_WIDTH) return; // too wide to ship: the main thread expands the rest
     // States the search expanded before the workers were ready are not theirs.
     if (this.dispatched < this.committed) this.dispatched = this.committed;
-    while (this.pending.length < total && this.dispatched < store.size && store.depth(this.dispatched) === level) {
-      const g = this.nextSlot;
-      const worker = g % this.workers.length;
-      const slot = this.slots[worker][Math.floor(g / this.workers.length) % SLOTS_PER_WORKER];
-      this.nextSlot = (g + 1) % total;
+    while (this.pending.length < this.ring.length && this.dispatched < store.size && store.depth(this.dispatched) === level) {
+      const slot = this.ring[this.seq % this.ring.length];
       let count = Math.min(this.batch, store.size - this.dispatched);
       // Depths are non-decreasing in the queue: cut the batch where the next level starts.
       if (store.depth(this.dispatched + count - 1) !== level) {
@@ -182,40 +191,41 @@ export class ParallelExpander {
       req[0] = count;
       req[1] = stride;
       store.copyRange(this.dispatched, count, req, 2);
-      this.sendDelta(worker);
-      this.pending.push({ slot, worker, first: this.dispatched, count, offsets: null });
+      this.sendDelta();
+      this.pending.push({ slot, seq: this.seq, first: this.dispatched, count, offsets: null });
       this.dispatched += count;
-      Atomics.store(slot.control, 0, REQUEST);
-      Atomics.notify(slot.control, 0);
+      Atomics.store(slot.control, REQUESTED, ++this.seq);
+      Atomics.notify(slot.control, REQUESTED);
     }
   }
 
-  private readonly sentTo: (TableSizes | null)[] = [];
+  /** Table sizes the workers last heard of. */
+  private sent: TableSizes | null = null;
   /** Table deltas sent, and their size as JSON (a measure of the structured clone's work). */
   private deltas = 0;
   private deltaChars = 0;
 
-  /** Sends the worker the ids interned since it last heard, before its next batch. */
-  private sendDelta(worker: number): void {
-    const since = this.sentTo[worker] ?? null;
+  /** Sends every worker the ids interned since they last heard, before the next batch (whoever takes it). */
+  private sendDelta(): void {
     const now = this.system.tableSizes();
-    if (since && JSON.stringify(since) === JSON.stringify(now)) return;
-    const tables = since ? this.system.exportTables(since) : this.system.exportTables();
+    if (this.sent && sameSizes(this.sent, now)) return;
+    const tables = this.sent ? this.system.exportTables(this.sent) : this.system.exportTables();
     this.deltas++;
     this.deltaChars += JSON.stringify(tables).length;
-    this.workers[worker].postMessage(tables);
-    this.sentTo[worker] = now;
+    for (const w of this.workers) w.postMessage(tables);
+    this.sent = now;
   }
 
   /**
-   * For state `index`, as the workers expanded it: calls `fresh` for each successor not
-   * visited before and returns how many successors it had; -1 if the main thread must
+   * For state `index`, as a batch's expansion found it: calls `fresh` for each successor
+   * not visited before and returns how many successors it had; -1 if the search must
    * expand it itself (not dispatched, or a miss).
    */
   replay(index: number, store: StateStore, fresh: (action: number, next: Uint32Array) => void): number {
     this.committed = index;
-    // Batches wholly behind `index` (states the search skipped) are done with.
-    while (this.pending.length > 0 && this.pending[0].first + this.pending[0].count <= index) this.release(this.pending.shift()!);
+    // Batches wholly behind `index` (states the search skipped) are done with, once
+    // finished: their slots are reused.
+    while (this.pending.length > 0 && this.pending[0].first + this.pending[0].count <= index) this.await(this.pending.shift()!);
     this.dispatch(store, store.depth(index));
     const head = this.pending[0];
     if (!head || index < head.first || index >= head.first + head.count) return -1;
@@ -242,25 +252,40 @@ export class ParallelExpander {
         fresh(action, this.scratch);
       }
     }
-    if (index === head.first + head.count - 1) this.release(this.pending.shift()!);
+    if (index === head.first + head.count - 1) this.pending.shift();
     return miss ? -1 : successors;
   }
 
   /** Milliseconds the main thread spent waiting for workers. */
   waitedMs = 0;
 
+  private done(p: Pending): boolean {
+    return Atomics.load(p.slot.control, DONE) === p.seq + 1;
+  }
+
+  /**
+   * Waits for batch `p`. Meanwhile the main thread expands the batches nobody has taken
+   * yet, oldest first (`p` itself, if no worker took it): waiting would leave its share
+   * of the cores to a thread that may be descheduled with the very batch it needs.
+   */
   private await(p: Pending): void {
-    if (Atomics.load(p.slot.control, 0) === DONE) return;
+    while (!this.done(p) && this.help());
+    if (this.done(p)) return;
     const t = performance.now();
-    while (Atomics.load(p.slot.control, 0) !== DONE) Atomics.wait(p.slot.control, 0, REQUEST, 50);
+    for (let seen = Atomics.load(p.slot.control, DONE); seen !== p.seq + 1; seen = Atomics.load(p.slot.control, DONE)) {
+      Atomics.wait(p.slot.control, DONE, seen, 50);
+    }
     this.waitedMs += performance.now() - t;
   }
 
-  /** Frees a batch's slot, once its worker has finished writing it. */
-  private release(p: Pending): void {
-    this.await(p);
-    Atomics.store(p.slot.control, 0, IDLE);
-    Atomics.notify(p.slot.control, 0);
+  /** Claims and expands the oldest batch no thread has taken; false if there is none. */
+  private help(): boolean {
+    const seq = Atomics.load(this.status, CLAIM);
+    if (seq >= this.seq || Atomics.compareExchange(this.status, CLAIM, seq, seq + 1) !== seq) return false;
+    const slot = this.ring[seq % this.ring.length];
+    this.helped += this.own.expand(slot.request, slot.result);
+    Atomics.store(slot.control, DONE, seq + 1);
+    return true;
   }
 
   /** Start offset of each state's results in a finished batch. */
@@ -285,15 +310,13 @@ export class ParallelExpander {
    * counters are then final); this waits for that briefly, then terminates them.
    */
   close(): void {
-    for (const slots of this.slots) {
-      for (const slot of slots) {
-        Atomics.store(slot.control, 0, STOP);
-        Atomics.notify(slot.control, 0);
-      }
+    for (const slot of this.ring) {
+      Atomics.store(slot.control, REQUESTED, STOP);
+      Atomics.notify(slot.control, REQUESTED);
     }
     const until = performance.now() + 200;
-    for (let n = Atomics.load(this.status, 0); this.ready && n > 0 && performance.now() < until; n = Atomics.load(this.status, 0)) {
-      Atomics.wait(this.status, 0, n, 20);
+    for (let n = Atomics.load(this.status, READY); this.ready && n > 0 && performance.now() < until; n = Atomics.load(this.status, READY)) {
+      Atomics.wait(this.status, READY, n, 20);
     }
     for (const w of this.workers) void w.terminate();
   }
@@ -305,9 +328,14 @@ export class ParallelExpander {
       waitedMs: this.waitedMs,
       expanded: this.expanded,
       misses: this.misses,
+      helped: this.helped,
       deltas: this.deltas,
       deltaChars: this.deltaChars,
       workers: this.workerStats.map((w) => Object.fromEntries(WORKER_STATS.map((name, k) => [name, w[k]])) as WorkerStats),
     };
   }
+}
+
+function sameSizes(a: TableSizes, b: TableSizes): boolean {
+  return a.entries === b.entries && a.locals.every((n, i) => n === b.locals[i]) && a.events.every((n, i) => n === b.events[i]);
 }
