@@ -75,7 +75,8 @@ export interface WorkerInit {
 export const SUCCESSOR_HEADER = 2;
 
 /** A worker's counters, in this order in its `stats` buffer (milliseconds unless said). */
-export const WORKER_STATS = ['bootMs', 'bootCpuMs', 'busyMs', 'waitMs', 'importMs', 'states', 'batches', 'cpuMs'] as const;
+/** `failed` is 1 once the worker stopped on an error (its batch handed back, parallel-worker.ts). */
+export const WORKER_STATS = ['bootMs', 'bootCpuMs', 'busyMs', 'waitMs', 'importMs', 'states', 'batches', 'cpuMs', 'failed'] as const;
 export const workerStat = (name: (typeof WORKER_STATS)[number]): number => WORKER_STATS.indexOf(name);
 
 /** The calling thread's CPU time in ms (Linux; NaN elsewhere): on a shared machine, wall-clock busy time overstates it. */

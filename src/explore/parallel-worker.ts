@@ -39,7 +39,16 @@ function awaitRequest(slot: Slot, seq: number): boolean {
   }
 }
 
-/** Claims, expands and hands back batches until the search is over. */
+/** Marks every state of the batch in `slot` a miss: the search expands them itself. */
+function handBack(slot: Slot): void {
+  for (let i = 0; i < slot.request[0]; i++) slot.result.fill(0, 3 * i, 3 * i + 3).fill(1, 3 * i, 3 * i + 1);
+}
+
+/**
+ * Claims, expands and hands back batches until the search is over. A delta this replica
+ * cannot take leaves its ids out of step with the main thread's: it hands its batch back
+ * whole and stops, and the search carries on without it instead of waiting forever.
+ */
 function serve(): void {
   for (;;) {
     const seq = Atomics.add(status, CLAIM, 1);
@@ -48,7 +57,16 @@ function serve(): void {
     if (!awaitRequest(slot, seq)) return;
     const started = performance.now();
     stats[workerStat('waitMs')] += started - waiting;
-    for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) system.importTables(m.message as InternTables);
+    try {
+      for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) system.importTables(m.message as InternTables);
+    } catch (err) {
+      handBack(slot);
+      stats[workerStat('failed')] = 1;
+      port.postMessage({ warning: `worker stopped: ${err instanceof Error ? err.message : String(err)}` });
+      Atomics.store(slot.control, DONE, seq + 1);
+      Atomics.notify(slot.control, DONE);
+      return;
+    }
     stats[workerStat('importMs')] += performance.now() - started;
     stats[workerStat('states')] += expansion.expand(slot.request, slot.result);
     stats[workerStat('busyMs')] += performance.now() - started;

@@ -90,6 +90,22 @@ describe('parallel expansion', () => {
     expect(stats.misses).toBe(0);
   });
 
+  it('carries on without a worker whose replica cannot take the tables, instead of waiting for its batch forever', async () => {
+    const opts = { network: 'set', acceptors: 3, values: 2, ballots: 2 };
+    const sequential = search(new ComposedSystem(paxosTlaSystem({ acceptors: 3, values: 2, ballots: 2 })), { strategy: 'bfs' });
+    const system = new ComposedSystem(buildCheckSystem({ model: 'paxos', opts }));
+    // The workers rebuild another model: the first delta they are sent names a system they are not.
+    const wrong = { ...recipe(opts), args: { model: 'cluster', opts: {} } };
+    expander = await ParallelExpander.start(system, { workers: 2, recipe: wrong, batch: 16, ring: 4 });
+    expect(summary(search(system, { strategy: 'bfs', expander }))).toEqual(summary(sequential));
+    const stats = expander.stats();
+    expect(stats.workers.map((w) => w.failed)).toEqual([1, 1]);
+    expect(stats.workers.map((w) => w.states)).toEqual([0, 0]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(expander.warnings).toHaveLength(2);
+    expect(expander.warnings[0]).toMatch(/worker stopped: .*not/);
+  });
+
   it('refuses depth-first search', async () => {
     const opts = { network: 'set', acceptors: 3, values: 2, ballots: 1 };
     const system = new ComposedSystem(buildCheckSystem({ model: 'paxos', opts }));

@@ -51,6 +51,7 @@ export interface ParallelStats {
   /** Interning-table deltas posted, and their total size as JSON. */
   deltas: number;
   deltaChars: number;
+  warnings: string[];
   workers: WorkerStats[];
 }
 
@@ -104,6 +105,8 @@ export class ParallelExpander {
   private readonly workerStats: Float64Array[];
   private ready = false;
   private failure: unknown = null;
+  /** What workers reported (a state they could not expand, a worker that stopped), as they reached this thread's event loop. */
+  readonly warnings: string[] = [];
 
   /**
    * Starts the workers and resolves once each has built its replica, so that the search
@@ -144,6 +147,7 @@ export class ParallelExpander {
     this.workers = stats.map((workerStats) => {
       const w = new Worker(WORKER_BOOT, { eval: true, workerData: { recipe: options.recipe, slots: buffers, visited: this.visited.buffer, status, stats: workerStats } });
       w.on('error', (err) => { this.failure ??= err; });
+      w.on('message', (m: { warning?: string }) => { if (m.warning) this.warnings.push(m.warning); });
       w.unref();
       return w;
     });
@@ -331,6 +335,7 @@ export class ParallelExpander {
       helped: this.helped,
       deltas: this.deltas,
       deltaChars: this.deltaChars,
+      warnings: [...this.warnings],
       workers: this.workerStats.map((w) => Object.fromEntries(WORKER_STATS.map((name, k) => [name, w[k]])) as WorkerStats),
     };
   }

@@ -183,6 +183,10 @@ export async function runModelCheck(
       if (opts.json) process.stdout.write(`${JSON.stringify(run.summary, null, 2)}\n`);
       else process.stdout.write(`${formatSummary(run)}\n`);
       for (const e of run.summary.writeErrors) process.stderr.write(`coordkit: ${e}\n`);
+      // A worker that stopped costs speed, not correctness (the main thread took its work): say so.
+      const warnings = [...new Set(expander?.warnings ?? [])];
+      for (const w of warnings.slice(0, 5)) process.stderr.write(`coordkit: warning: ${w}\n`);
+      if (warnings.length > 5) process.stderr.write(`coordkit: warning: ${warnings.length - 5} more from the workers\n`);
       if (expander && process.env.COORDKIT_WORKER_STATS === '1') process.stderr.write(`workers: ${JSON.stringify(expander.stats())}\n`);
       process.exitCode = run.summary.writeErrors.length > 0 ? EXIT.unusable : verdictExitCode(run.summary.verdict);
     } finally {
