@@ -12,7 +12,7 @@ import type { ComposedSystem } from './compose.ts';
 import { rawFingerprint, updateFingerprintAt, type Fingerprint } from './fingerprint.ts';
 import type { SharedFingerprintSet } from './fingerprint-set.ts';
 import { NotInterned } from './intern.ts';
-import { SUCCESSOR_HEADER } from './parallel-protocol.ts';
+import { MISS, SUCCESSOR_HEADER } from './parallel-protocol.ts';
 
 export class BatchExpansion {
   /** One state's successors (step code, width, words), gathered before any is inserted. */
@@ -74,7 +74,7 @@ export class BatchExpansion {
       }
       // A miss, or too little room left for this state's successors: the search expands it.
       if (miss || at + this.used > limit) {
-        out[at++] = 1;
+        out[at++] = MISS;
         out[at++] = 0;
         out[at++] = 0;
         continue;

@@ -55,3 +55,10 @@ test('the shared set refuses a fingerprint with a 0 word, which its readers woul
   expect(() => shared.add(5, 0)).toThrow(RangeError);
   expect(shared.add(5, 5)).toBe(true);
 });
+
+test('a full shared set refuses another fingerprint instead of probing round it forever', () => {
+  const shared = new SharedFingerprintSet(SharedFingerprintSet.allocate(16));
+  for (let k = 1; k <= 16; k++) expect(shared.add(k, k)).toBe(true);
+  expect(shared.add(3, 3)).toBe(false);
+  expect(() => shared.add(99, 99)).toThrow(/full/);
+});

@@ -225,6 +225,33 @@ export class SharedFingerprintSet {
     return this.size * 10 > (this.mask + 1) * 9;
   }
 
+  get capacity(): number {
+    return this.mask + 1;
+  }
+
+  /**
+   * A new set of twice the capacity holding every fingerprint of this one, counted exactly.
+   * Only while no other thread inserts: between two batches of parallel search.
+   */
+  grown(): SharedFingerprintSet {
+    const next = new SharedFingerprintSet(SharedFingerprintSet.allocate(2 * this.capacity));
+    const slots = next.slots;
+    const mask = next.mask;
+    let count = 0;
+    for (let k = 0; k < this.slots.length - 2; k += 2) {
+      const lo = this.slots[k + 1];
+      if (lo === 0) continue;
+      const hi = this.slots[k];
+      let i = (hi ^ Math.imul(lo, 0x9e3779b1)) & mask;
+      while (slots[2 * i + 1] !== 0) i = (i + 1) & mask;
+      slots[2 * i] = hi;
+      slots[2 * i + 1] = lo;
+      count++;
+    }
+    slots[slots.length - 1] = count;
+    return next;
+  }
+
   /** Reads the fingerprint's home slot (a plain read: a hint, not a claim); see FingerprintSet. */
   touch(hi: number, lo: number): number {
     if (this.recent.has(hi, lo)) return 0;
@@ -241,7 +268,9 @@ export class SharedFingerprintSet {
     if (h === 0 || l === 0) throw new RangeError(`fingerprint words must not be 0: ${hi}, ${lo}`);
     this.recent.note(hi, lo);
     let i = (hi ^ Math.imul(lo, 0x9e3779b1)) & this.mask;
-    for (;;) {
+    for (let probes = 0; ; probes++) {
+      // A full table would be probed round forever: a search stops inserting at 90% (`full`).
+      if (probes > this.mask) throw new RangeError(`the shared visited set is full (${this.mask + 1} fingerprints)`);
       // A plain read first: most probes meet a taken slot, and a locked instruction (the
       // compare-and-swap) costs several times a read. Only an empty-looking slot is claimed.
       let seen = slots[2 * i + 1];

@@ -8,9 +8,9 @@
  *
  * A slot's `control` words: [0] the sequence number it holds + 1 once its request is
  * written (STOP: the search is over), [1] the sequence number + 1 once its results are.
- * Request words: count, stride, then the vectors. Result words, per state in order: a miss
- * flag (1 = the expanding thread lacked an id and the search must expand this state
- * itself), the number of successors, the number of new ones (not yet in the shared
+ * Request words: count, stride, then the vectors. Result words, per state in order: a flag
+ * (0; MISS: the expanding thread lacked an id and the search must expand this state
+ * itself; LOST: the thread failed within the batch, see parallel-worker.ts), the number of successors, the number of new ones (not yet in the shared
  * visited set), then per new successor: its step code (one word: step.ts), width, and
  * the vector's words.
  *
@@ -20,6 +20,10 @@
  * reads when asked.
  */
 import { readFileSync } from 'node:fs';
+
+/** A state's result flag: expanded, handed back, or lost with a failed worker. */
+export const MISS = 1;
+export const LOST = 2;
 
 /** `control[0]` of every slot once the search is over. */
 export const STOP = -1;

@@ -10,7 +10,7 @@ import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_thread
 import { BatchExpansion } from './batch-expansion.ts';
 import { ComposedSystem, type InternTables } from './compose.ts';
 import { SharedFingerprintSet } from './fingerprint-set.ts';
-import { CLAIM, DONE, READY, REQUESTED, STOP, openSlot, threadCpuMs, workerStat, type Slot, type WorkerInit } from './parallel-protocol.ts';
+import { CLAIM, DONE, LOST, MISS, READY, REQUESTED, STOP, openSlot, threadCpuMs, workerStat, type Slot, type WorkerInit } from './parallel-protocol.ts';
 import type { SystemSpec } from './spec.ts';
 
 const booted = performance.now();
@@ -20,7 +20,8 @@ const build = (await import(init.recipe.module))[init.recipe.exportName] as (arg
 const system = new ComposedSystem(await build(init.recipe.args));
 system.freeze();
 const port = parentPort!;
-const expansion = new BatchExpansion(system, new SharedFingerprintSet(init.visited), (warning) => port.postMessage({ warning }));
+const warn = (warning: string) => port.postMessage({ warning });
+let expansion = new BatchExpansion(system, new SharedFingerprintSet(init.visited), warn);
 const slots = init.slots.map(openSlot);
 const status = new Int32Array(init.status);
 const stats = new Float64Array(init.stats);
@@ -39,15 +40,26 @@ function awaitRequest(slot: Slot, seq: number): boolean {
   }
 }
 
-/** Marks every state of the batch in `slot` a miss: the search expands them itself. */
-function handBack(slot: Slot): void {
-  for (let i = 0; i < slot.request[0]; i++) slot.result.fill(0, 3 * i, 3 * i + 3).fill(1, 3 * i, 3 * i + 1);
+/** What the main thread posts: ids interned since the last delta, or the visited set, grown. */
+type Message = InternTables | { visited: SharedArrayBuffer };
+
+function take(m: Message): void {
+  if ('visited' in m) expansion = new BatchExpansion(system, new SharedFingerprintSet(m.visited), warn);
+  else system.importTables(m);
+}
+
+/** Marks every state of the batch in `slot` with `flag` (parallel-protocol.ts: MISS or LOST). */
+function handBack(slot: Slot, flag: number): void {
+  for (let i = 0; i < slot.request[0]; i++) slot.result.fill(0, 3 * i, 3 * i + 3).fill(flag, 3 * i, 3 * i + 1);
 }
 
 /**
- * Claims, expands and hands back batches until the search is over. A delta this replica
- * cannot take leaves its ids out of step with the main thread's: it hands its batch back
- * whole and stops, and the search carries on without it instead of waiting forever.
+ * Claims, expands and hands back batches until the search is over. On an error the worker
+ * hands its batch back and stops, so that the search never waits for it forever: a delta
+ * this replica cannot take (its ids would be out of step with the main thread's) before
+ * anything of the batch was inserted, as misses the search expands itself; an error
+ * within the batch, as LOST, since some of its states may be in the visited set with no
+ * one to report them, and the search must fail rather than come out short.
  */
 function serve(): void {
   for (;;) {
@@ -57,18 +69,20 @@ function serve(): void {
     if (!awaitRequest(slot, seq)) return;
     const started = performance.now();
     stats[workerStat('waitMs')] += started - waiting;
+    let stage = MISS;
     try {
-      for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) system.importTables(m.message as InternTables);
+      for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) take(m.message as Message);
+      stats[workerStat('importMs')] += performance.now() - started;
+      stage = LOST;
+      stats[workerStat('states')] += expansion.expand(slot.request, slot.result);
     } catch (err) {
-      handBack(slot);
+      handBack(slot, stage);
       stats[workerStat('failed')] = 1;
       port.postMessage({ warning: `worker stopped: ${err instanceof Error ? err.message : String(err)}` });
       Atomics.store(slot.control, DONE, seq + 1);
       Atomics.notify(slot.control, DONE);
       return;
     }
-    stats[workerStat('importMs')] += performance.now() - started;
-    stats[workerStat('states')] += expansion.expand(slot.request, slot.result);
     stats[workerStat('busyMs')] += performance.now() - started;
     stats[workerStat('batches')]++;
     Atomics.store(slot.control, DONE, seq + 1);

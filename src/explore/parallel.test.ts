@@ -76,18 +76,37 @@ describe('parallel expansion', () => {
     expect(expander.expanded).toBeGreaterThan(3000);
   });
 
-  it('has the main thread expand the batches no worker takes (here, with none at all)', async () => {
+  it('has the main thread expand the batches no worker takes (here, with none at all), in the sequential order', async () => {
     const opts = { network: 'set', acceptors: 3, values: 2, ballots: 2, mutant: 'phase2a-any-value' };
-    const sequential = search(new ComposedSystem(buildCheckSystem({ model: 'paxos', opts })), { strategy: 'bfs', continueAfterViolation: true });
+    // To the end, and stopped at the first violation: with one thread inserting in queue
+    // order, even the states and transitions counted before the stop are the sequential ones.
+    for (const continueAfterViolation of [true, false]) {
+      const sequential = search(new ComposedSystem(buildCheckSystem({ model: 'paxos', opts })), { strategy: 'bfs', continueAfterViolation });
+      const system = new ComposedSystem(buildCheckSystem({ model: 'paxos', opts }));
+      expander = await ParallelExpander.start(system, { workers: 0, recipe: recipe(opts), batch: 16, ring: 3 });
+      const parallel = search(system, { strategy: 'bfs', expander, continueAfterViolation });
+      expect(summary(parallel)).toEqual(summary(sequential));
+      const stats = expander.stats();
+      // Every state went through a batch, and the main thread's own system never lacks an id.
+      expect(stats.helped).toBe(stats.expanded);
+      expect(stats.misses).toBe(0);
+      if (continueAfterViolation) expect(stats.helped).toBe(parallel.states);
+      expander.close();
+    }
+  });
+
+  it('doubles the shared visited set between levels, as often as it needs', async () => {
+    const opts = { network: 'set', acceptors: 3, values: 2, ballots: 2 };
+    const sequential = search(new ComposedSystem(paxosTlaSystem({ acceptors: 3, values: 2, ballots: 2 })), { strategy: 'bfs' });
     const system = new ComposedSystem(buildCheckSystem({ model: 'paxos', opts }));
-    expander = await ParallelExpander.start(system, { workers: 0, recipe: recipe(opts), batch: 16, ring: 3 });
-    const parallel = search(system, { strategy: 'bfs', expander, continueAfterViolation: true });
-    expect(summary(parallel)).toEqual(summary(sequential));
-    const stats = expander.stats();
-    // Every state went through a batch, and the main thread's own system never lacks an id.
-    expect(stats.helped).toBe(parallel.states);
-    expect(stats.expanded).toBe(stats.helped);
-    expect(stats.misses).toBe(0);
+    expander = await ParallelExpander.start(system, { workers: 2, recipe: recipe(opts), batch: 16, capacity: 1 << 10 });
+    expect(summary(search(system, { strategy: 'bfs', expander }))).toEqual(summary(sequential));
+    // 3,921 states: 1,024 slots doubled to 8,192, the first size they fill less than 60%.
+    expect(expander.stats().grew).toBe(3);
+    expect(expander.visited.capacity).toBe(1 << 13);
+    // Each worker adds its inserts to the shared count 256 at a time.
+    expect(expander.visited.size).toBeGreaterThan(3921 - 2 * 256);
+    expect(expander.visited.size).toBeLessThanOrEqual(3921);
   });
 
   it('carries on without a worker whose replica cannot take the tables, instead of waiting for its batch forever', async () => {

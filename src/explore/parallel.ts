@@ -1,11 +1,14 @@
 /**
  * Parallel expansion for breadth-first search. Worker threads compute the successors of
  * upcoming batches of the queue while the main thread commits (stores, checks) the batch
- * before. The main thread consumes results in queue order, so the search finds the
- * sequential search's counts and shortest counterexamples. Workers hold frozen replicas
- * of the interning tables, kept current by deltas sent to all before a batch; a state
- * whose expansion needs a new id is a miss and is expanded by the main thread, which
- * then interns it for everyone.
+ * before. The main thread consumes results in queue order, level by level, so a search
+ * run to the end finds the sequential search's counts, and counterexamples of the same
+ * (shortest) length. Within a level, a state reached from two parents is stored after the
+ * one whose batch inserted it first, not always the earlier in the queue: a search stopped
+ * early may have stored other states by then than the sequential one. Workers hold
+ * frozen replicas of the interning tables, kept current by deltas sent to all before a
+ * batch; a state whose expansion needs a new id is a miss and is expanded by the main
+ * thread, which then interns it for everyone.
  *
  * Batches go round a ring that any thread takes from in turn (parallel-protocol.ts), the
  * main thread too: rather than wait for the batch it needs next, it expands the oldest
@@ -22,7 +25,7 @@ import type { ComposedSystem, TableSizes } from './compose.ts';
 import { BatchExpansion } from './batch-expansion.ts';
 import { SharedFingerprintSet } from './fingerprint-set.ts';
 import {
-  CLAIM, DONE, READY, REQUESTED, STATUS_WORDS, STOP, SUCCESSOR_HEADER, WORKER_STATS, allocateSlot, openSlot, threadCpuMs, type Slot, type SystemRecipe,
+  CLAIM, DONE, LOST, MISS, READY, REQUESTED, STATUS_WORDS, STOP, SUCCESSOR_HEADER, WORKER_STATS, allocateSlot, openSlot, threadCpuMs, type Slot, type SystemRecipe,
 } from './parallel-protocol.ts';
 import type { StateStore } from './state-store.ts';
 
@@ -33,7 +36,7 @@ export interface ParallelOptions {
   batch?: number;
   /** Batches in flight: the ring's slots (default RING). */
   ring?: number;
-  /** Capacity of the shared visited set (fixed: it cannot grow while shared); default 2^24. */
+  /** Initial capacity of the shared visited set; default 2^24. It doubles once GROW_AT full. */
   capacity?: number;
 }
 
@@ -51,6 +54,8 @@ export interface ParallelStats {
   /** Interning-table deltas posted, and their total size as JSON. */
   deltas: number;
   deltaChars: number;
+  /** Times the shared visited set doubled. */
+  grew: number;
   warnings: string[];
   workers: WorkerStats[];
 }
@@ -77,6 +82,12 @@ import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
  */
 const BATCH = 1024;
 const RING = 16;
+/**
+ * Once the shared visited set is this full (a percentage), no more batches go out, and
+ * when the last is in, it doubles: it cannot grow while another thread inserts. Ballots
+ * {0..3} (8.2 million states, 49% of 2^24) never grows it.
+ */
+const GROW_AT = 60;
 const MAX_WIDTH = 64;
 const SUCCESSORS_PER_STATE = 24;
 
@@ -93,13 +104,13 @@ export class ParallelExpander {
   private dispatched = 0;
   private scratch = new Uint32Array(0);
   /** The main thread's own expansion of batches nobody took (see `await`). */
-  private readonly own: BatchExpansion;
+  private own: BatchExpansion;
   /** States replayed from batches, states handed back (misses), and states of batches the main thread expanded. */
   expanded = 0;
   misses = 0;
   helped = 0;
-  /** The visited set the workers and the main thread share. */
-  readonly visited: SharedFingerprintSet;
+  /** The visited set the workers and the main thread share (replaced when it grows). */
+  visited: SharedFingerprintSet;
   /** See parallel-protocol.ts: READY, CLAIM. */
   private readonly status: Int32Array;
   private readonly workerStats: Float64Array[];
@@ -172,7 +183,7 @@ export class ParallelExpander {
    * visited set as they go, and a state must be first reached at its shortest depth.
    */
   private dispatch(store: StateStore, level: number): void {
-    if (this.pending.length === this.ring.length || !this.allReady()) return;
+    if (this.pending.length === this.ring.length || !this.allReady() || this.crowded()) return;
     const stride = store.width;
     if (stride > MAX_WIDTH) return; // too wide to ship: the main thread expands the rest
     // States the search expanded before the workers were ready are not theirs.
@@ -230,6 +241,8 @@ export class ParallelExpander {
     // Batches wholly behind `index` (states the search skipped) are done with, once
     // finished: their slots are reused.
     while (this.pending.length > 0 && this.pending[0].first + this.pending[0].count <= index) this.await(this.pending.shift()!);
+    // With no batch out, the set may grow; with one out, dispatch waits until none is.
+    if (this.pending.length === 0 && this.crowded()) this.grow();
     this.dispatch(store, store.depth(index));
     const head = this.pending[0];
     if (!head || index < head.first || index >= head.first + head.count) return -1;
@@ -239,7 +252,8 @@ export class ParallelExpander {
     }
     const res = head.slot.result;
     let at = head.offsets[index - head.first];
-    const miss = res[at] === 1;
+    if (res[at] === LOST) throw new Error(`an expansion worker failed within a batch, so some states may be missing: ${this.warnings.join('; ') || 'see its warning'}`);
+    const miss = res[at] === MISS;
     const successors = res[at + 1];
     const count = res[at + 2];
     at += 3;
@@ -262,6 +276,29 @@ export class ParallelExpander {
 
   /** Milliseconds the main thread spent waiting for workers. */
   waitedMs = 0;
+  /** Times the shared visited set doubled. */
+  grew = 0;
+
+  /** True once the shared visited set is GROW_AT full. */
+  private crowded(): boolean {
+    return this.visited.size * 100 > this.visited.capacity * GROW_AT;
+  }
+
+  /** Grows the shared visited set ahead, to hold `states` (a resumed search's) below GROW_AT. */
+  reserve(states: number): void {
+    while (states * 100 > this.visited.capacity * GROW_AT) this.grow();
+  }
+
+  /**
+   * Doubles the shared visited set while no batch is out, and sends it to the workers,
+   * which take it (as they take table deltas) before their next batch.
+   */
+  private grow(): void {
+    this.visited = this.visited.grown();
+    this.own = new BatchExpansion(this.system, this.visited);
+    for (const w of this.workers) w.postMessage({ visited: this.visited.buffer });
+    this.grew++;
+  }
 
   private done(p: Pending): boolean {
     return Atomics.load(p.slot.control, DONE) === p.seq + 1;
@@ -335,6 +372,7 @@ export class ParallelExpander {
       helped: this.helped,
       deltas: this.deltas,
       deltaChars: this.deltaChars,
+      grew: this.grew,
       warnings: [...this.warnings],
       workers: this.workerStats.map((w) => Object.fromEntries(WORKER_STATS.map((name, k) => [name, w[k]])) as WorkerStats),
     };

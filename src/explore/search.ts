@@ -48,7 +48,7 @@ export interface SearchOptions {
    */
   canonicalForm?: CanonicalFormKind;
   /**
-   * BFS only: expand upcoming states in worker threads (same result, more cores); from
+   * BFS only: expand upcoming states in worker threads (more cores; see parallel.ts for what stays the same); from
    * `await ParallelExpander.start(system, ...)`. The search closes it.
    */
   expander?: ParallelExpander;
@@ -153,7 +153,10 @@ export function startSearch(system: ComposedSystem, options: SearchOptions): Sea
   const store = resume?.store ?? new StateStore(system.width);
   const expander = options.expander ?? null;
   if (expander && (options.strategy !== 'bfs' || options.symmetry)) throw new Error('parallel expansion is for breadth-first search without symmetry reduction');
-  const visited: { add(hi: number, lo: number): boolean; touch(hi: number, lo: number): number; readonly bytes: number } = expander?.visited ?? new FingerprintSet(Math.max(1 << 16, store.size * 2));
+  type Visited = { add(hi: number, lo: number): boolean; touch(hi: number, lo: number): number; readonly bytes: number };
+  const own: Visited | null = expander ? null : new FingerprintSet(Math.max(1 << 16, store.size * 2));
+  /** The visited set: the expander's is shared with its workers, and replaced when it grows. */
+  const visitedSet = (): Visited => own ?? expander!.visited;
   const results: PropertyResult[] = resume
     ? resume.properties.filter((p) => p.kind !== 'deadlock').map((p) => ({ ...p }))
     : props.map((p) => ({ name: p.name, kind: p.kind, description: p.description, status: p.kind === 'invariant' ? 'holds' : 'unreached' }));
@@ -180,10 +183,10 @@ export function startSearch(system: ComposedSystem, options: SearchOptions): Sea
   const visit = (v: Uint32Array, parent: Uint32Array | null = null): boolean => {
     if (!reducer) {
       fingerprint(v, 0, v.length, fp);
-      return visited.add(fp.hi, fp.lo);
+      return visitedSet().add(fp.hi, fp.lo);
     }
     if (!reducer.fingerprint(v, parent, fp)) return false;
-    if (!visited.add(fp.hi, fp.lo)) return false;
+    if (!visitedSet().add(fp.hi, fp.lo)) return false;
     statesUnreduced += reducer.orbit();
     return true;
   };
@@ -216,6 +219,7 @@ export function startSearch(system: ComposedSystem, options: SearchOptions): Sea
   const stack: number[] = resume ? [...resume.stack] : [];
   let head = resume?.head ?? 0;
   if (resume) {
+    expander?.reserve(store.size);
     const before = statesUnreduced;
     const v = new Uint32Array(store.width);
     for (let i = 0; i < store.size; i++) visit(store.read(i, v));
@@ -273,6 +277,7 @@ export function startSearch(system: ComposedSystem, options: SearchOptions): Sea
    */
   const batch = new SuccessorBatch();
   const commitBatch = () => {
+    const visited = visitedSet();
     batch.touch(visited);
     for (let j = 0; j < batch.size && !stopReason; j++) {
       if (visited.add(batch.hi[j], batch.lo[j])) found(batch.actions[j], batch.vector(j));
@@ -320,7 +325,8 @@ export function startSearch(system: ComposedSystem, options: SearchOptions): Sea
       const replayed = expander ? expander.replay(index, store, onFresh) : -1;
       if (replayed >= 0) {
         successors = replayed;
-        if (!stopReason) transitions += replayed;
+        // All of them, as the sequential search counts a state's successors before it checks the new ones.
+        transitions += replayed;
       } else {
         if (!reducer) rawFingerprint(current, parentFp);
         else reducer.enter(current, index);
@@ -368,7 +374,7 @@ export function startSearch(system: ComposedSystem, options: SearchOptions): Sea
       stopReason,
       properties,
       store,
-      fingerprintBytes: visited.bytes,
+      fingerprintBytes: visitedSet().bytes,
       snapshot: () => ({
         strategy: options.strategy, store, head, stack: [...stack], transitions, maxDepth, cut, elapsedMs, statesUnreduced,
         properties: properties.map((p) => ({ ...p })),
