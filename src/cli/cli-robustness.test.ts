@@ -270,8 +270,9 @@ describe('output streams and files', () => {
 
 describe("commander's own errors and an empty file name are one line too (no help page after them), exit 2", () => {
   it.concurrent.each([
-    [['check', 'paxos', '--ballots'], "error: option '--ballots <n>' argument missing\n"],
-    [['verify', '--bogus', 'x'], "error: unknown option '--bogus'\n"],
+    [['check', 'paxos', '--ballots'], "coordkit: option '--ballots <n>' argument missing\n"],
+    [['verify', '--bogus', 'x'], "coordkit: unknown option '--bogus'\n"],
+    [['check', 'paxos', 'stray'], "coordkit: too many arguments for 'paxos'. Expected 0 arguments but got 1.\n"],
     [['verify', ''], "coordkit: '': cannot open: ENOENT\n"],
   ])('%j', async (args, stderr) => {
     const r = await runCli(args as string[]);
@@ -286,6 +287,7 @@ describe('a bad option value is one line naming the option, the value and what i
   it.concurrent.each([
     [['check', 'paxos', '--ballots', '2.5'], "--ballots: expected a whole number from 1 to 8, got '2.5'"],
     [['check', 'paxos', '--workers', '-1'], "--workers: expected a whole number from 0 to 16, got '-1'"],
+    [['check', 'paxos', '--workers', '2', '--dfs', '--symmetry'], '--workers: parallel search is breadth-first without symmetry reduction: drop --dfs and --symmetry, or --workers'],
     [['check', 'cluster', '--faults', 'loss:'], "--faults: fault count for 'loss' must be a whole number 0..15, got ''"],
     [['explore', 'paxos', '--port', '70000'], "--port: expected a whole number from 0 to 65535, got '70000'"],
     [['verify', PAXOS, '--junit', ''], "--junit: expected a file name, got ''"],

@@ -14,8 +14,10 @@ guardStdout();
 const program = new Command('coordkit')
   .description('Model-check, drive and verify ZooKeeper-style coordination protocols')
   // Commander's own errors (an unknown option, a missing argument) stay one line, like
-  // ours: the full help after them would bury the line that says what went wrong.
-  .exitOverride();
+  // ours: the full help after them would bury the line that says what went wrong. They
+  // read like ours too, "coordkit: ...", not commander's "error: ...".
+  .exitOverride()
+  .configureOutput({ outputError: (message, write) => write(`coordkit: ${message.replace(/^error: /, '')}`) });
 
 for (const register of commands) register(program);
 

@@ -135,7 +135,7 @@ export async function runModelCheck(
 ): Promise<void> {
     const workers = opts.workers;
     if (workers > 0 && (opts.dfs || opts.symmetry)) {
-      throw new UserError('--workers needs breadth-first search without --symmetry', { field: '--workers' });
+      throw new UserError(`parallel search is breadth-first without symmetry reduction: drop ${[opts.dfs && '--dfs', opts.symmetry && '--symmetry'].filter(Boolean).join(' and ')}, or --workers`, { field: '--workers' });
     }
     if (opts.canonical && !opts.symmetry) throw new UserError('--canonical chooses the canonical form of --symmetry', { field: '--canonical' });
     if (opts.symmetry && !spec.symmetry) {
