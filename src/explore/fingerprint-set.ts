@@ -189,7 +189,7 @@ export class FingerprintMap {
  * it cannot grow while others probe it.
  */
 /** Inserts a thread makes before it adds them to the shared count. */
-const COUNT_EVERY = 256;
+export const COUNT_EVERY = 256;
 
 export class SharedFingerprintSet {
   /** This thread's own: each thread opens the buffer in an object of its own. */

@@ -95,18 +95,24 @@ describe('parallel expansion', () => {
     }
   });
 
-  it('doubles the shared visited set between levels, as often as it needs', async () => {
+  it('doubles the shared visited set as often as it needs, never filling it with the batches out', async () => {
     const opts = { network: 'set', acceptors: 3, values: 2, ballots: 2 };
     const sequential = search(new ComposedSystem(paxosTlaSystem({ acceptors: 3, values: 2, ballots: 2 })), { strategy: 'bfs' });
-    const system = new ComposedSystem(buildCheckSystem({ model: 'paxos', opts }));
-    expander = await ParallelExpander.start(system, { workers: 2, recipe: recipe(opts), batch: 16, capacity: 1 << 10 });
-    expect(summary(search(system, { strategy: 'bfs', expander }))).toEqual(summary(sequential));
-    // 3,921 states: 1,024 slots doubled to 8,192, the first size they fill less than 60%.
-    expect(expander.stats().grew).toBe(3);
-    expect(expander.visited.capacity).toBe(1 << 13);
-    // Each worker adds its inserts to the shared count 256 at a time.
-    expect(expander.visited.size).toBeGreaterThan(3921 - 2 * 256);
-    expect(expander.visited.size).toBeLessThanOrEqual(3921);
+    // A table this small once overflowed when 16 batches out inserted past its last 40%
+    // (CI, 2026-12-01; 4 runs in 5 alone): run it a few times.
+    for (let run = 0; run < 3; run++) {
+      const system = new ComposedSystem(buildCheckSystem({ model: 'paxos', opts }));
+      expander = await ParallelExpander.start(system, { workers: 2, recipe: recipe(opts), batch: 16, capacity: 1 << 10 });
+      expect(summary(search(system, { strategy: 'bfs', expander }))).toEqual(summary(sequential));
+      // 3,921 states: 1,024 slots doubled to 8,192, the first size they fill less than 60%.
+      expect(expander.stats().grew).toBe(3);
+      expect(expander.visited.capacity).toBe(1 << 13);
+      // Each worker adds its inserts to the shared count 256 at a time.
+      expect(expander.visited.size).toBeGreaterThan(3921 - 2 * 256);
+      expect(expander.visited.size).toBeLessThanOrEqual(3921);
+      expect(expander.stats().workers.every((w) => w.failed === 0)).toBe(true);
+      expander.close();
+    }
   });
 
   it('carries on without a worker whose replica cannot take the tables, instead of waiting for its batch forever', async () => {

@@ -23,7 +23,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ComposedSystem, TableSizes } from './compose.ts';
 import { BatchExpansion } from './batch-expansion.ts';
-import { SharedFingerprintSet } from './fingerprint-set.ts';
+import { COUNT_EVERY, SharedFingerprintSet } from './fingerprint-set.ts';
 import {
   CLAIM, DONE, LOST, MISS, READY, REQUESTED, STATUS_WORDS, STOP, SUCCESSOR_HEADER, WORKER_STATS, allocateSlot, openSlot, threadCpuMs, type Slot, type SystemRecipe,
 } from './parallel-protocol.ts';
@@ -89,6 +89,7 @@ const RING = 16;
  */
 const GROW_AT = 60;
 const MAX_WIDTH = 64;
+/** New successors a state is assumed to have at most: sizes the result slots and the room a batch takes in the visited set. */
 const SUCCESSORS_PER_STATE = 24;
 
 export class ParallelExpander {
@@ -202,12 +203,15 @@ export class ParallelExpander {
         }
         count = lo;
       }
+      // The batches out may insert up to 90% before the set can grow: never more than that room.
+      if ((this.outStates + count) * SUCCESSORS_PER_STATE > this.room()) break;
       const req = slot.request;
       req[0] = count;
       req[1] = stride;
       store.copyRange(this.dispatched, count, req, 2);
       this.sendDelta();
       this.pending.push({ slot, seq: this.seq, first: this.dispatched, count, offsets: null });
+      this.outStates += count;
       this.dispatched += count;
       Atomics.store(slot.control, REQUESTED, ++this.seq);
       Atomics.notify(slot.control, REQUESTED);
@@ -240,7 +244,7 @@ export class ParallelExpander {
     this.committed = index;
     // Batches wholly behind `index` (states the search skipped) are done with, once
     // finished: their slots are reused.
-    while (this.pending.length > 0 && this.pending[0].first + this.pending[0].count <= index) this.await(this.pending.shift()!);
+    while (this.pending.length > 0 && this.pending[0].first + this.pending[0].count <= index) this.await(this.retire());
     // With no batch out, the set may grow; with one out, dispatch waits until none is.
     if (this.pending.length === 0 && this.crowded()) this.grow();
     this.dispatch(store, store.depth(index));
@@ -270,7 +274,7 @@ export class ParallelExpander {
         fresh(action, this.scratch);
       }
     }
-    if (index === head.first + head.count - 1) this.pending.shift();
+    if (index === head.first + head.count - 1) this.retire();
     return miss ? -1 : successors;
   }
 
@@ -278,6 +282,26 @@ export class ParallelExpander {
   waitedMs = 0;
   /** Times the shared visited set doubled. */
   grew = 0;
+
+  /** States in the batches out. */
+  private outStates = 0;
+
+  /** Takes the oldest batch off the list of those out. */
+  private retire(): Pending {
+    const p = this.pending.shift()!;
+    this.outStates -= p.count;
+    return p;
+  }
+
+  /**
+   * Inserts the batches out may make before the set is 90% full, were it GROW_AT full now
+   * (each worker adds its inserts to the shared count only every COUNT_EVERY). Batches
+   * are sized to it at SUCCESSORS_PER_STATE new successors a state: a model with many
+   * more could still fill the set, which ends the search with an error, never short.
+   */
+  private room(): number {
+    return this.visited.capacity * (90 - GROW_AT) / 100 - this.workers.length * COUNT_EVERY;
+  }
 
   /** True once the shared visited set is GROW_AT full. */
   private crowded(): boolean {
