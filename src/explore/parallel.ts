@@ -184,12 +184,14 @@ export class ParallelExpander {
    * visited set as they go, and a state must be first reached at its shortest depth.
    */
   private dispatch(store: StateStore, level: number): void {
-    if (this.pending.length === this.ring.length || !this.allReady() || this.crowded()) return;
+    if (this.pending.length === this.ring.length || !this.allReady()) return;
     const stride = store.width;
     if (stride > MAX_WIDTH) return; // too wide to ship: the main thread expands the rest
     // States the search expanded before the workers were ready are not theirs.
     if (this.dispatched < this.committed) this.dispatched = this.committed;
     while (this.pending.length < this.ring.length && this.dispatched < store.size && store.depth(this.dispatched) === level) {
+      // Read only when there is a batch to send: the count's cache line is the workers'.
+      if (this.crowded()) break;
       const slot = this.ring[this.seq % this.ring.length];
       let count = Math.min(this.batch, store.size - this.dispatched);
       // Depths are non-decreasing in the queue: cut the batch where the next level starts.
