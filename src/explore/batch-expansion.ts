@@ -79,24 +79,18 @@ export class BatchExpansion {
         out[at++] = 0;
         continue;
       }
-      const head = at;
-      out[head] = 0;
-      out[head + 1] = this.count;
-      out[head + 2] = this.insert(v, out, head + 3);
-      at = this.end;
+      at = this.insert(v, out, at);
     }
     return states;
   }
 
-  /** Where `insert` stopped writing. */
-  private end = 0;
-
   /**
    * Fingerprints the gathered successors of `v` and reads their home slots, then inserts
    * them: the probes' cache misses overlap (as in SuccessorBatch) instead of queueing.
-   * Writes the new ones to `out` from `at`; returns how many there were.
+   * Writes the state's result (header, then the new successors) to `out` from `head`;
+   * returns where it stopped.
    */
-  private insert(v: Uint32Array, out: Uint32Array, at: number): number {
+  private insert(v: Uint32Array, out: Uint32Array, head: number): number {
     const { pending, used, visited, fp } = this;
     rawFingerprint(v, this.parentFp);
     if (this.his.length < this.count) {
@@ -115,6 +109,7 @@ export class BatchExpansion {
       p += SUCCESSOR_HEADER + width;
     }
     let fresh = 0;
+    let at = head + 3;
     for (let p = 0, j = 0; p < used; j++) {
       const width = pending[p + 1];
       if (los[j] !== 0 && visited.add(his[j], los[j])) {
@@ -125,7 +120,9 @@ export class BatchExpansion {
       }
       p += SUCCESSOR_HEADER + width;
     }
-    this.end = at;
-    return fresh;
+    out[head] = 0;
+    out[head + 1] = this.count;
+    out[head + 2] = fresh;
+    return at;
   }
 }
