@@ -62,3 +62,11 @@ test('a full shared set refuses another fingerprint instead of probing round it 
   expect(shared.add(3, 3)).toBe(false);
   expect(() => shared.add(99, 99)).toThrow(/full/);
 });
+
+test('pinned: fast-check seed -1434608561 found the shared set taking hi 0 for hi 1 (its counterexample, now refused)', () => {
+  const shared = new SharedFingerprintSet(SharedFingerprintSet.allocate(256));
+  expect(shared.add(4097, 1)).toBe(true);
+  expect(shared.add(1, 1)).toBe(true);
+  expect(() => shared.add(0, 1)).toThrow(RangeError);
+  expect(shared.add(1, 1)).toBe(false);
+});
