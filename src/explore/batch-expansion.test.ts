@@ -4,6 +4,7 @@ import { BatchExpansion } from './batch-expansion.ts';
 import { ComposedSystem } from './compose.ts';
 import { fingerprint, type Fingerprint } from './fingerprint.ts';
 import { SharedFingerprintSet } from './fingerprint-set.ts';
+import { NotInterned } from './intern.ts';
 import { SUCCESSOR_HEADER } from './parallel-protocol.ts';
 
 const config = { acceptors: 3, values: 2, ballots: 2 };
@@ -71,6 +72,46 @@ describe('batch expansion', () => {
     // The same batch again: nothing is new.
     expansion.expand(request(level), out);
     expect(results(out, level.length).every((r) => r.fresh.length === 0)).toBe(true);
+  });
+
+  it('keeps batch order across groups of states probed together, with misses among them', () => {
+    // Levels 0-2 of a breadth-first search, interned; then the replica is frozen, so that
+    // states of level 2 need new ids (misses) and those of levels 0-1 expand.
+    const system = new ComposedSystem(paxosTlaSystem({ acceptors: 3, values: 2, ballots: 3 }));
+    const levels: Uint32Array[][] = [[system.initial()]];
+    const known = new Set([key(levels[0][0])]);
+    for (let d = 0; d < 2; d++) {
+      const next: Uint32Array[] = [];
+      for (const v of levels[d]) system.successors(v, (_code, w) => { if (!known.has(key(w))) { known.add(key(w)); next.push(w.slice()); } });
+      levels.push(next);
+    }
+    system.freeze();
+    // Three groups and a part: level-2 states with those of levels 0-1 between them, some twice.
+    const [[init], first, second] = levels;
+    const batch = [...first, ...second.flatMap((v, i) => [v, i % 3 === 0 ? init : first[i % first.length]])];
+    // The order the batch must come out in: each state in turn, a miss if it needs an id.
+    const seen = new Set([key(init)]);
+    const expected = batch.map((v) => {
+      const successors: Uint32Array[] = [];
+      try {
+        system.successors(v, (_code, w) => { successors.push(w.slice()); });
+      } catch (err) {
+        if (err instanceof NotInterned) return { miss: true, successors: 0, fresh: [] as string[] };
+        throw err;
+      }
+      const fresh = successors.map(key).filter((k) => k !== key(v) && !seen.has(k));
+      for (const k of fresh) seen.add(k);
+      return { miss: false, successors: successors.length, fresh: [...new Set(fresh)] };
+    });
+    expect(expected.filter((r) => r.miss).length).toBeGreaterThan(0);
+    expect(expected.filter((r) => !r.miss && r.fresh.length > 0).length).toBeGreaterThan(5);
+    const visited = new SharedFingerprintSet(SharedFingerprintSet.allocate(1 << 14));
+    const fp: Fingerprint = { hi: 0, lo: 0 };
+    fingerprint(init, 0, init.length, fp);
+    visited.add(fp.hi, fp.lo);
+    const out = new Uint32Array(1 << 18);
+    new BatchExpansion(system, visited).expand(request(batch), out);
+    expect(results(out, batch.length).map((r) => ({ ...r, fresh: r.fresh.map(key) }))).toEqual(expected);
   });
 
   it('hands back a state a replica cannot expand without a new id, and inserts none of its successors', () => {
