@@ -31,8 +31,9 @@ export interface Measurement {
   states: number;
   transitions: number;
   elapsedMs: number;
-  /** Explorer only: bytes of the visited-fingerprint table. */
+  /** Explorer only: bytes of the visited-fingerprint table, and of the queue (the state store; see SearchResult). */
   fingerprintBytes?: number;
+  queueBytes?: number;
   /** With symmetry: the unreduced count the orbits add up to. */
   statesUnreduced?: number;
   peakRssBytes: number;
@@ -78,7 +79,7 @@ async function measure(engine: Engine, ballots: number): Promise<Measurement> {
   });
   return {
     engine, ballots, states: r.states, transitions: r.transitions, elapsedMs: r.elapsedMs,
-    fingerprintBytes: r.fingerprintBytes, peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    fingerprintBytes: r.fingerprintBytes, queueBytes: r.queueBytes, peakRssBytes: process.resourceUsage().maxRSS * 1024,
     ...(engine === 'explorer+symmetry' ? { statesUnreduced: r.statesUnreduced } : {}),
   };
 }
@@ -107,13 +108,15 @@ const TLC_2_WORKERS = 17_000;
 const SPIN = 1_300_000;
 const ballotSet = (b: number) => `{${Array.from({ length: b }, (_, i) => i).join(',')}}`;
 
+const perState = (bytes: number | undefined, m: Measurement) => (bytes === undefined ? '—' : (bytes / m.states).toFixed(1));
+
 function table(rows: Measurement[]): string {
-  const head = ['ballots', 'engine', 'distinct states', 'expected', 'transitions', 'time', 'states/s', 'fp table B/state', 'peak RSS'];
+  const head = ['ballots', 'engine', 'distinct states', 'expected', 'transitions', 'time', 'states/s', 'fp table B/state', 'queue B/state', 'peak RSS'];
   const body = rows.map((m) => [
     ballotSet(m.ballots), m.engine, n(m.states) + (m.statesUnreduced !== undefined ? ` (${n(m.statesUnreduced)} unreduced)` : ''),
     counted(m) === EXPECTED[m.ballots] ? '✓' : `✗ ${n(EXPECTED[m.ballots])}`,
     n(m.transitions), `${(m.elapsedMs / 1000).toFixed(1)} s`, n(rate(m)),
-    m.fingerprintBytes === undefined ? '—' : (m.fingerprintBytes / m.states).toFixed(1), mb(m.peakRssBytes),
+    perState(m.fingerprintBytes, m), perState(m.queueBytes, m), mb(m.peakRssBytes),
   ]);
   const widths = head.map((h, c) => Math.max(h.length, ...body.map((r) => r[c].length)));
   const line = (r: string[]) => r.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');

@@ -94,7 +94,14 @@ export interface SearchResult {
   stopReason: StopReason;
   properties: PropertyResult[];
   store: StateStore;
+  /** Bytes of the visited set (fingerprints). */
   fingerprintBytes: number;
+  /**
+   * Bytes of the queue: the state store, which breadth-first search reads as its queue and
+   * which keeps every state for counterexample paths, and under symmetry the images kept
+   * for states not yet expanded.
+   */
+  queueBytes: number;
   /** Everything needed to resume; see checkpoint.ts for writing it to a file. */
   snapshot(): SearchSnapshot;
 }
@@ -375,6 +382,7 @@ export function startSearch(system: ComposedSystem, options: SearchOptions): Sea
       properties,
       store,
       fingerprintBytes: visitedSet().bytes,
+      queueBytes: store.bytes + (reducer?.keptBytes ?? 0),
       snapshot: () => ({
         strategy: options.strategy, store, head, stack: [...stack], transitions, maxDepth, cut, elapsedMs, statesUnreduced,
         properties: properties.map((p) => ({ ...p })),

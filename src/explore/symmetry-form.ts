@@ -23,6 +23,8 @@ export interface CanonicalForm {
   fingerprint(v: Uint32Array, parent: Uint32Array | null, out: Fingerprint): boolean;
   /** The state last fingerprinted was new and is stored at `index`. */
   keep(index: number): void;
+  /** Bytes it keeps for states found and not yet expanded (the queue's share). */
+  readonly keptBytes: number;
   /** Size of the orbit of the state last fingerprinted. */
   orbit(): number;
   /** The canonical fingerprint and orbit of `v`, from scratch. */

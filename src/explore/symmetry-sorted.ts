@@ -103,6 +103,9 @@ export class SortedSymmetryReducer implements CanonicalForm {
 
   keep(): void {}
 
+  /** Nothing is kept per state: each state's form is computed from the state alone. */
+  readonly keptBytes = 0;
+
   fingerprint(v: Uint32Array, parent: Uint32Array | null, out: Fingerprint): boolean {
     if (parent !== null && parent === this.entered && sameState(parent, v)) return false;
     this.computeKeys(v);

@@ -56,6 +56,10 @@ describe('symmetry reduction', () => {
   it('on ballots {0,1,2} explores 17,153 orbits whose sizes add up to 185,369', () => {
     const reduced = search(tla(3), { strategy: 'bfs', symmetry: true });
     expect([reduced.states, reduced.statesUnreduced, reduced.complete]).toEqual([17_153, 185_369, true]);
+    // The queue's bytes: the store, and the images kept for states not yet expanded (2 x 12 words each, some of them).
+    const plain = search(tla(3), { strategy: 'bfs' });
+    expect(plain.queueBytes).toBe(plain.store.bytes);
+    expect(reduced.queueBytes).toBeGreaterThan(reduced.store.bytes + 1024 * 24 * 4);
   });
 
   // Paxos.tla has a set network and no faults; these reach the other keys a successor's

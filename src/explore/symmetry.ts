@@ -42,6 +42,10 @@ class ImageWindow {
     this.data = new Int32Array(this.tags.length * width);
   }
 
+  get bytes(): number {
+    return this.tags.byteLength + this.data.byteLength;
+  }
+
   /** Stores `images` for state `index` unless its slot holds a state after `entered`. */
   put(index: number, images: Int32Array, entered: number): void {
     let slot = index & (this.tags.length - 1);
@@ -130,6 +134,10 @@ export class SymmetryReducer implements CanonicalForm {
    */
   keep(index: number): void {
     this.kept.put(index, this.images, this.expanding);
+  }
+
+  get keptBytes(): number {
+    return this.kept.bytes;
   }
 
   private expanding = -1;
