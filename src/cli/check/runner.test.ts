@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verdictExitCode } from './exit-codes.ts';
-import { judge } from './runner.ts';
+import { buildCheckSystem } from './models.ts';
+import { formatSummary, judge, runCheck } from './runner.ts';
 
 const props = (reached: boolean, violated = false) => [
   { name: 'agreement', kind: 'invariant', status: violated ? 'violated' as const : 'holds' as const },
@@ -37,5 +41,22 @@ describe('the verdict of a check', () => {
       expect(note).toMatch(new RegExp(`${said}.* after 1,234 states; no violation among them$`));
     }
     expect(verdictExitCode('incomplete')).toBe(3);
+  });
+});
+
+describe('the summary of a check', () => {
+  it('says that a property that held was checked only on the states explored when the search stopped early', () => {
+    const traceDir = mkdtempSync(join(tmpdir(), 'coordkit-runner-'));
+    try {
+      const lines = (opts: Record<string, unknown>) => formatSummary(runCheck('paxos', buildCheckSystem({ model: 'paxos', opts }), { strategy: 'bfs', traceDir })).split('\n');
+      // Stopped at the first violation of agreement: validity was not checked past it.
+      const stopped = lines({ mutant: 'phase2a-any-value' });
+      expect(stopped.find((l) => l.includes('✗ agreement'))).toBeDefined();
+      expect(stopped.find((l) => l.includes('✓ validity'))).toMatch(/\(in the states explored\)$/);
+      const complete = lines({});
+      expect(complete.find((l) => l.includes('✓ validity'))).not.toMatch(/explored/);
+    } finally {
+      rmSync(traceDir, { recursive: true, force: true });
+    }
   });
 });

@@ -24,6 +24,7 @@ export interface PropertySummary {
   name: string;
   kind: string;
   description: string;
+  /** 'holds' and 'unreached' speak only of the states explored when the search is not `complete`. */
   status: 'holds' | 'violated' | 'reached' | 'unreached';
   message?: string;
   /** Steps in the counterexample or witness. */
@@ -260,7 +261,10 @@ export function formatSummary(run: CheckRun): string {
   ];
   const width = Math.max(...s.properties.map((p) => p.name.length));
   for (const p of s.properties) {
-    const extra = p.status === 'reached' ? ` (witness in ${p.depth} steps)` : p.status === 'unreached' ? (s.complete ? ' (never reached: vacuous?)' : ' (not reached within the bound)') : '';
+    // Stopped early (a violation, a bound, a limit), a property that held was checked only on the states explored.
+    const extra = p.status === 'reached' ? ` (witness in ${p.depth} steps)`
+      : p.status === 'unreached' ? (s.complete ? ' (never reached: vacuous?)' : ' (not reached in the states explored)')
+      : p.status === 'holds' && !s.complete ? ' (in the states explored)' : '';
     const prefix = p.kind === 'reachable' ? 'sometimes: ' : p.kind === 'eventually' ? 'eventually: ' : p.kind === 'leadsTo' ? 'leads to: ' : '';
     lines.push(`    ${MARK[p.status]} ${p.name.padEnd(width)}  ${prefix}${p.description}${extra}`);
     if (p.status === 'violated') {
