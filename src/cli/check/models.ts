@@ -3,7 +3,7 @@
  * (src/families.ts): each declares its own options and builds a SystemSpec from them.
  */
 import type { SystemSpec } from '../../explore/spec.ts';
-import { families } from '../../families.ts';
+import { families, type ModelMutant } from '../../families.ts';
 import type { CheckModel } from './check-model.ts';
 
 export type { CheckModel } from './check-model.ts';
@@ -17,6 +17,17 @@ export function withDefaults(model: CheckModel, opts: Record<string, unknown>): 
     if (option.defaultValue !== undefined) filled[option.attributeName()] = option.defaultValue;
   }
   return { ...filled, ...opts };
+}
+
+/**
+ * What a `--mutant` run that passed means: the broken step changes nothing any property
+ * sees in this configuration (a fault it needs is off, a network where it cannot happen),
+ * and where `coordkit all` tries it. A bare PASS read as "this check cannot catch it".
+ */
+export function uncaughtMutantNote(model: string, mutant: string): string {
+  const found = families.flatMap((f) => f.mutants).find((m): m is ModelMutant => m.kind === 'model' && m.model === model && m.name === mutant);
+  const where = found ? `; \`coordkit all\` tries it in: ${found.runs.map((r) => r.label).join('; ')}` : '';
+  return `${mutant} is not caught in this configuration: no property is violated with it here${where}`;
 }
 
 /**

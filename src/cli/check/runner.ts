@@ -60,6 +60,8 @@ export interface CheckSummary extends Pick<SearchResult, 'system' | 'strategy' |
   verdict: CheckVerdict;
   /** One line saying what the verdict covers (the bound, what was not reached). */
   verdictNote: string;
+  /** A `--mutant` run that passed: that the mutant was not caught here, and where it is (models.ts `uncaughtMutantNote`). */
+  mutantNote?: string;
   properties: PropertySummary[];
   /** Outputs that could not be written (the result above is still whole). */
   writeErrors: string[];
@@ -275,6 +277,7 @@ export function formatSummary(run: CheckRun): string {
       if (cx) lines.push(stepTable(cx.steps).split('\n').map((l) => `      ${l}`).join('\n'));
     }
   }
+  if (s.mutantNote) lines.push(`  mutant: ${s.mutantNote}`);
   lines.push(`  verdict: ${s.verdict.toUpperCase()}${s.verdict === 'pass' ? '' : `: ${s.verdictNote}`}`);
   return lines.join('\n');
 }

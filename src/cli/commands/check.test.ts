@@ -32,6 +32,20 @@ describe('coordkit check', () => {
     expect(agreement.status).toBe('fail');
   }, 180_000);
 
+  it('says when a mutant is not caught in the configuration checked, and where it is', async () => {
+    // Message passing: a proposer picks its value from the promises, so the broken guard changes nothing there.
+    const passed = await run(['check', 'paxos', '--network', 'multiset', '--mutant', 'phase2a-any-value', '--json']);
+    expect(passed.code).toBe(0);
+    const summary = JSON.parse(passed.stdout);
+    expect(summary.verdict).toBe('pass');
+    expect(summary.mutantNote).toMatch(/^phase2a-any-value is not caught in this configuration.*Paxos\.tla, ballots \{0,1\}/);
+    const text = await run(['check', 'paxos', '--network', 'multiset', '--mutant', 'phase2a-any-value']);
+    expect(text.stdout).toMatch(/\n {2}mutant: phase2a-any-value is not caught/);
+    const caught = await run(['check', 'paxos', '--mutant', 'phase2a-any-value', '--json', '--trace-dir', await mkdtemp(join(tmpdir(), 'coordkit-check-'))]);
+    expect(caught.code).toBe(1);
+    expect(JSON.parse(caught.stdout).mutantNote).toBeUndefined();
+  }, 180_000);
+
   it('rejects bad options with one line and exit 2, never a stack trace', async () => {
     const cases = [
       ['--acceptors', 'three'], ['--ballots', '0'], ['--mutant', 'nope'], ['--network', 'multiset', '--symmetry'], ['--resume', 'no-such.ckpt'], ['--resume', 'package.json'],

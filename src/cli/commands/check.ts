@@ -9,7 +9,7 @@ import type { CheckpointIdentity } from '../../explore/checkpoint.ts';
 import { ComposedSystem } from '../../explore/compose.ts';
 import { ParallelExpander } from '../../explore/parallel.ts';
 import { CHECK_EXIT_HELP, EXIT, verdictExitCode } from '../check/exit-codes.ts';
-import { checkModels, type CheckModel } from '../check/models.ts';
+import { checkModels, uncaughtMutantNote, type CheckModel } from '../check/models.ts';
 import { formatSummary, progressReporter, runCheckAsync } from '../check/runner.ts';
 import { z } from 'zod';
 import { UserError } from '../errors.ts';
@@ -180,6 +180,7 @@ export async function runModelCheck(
         },
       });
       progress?.done();
+      if (typeof values.mutant === 'string' && run.summary.verdict === 'pass') run.summary.mutantNote = uncaughtMutantNote(model.name, values.mutant);
       if (opts.json) process.stdout.write(`${JSON.stringify(run.summary, null, 2)}\n`);
       else process.stdout.write(`${formatSummary(run)}\n`);
       for (const e of run.summary.writeErrors) process.stderr.write(`coordkit: ${e}\n`);
