@@ -72,7 +72,7 @@ function addSearchOptions(sub: Command): Command {
     .option('--canonical <form>', 'with --symmetry: renamings (the least image under every renaming) or sorted (under those that sort a group of actors by key: cheaper for large groups); default: sorted above 48 renamings')
     .option('--continue', 'after a violation keep going, to find one counterexample per property')
     .addOption(new Option('--max-memory <MiB>', 'stop cleanly, with partial statistics, above this resident memory').default(4096))
-    .addOption(new Option('--max-states <n>', 'stop cleanly after this many distinct states'))
+    .addOption(new Option('--max-states <n>', 'stop cleanly once this many distinct states are stored (the new successors of the state being expanded all go in, so a few more may be)'))
     .option('--checkpoint <file>', 'save the search here when it stops early (memory cap, state limit, Ctrl-C)')
     .option('--resume <file>', 'continue a search saved with --checkpoint (same model and options)')
     .option('--trace-dir <dir>', 'where counterexample traces are written', 'out/counterexamples')
