@@ -67,7 +67,7 @@ function addSearchOptions(sub: Command): Command {
     .addOption(new Option('--dfs', 'depth-first').conflicts('bfs'))
     .addOption(new Option('--max-depth <n>', 'do not expand states deeper than this'))
     .option('--deadlock', 'report states with no successor')
-    .addOption(new Option('--workers <n>', 'expand states in this many worker threads besides the main one, which helps (BFS; same counts to the end, same counterexample lengths; on n cores, n - 1 is fastest)').default(0))
+    .addOption(new Option('--workers <n>', 'expand states in this many worker threads besides the main one, which helps (BFS without --symmetry; same counts to the end, same counterexample lengths; on n cores, n - 1 is fastest)').default(0))
     .option('--symmetry', 'explore one state per orbit of the declared symmetry (e.g. interchangeable acceptors and values); reports both counts')
     .option('--canonical <form>', 'with --symmetry: renamings (the least image under every renaming) or sorted (under those that sort a group of actors by key: cheaper for large groups); default: sorted above 48 renamings')
     .option('--continue', 'after a violation keep going, to find one counterexample per property')
