@@ -68,4 +68,11 @@ describe('--open-clock: the unbounded liveness property, reported with its lasso
     expect(() => build({ openClock: undefined, sessions: 1, livenessBound: 5 })).toThrow(expect.objectContaining({ where: { field: '--liveness-bound' } }));
     expect(clusterCheckModel.build({ servers: 3, syncLimit: 2, maxTicks: 7, faults: 'none', sessionTimeout: 3, sessions: 1 }).name).toMatch(/^sessions\(/);
   });
+  it('refuses a session timeout of 1 tick, under which no heartbeat can keep a session open (every run would be vacuous)', () => {
+    const sessions = (opts: Record<string, unknown>) => clusterCheckModel.build({ servers: 3, syncLimit: 2, maxTicks: 5, faults: 'none', sessionTimeout: 2, sessions: 1, ...opts });
+    expect(() => sessions({ sessionTimeout: 1 })).toThrow(expect.objectContaining({ where: { field: '--session-timeout' } }));
+    expect(() => sessions({ sessionTimeout: 1, sessions: undefined, mutant: 'session-expires-early' })).toThrow(/least session timeout is 2 ticks/);
+    // 2 ticks is enough: the reachability check is reached.
+    expect(runCheck('cluster', sessions({}), { strategy: 'bfs' }).summary.verdict).toBe('pass');
+  });
 });

@@ -85,6 +85,10 @@ export const clusterCheckModel: CheckModel = {
       // The session tracker has no election and no clock window: these would be silently ignored.
       if (o.openClock) throw new UserError('the session tracker (--sessions or a session mutant) has no open clock; --open-clock is for the cluster model', { field: '--open-clock' });
       if (o.livenessBound !== undefined) throw new UserError('the session tracker (--sessions or a session mutant) has no leader-liveness bound; --liveness-bound is for the cluster model', { field: '--liveness-bound' });
+      // Its reachability check (session-kept-alive) would fail as vacuous in every run.
+      if (o.sessionTimeout < 2) {
+        throw new UserError('a session timeout of 1 tick lets no heartbeat keep a session open: one heard at a tick is a tick old at the next, which expires it (ZooKeeper\'s least session timeout is 2 ticks); use 2 or more', { field: '--session-timeout' });
+      }
       return sessionSystem({
         sessions: o.sessions ?? 1, timeout: o.sessionTimeout, maxTicks: o.maxTicks,
         tracker: sessionMutant?.machine,
