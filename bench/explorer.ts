@@ -34,6 +34,12 @@ export interface Measurement {
   /** Explorer only: bytes of the visited-fingerprint table, and of the queue (the state store; see SearchResult). */
   fingerprintBytes?: number;
   queueBytes?: number;
+  /**
+   * With workers: milliseconds from starting them until all had built their replicas.
+   * The clock starts after that (a warm pool); `coordkit check --workers` searches alone
+   * meanwhile instead.
+   */
+  workersReadyMs?: number;
   /** With symmetry: the unreduced count the orbits add up to. */
   statesUnreduced?: number;
   peakRssBytes: number;
@@ -62,9 +68,11 @@ async function measure(engine: Engine, ballots: number): Promise<Measurement> {
   }
   const system = new ComposedSystem(paxosTlaSystem(cfg));
   const workers = WORKERS[engine];
+  const booting = performance.now();
   const expander = workers
     ? await ParallelExpander.start(system, { workers, recipe: { module: new URL('../models/paxos/system.ts', import.meta.url).href, exportName: 'paxosTlaSystem', args: cfg } })
     : undefined;
+  const booted = performance.now();
   let last = 0;
   const r = search(system, {
     strategy: 'bfs',
@@ -81,6 +89,7 @@ async function measure(engine: Engine, ballots: number): Promise<Measurement> {
     engine, ballots, states: r.states, transitions: r.transitions, elapsedMs: r.elapsedMs,
     fingerprintBytes: r.fingerprintBytes, queueBytes: r.queueBytes, peakRssBytes: process.resourceUsage().maxRSS * 1024,
     ...(engine === 'explorer+symmetry' ? { statesUnreduced: r.statesUnreduced } : {}),
+    ...(expander ? { workersReadyMs: booted - booting } : {}),
   };
 }
 
@@ -154,6 +163,7 @@ export async function run(): Promise<void> {
   console.log(table(rows));
   for (const m of rows) {
     if (m.timesMs && m.timesMs.length > 1) console.log(`  ${m.engine}, ballots ${ballotSet(m.ballots)}: ${runTimes(m.timesMs)}, the median run kept`);
+    if (m.workersReadyMs !== undefined) console.log(`  ${m.engine}, ballots ${ballotSet(m.ballots)}: workers ready ${(m.workersReadyMs / 1000).toFixed(1)} s after they were started, not counted: the clock starts then, as with a warm pool (\`coordkit check --workers\` searches alone meanwhile)`);
   }
   console.log(`  load average at end: ${loadavg().map((x) => x.toFixed(2)).join(', ')}`);
   console.log('  (transitions: successors generated; the engines differ in which no-op steps they generate, the distinct states must not)');

@@ -70,3 +70,14 @@ test('pinned: fast-check seed -1434608561 found the shared set taking hi 0 for h
   expect(() => shared.add(0, 1)).toThrow(RangeError);
   expect(shared.add(1, 1)).toBe(false);
 });
+
+test('mapping the shared set\'s pages ahead changes none of its words, whichever parts are mapped', () => {
+  const shared = new SharedFingerprintSet(SharedFingerprintSet.allocate(1 << 13));
+  // 80% full: the words at the pages' starts hold fingerprints, not only zeros.
+  for (let k = 1; k <= 6500; k++) shared.add(Math.imul(k, 0x2545f491) | 1, k);
+  const before = new Int32Array(shared.buffer).slice();
+  for (let part = 0; part < 3; part++) shared.prefault(part, 3);
+  shared.prefault(0, 1);
+  expect(new Int32Array(shared.buffer)).toEqual(before);
+  expect(before.filter((w, i) => i % 1024 === 0 && w !== 0).length).toBeGreaterThan(3);
+});

@@ -71,6 +71,9 @@ export interface WorkerInit {
   slots: SlotBuffers[];
   /** The shared visited set (SharedFingerprintSet). */
   visited: SharedArrayBuffer;
+  /** This worker's number (0 to workers - 1), and how many there are: each maps its share of the visited set's pages. */
+  index: number;
+  workers: number;
   status: SharedArrayBuffer;
   stats: SharedArrayBuffer;
 }

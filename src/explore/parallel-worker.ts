@@ -21,7 +21,10 @@ const system = new ComposedSystem(await build(init.recipe.args));
 system.freeze();
 const port = parentPort!;
 const warn = (warning: string) => port.postMessage({ warning });
-let expansion = new BatchExpansion(system, new SharedFingerprintSet(init.visited), warn);
+const visited = new SharedFingerprintSet(init.visited);
+// Before taking batches: meanwhile the search runs alone (see ParallelExpander.launch).
+visited.prefault(init.index, init.workers);
+let expansion = new BatchExpansion(system, visited, warn);
 const slots = init.slots.map(openSlot);
 const status = new Int32Array(init.status);
 const stats = new Float64Array(init.stats);
