@@ -18,7 +18,7 @@ import { search } from '../src/explore/search.ts';
 import { ParallelExpander } from '../src/explore/parallel.ts';
 import { paxosTlaSystem } from '../models/paxos/system.ts';
 import { naiveBfs } from './naive-bfs.ts';
-import { medianRun, REPEAT, runTimes } from './median.ts';
+import { medianRun, pairedSpeedup, REPEAT, runTimes } from './median.ts';
 
 type Engine = 'explorer' | 'explorer+symmetry' | 'explorer+1 worker' | 'explorer+2 workers' | 'naive';
 
@@ -153,9 +153,10 @@ export async function run(): Promise<void> {
     return measureInChild(engine, ballots);
   };
   for (const [engine, ballots] of [['explorer', 3], ['naive', 3], ['explorer+symmetry', 3], ['explorer+2 workers', 3]] as const) rows.push(await once(engine, ballots));
+  // Ballots {0..3} per engine, in round order.
+  const runs = new Map<Engine, Measurement[]>(COMPARED.map((e) => [e, []]));
   if (!quick) {
     // In turns, so that a slow spell of the machine falls on every engine alike.
-    const runs = new Map<Engine, Measurement[]>(COMPARED.map((e) => [e, []]));
     for (let k = 0; k < REPEAT; k++) for (const engine of COMPARED) runs.get(engine)!.push(await once(engine, 4));
     for (const engine of COMPARED) rows.push(medianRun(runs.get(engine)!));
   }
@@ -174,6 +175,8 @@ export async function run(): Promise<void> {
     const parallel = rows.find((m) => m.engine === engine && m.ballots === 4);
     if (!large || !parallel) continue;
     console.log(`  ballots ${ballotSet(4)}: ${threads} / main thread alone: ${(rate(parallel) / rate(large)).toFixed(2)}x; ${n(rate(parallel))} states/s = ${(rate(parallel) / TLC_2_WORKERS).toFixed(1)}x TLC's quoted 2-worker rate, ${(SPIN / rate(parallel)).toFixed(1)}x below SPIN's`);
+    const paired = pairedSpeedup(runs.get('explorer')!, runs.get(engine)!);
+    console.log(`    the same, round by round (each round runs the engines in turns): ${paired.rounds.map((r) => `${r.toFixed(2)}x`).join(' / ')}, median ${paired.median.toFixed(2)}x`);
   }
   if (large) {
     console.log(`  ballots ${ballotSet(4)}: ${n(rate(large))} states/s = ${(rate(large) / TLC_2_WORKERS).toFixed(1)}x TLC's quoted 2-worker rate, ${(SPIN / rate(large)).toFixed(1)}x below SPIN's quoted rate; peak ${mb(large.peakRssBytes)}`);
